@@ -1,0 +1,386 @@
+"""The canonical tables every importer returns and every step consumes.
+
+Tables: ``posts``, ``mentions``, ``audience``, ``daily``, ``accounts``, ``influencers``,
+``collaborations`` and ``plan``. Each column has a kind:
+
+``str``       text (pandas' default string dtype, pyarrow-backed; never ``object``)
+``datetime``  time zone aware, stored in UTC
+``date``      a calendar day (naive ``datetime64``, midnight)
+``int``       nullable integer (``Int64``); a metric a platform does not report is NA, never 0
+``float``     nullable float (``Float64``)
+``bool``      nullable boolean
+
+:func:`validate` checks and coerces a DataFrame, adds optional columns that are missing
+(as NA) and raises :class:`humaskit.SchemaError` naming the table, column, first rows
+and what was expected.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from humaskit import schema
+>>> posts = pd.DataFrame({"platform": ["instagram"], "account": ["pemkot"],
+...     "post_id": ["1"], "published_at": ["2025-09-01 12:00:00+00:00"],
+...     "post_type": ["reel"], "reach": [120]})
+>>> out = schema.validate(posts, "posts")
+>>> str(out["published_at"].dt.tz), str(out["reach"].dtype), out["likes"].isna().all()
+('UTC', 'Int64', np.True_)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .errors import SchemaError
+from .i18n import t
+
+__all__ = [
+    "PLATFORMS",
+    "POST_TYPES",
+    "MENTION_KINDS",
+    "METRICS",
+    "TABLES",
+    "Column",
+    "columns",
+    "empty",
+    "validate",
+]
+
+PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok")
+POST_TYPES = ("feed", "carousel", "reel", "story", "video", "short", "live", "text", "link")
+MENTION_KINDS = ("comment", "reply", "mention", "dm")
+AUDIENCE_DIMENSIONS = ("age", "gender", "age_gender", "city", "country", "region")
+AUDIENCE_UNITS = ("share", "count")
+INFLUENCER_ROLES = (
+    "influencer",
+    "brand_ambassador",
+    "citizen_journalist",
+    "staff",
+    "media",
+    "public_figure",
+)
+RELATIONS = ("paid", "unpaid", "barter")
+AUTHOR_TYPES = ("citizen", "institution", "media", "public_figure", "influencer")
+
+#: Post metrics as nullable integers. Missing means "the platform does not report it".
+METRICS = (
+    "impressions",
+    "reach",
+    "views",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "video_views",
+    "watch_time_s",
+    "followers_at_post",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a canonical table."""
+
+    name: str
+    kind: str
+    required: bool = True
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = field(default=None)
+
+
+def _c(name, kind, required=True, nullable=True, allowed=None):
+    return Column(name, kind, required, nullable, allowed)
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "posts": (
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("account", "str", nullable=False),
+        _c("post_id", "str", nullable=False),
+        _c("published_at", "datetime", nullable=False),
+        _c("post_type", "str", allowed=POST_TYPES),
+        _c("text", "str", required=False),
+        _c("permalink", "str", required=False),
+        *(_c(m, "int", required=False) for m in METRICS),
+        _c("avg_view_pct", "float", required=False),
+        _c("category", "str", required=False),
+        _c("campaign", "str", required=False),
+    ),
+    "mentions": (
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("account", "str", nullable=False),
+        _c("mention_id", "str", nullable=False),
+        _c("kind", "str", allowed=MENTION_KINDS),
+        _c("created_at", "datetime", nullable=False),
+        _c("author", "str"),
+        _c("author_followers", "int", required=False),
+        _c("text", "str"),
+        _c("in_reply_to", "str", required=False),
+        _c("to_author", "str", required=False),
+        _c("mentioned", "str", required=False),
+        _c("responded_at", "datetime", required=False),
+        _c("responder", "str", required=False),
+        _c("author_type", "str", required=False, allowed=AUTHOR_TYPES),
+        _c("author_created_at", "datetime", required=False),
+        _c("region", "str", required=False),
+    ),
+    "audience": (
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("account", "str", nullable=False),
+        _c("as_of", "date", nullable=False),
+        _c("dimension", "str", nullable=False, allowed=AUDIENCE_DIMENSIONS),
+        _c("segment", "str", nullable=False),
+        _c("value", "float"),
+        _c("unit", "str", allowed=AUDIENCE_UNITS),
+    ),
+    "daily": (
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("account", "str", nullable=False),
+        _c("date", "date", nullable=False),
+        _c("metric", "str", nullable=False),
+        _c("value", "float"),
+    ),
+    "accounts": (
+        _c("institution", "str"),
+        _c("unit", "str"),
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("handle", "str", nullable=False),
+        _c("display_name", "str"),
+        _c("verified", "bool", required=False),
+        _c("account_type", "str", required=False),
+        _c("emblem_photo", "bool", required=False),
+        _c("two_factor", "bool", required=False),
+        _c("password_changed_at", "date", required=False),
+        _c("admins", "int", required=False),
+        _c("assignment_letter", "bool", required=False),
+        _c("followers", "int", required=False),
+        _c("account", "str", required=False),
+    ),
+    "influencers": (
+        _c("handle", "str", nullable=False),
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("name", "str"),
+        _c("role", "str", allowed=INFLUENCER_ROLES),
+        _c("followers", "int", required=False),
+        _c("topics", "str", required=False),
+        _c("region", "str", required=False),
+        _c("relation", "str", required=False, allowed=RELATIONS),
+        _c("person_id", "str", required=False),
+    ),
+    "collaborations": (
+        _c("date", "date", nullable=False),
+        _c("handle", "str", nullable=False),
+        _c("platform", "str", required=False, allowed=PLATFORMS),
+        _c("campaign", "str", required=False),
+        _c("post_id", "str", required=False),
+        _c("reward", "str", required=False),
+        _c("cost", "float", required=False),
+    ),
+    "plan": (
+        _c("date", "date", nullable=False),
+        _c("platform", "str", nullable=False, allowed=PLATFORMS),
+        _c("format", "str", allowed=POST_TYPES),
+        _c("category", "str"),
+        _c("title", "str"),
+        _c("caption", "str", required=False),
+        _c("pic", "str", required=False),
+        _c("qc_status", "str", required=False),
+        _c("status", "str", required=False),
+        _c("public", "str", required=False),
+        _c("account", "str", required=False),
+        _c("scheduled_at", "datetime", required=False),
+        _c("fixed_date", "bool", required=False),
+    ),
+}
+
+_DTYPES = {"str": "str", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def columns(table: str) -> list[str]:
+    """Return the canonical column names of ``table`` in order.
+
+    Examples
+    --------
+    >>> columns("daily")
+    ['platform', 'account', 'date', 'metric', 'value']
+    """
+    return [c.name for c in _spec(table)]
+
+
+def _spec(table: str) -> tuple[Column, ...]:
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise SchemaError(
+            t("schema.unknown_table", None, table=table, known=", ".join(TABLES))
+        ) from None
+
+
+def empty(table: str) -> pd.DataFrame:
+    """Return an empty DataFrame with the canonical columns and dtypes of ``table``.
+
+    Examples
+    --------
+    >>> empty("posts").shape[0]
+    0
+    """
+    data = {c.name: _empty_series(c) for c in _spec(table)}
+    return pd.DataFrame(data)
+
+
+def _empty_series(col: Column) -> pd.Series:
+    if col.kind == "datetime":
+        return pd.Series([], dtype="datetime64[us, UTC]")
+    if col.kind == "date":
+        return pd.Series([], dtype="datetime64[us]")
+    return pd.Series([], dtype=_DTYPES[col.kind])
+
+
+def _rows(mask: pd.Series, n: int = 5) -> str:
+    idx = list(mask[mask].index[:n])
+    more = int(mask.sum()) - len(idx)
+    text = ", ".join(str(i) for i in idx)
+    return text + (f" (+{more})" if more > 0 else "")
+
+
+_TRUE = {"true", "1", "ya", "yes", "y", "benar", "sudah", "aktif", "t"}
+_FALSE = {"false", "0", "tidak", "no", "n", "belum", "nonaktif", "f", "tdk"}
+
+
+def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Series:
+    kind = col.kind
+    if kind == "str":
+        if isinstance(s.dtype, pd.StringDtype) or s.dtype == "str":
+            return s.astype("str")
+        out = s.astype("str")
+        return out.where(s.notna())
+    if kind == "int":
+        if pd.api.types.is_integer_dtype(s.dtype):
+            return s.astype("Int64")
+        num = pd.to_numeric(s, errors="coerce")
+        bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
+        if bad.any():
+            raise SchemaError(
+                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
+                  expected=t("schema.expected_int", lang))
+            )
+        return num.round().astype("Int64")
+    if kind == "float":
+        num = pd.to_numeric(s, errors="coerce")
+        bad = s.notna() & num.isna()
+        if bad.any():
+            raise SchemaError(
+                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
+                  expected=t("schema.expected_number", lang))
+            )
+        return num.astype("Float64")
+    if kind == "bool":
+        if pd.api.types.is_bool_dtype(s.dtype):
+            return s.astype("boolean")
+        low = s.astype("str").str.strip().str.lower()
+        out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+        out[low.isin(_TRUE).fillna(False).astype(bool)] = True
+        out[low.isin(_FALSE).fillna(False).astype(bool)] = False
+        bad = s.notna() & out.isna() & (low != "")
+        if bad.any():
+            raise SchemaError(
+                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
+                  expected=t("schema.expected_bool", lang))
+            )
+        return out
+    if kind in ("datetime", "date"):
+        if kind == "datetime" and isinstance(s.dtype, pd.DatetimeTZDtype):
+            return s.dt.tz_convert("UTC")
+        try:
+            if kind == "datetime":
+                out = pd.to_datetime(s, errors="coerce", utc=True, format="mixed")
+            else:
+                if isinstance(s.dtype, pd.DatetimeTZDtype):
+                    s = s.dt.tz_localize(None)
+                out = pd.to_datetime(s, errors="coerce", format="mixed").dt.normalize()
+        except (TypeError, ValueError):
+            out = pd.Series(pd.NaT, index=s.index)
+        bad = s.notna() & out.isna()
+        if bad.any():
+            expected = t("schema.expected_datetime" if kind == "datetime" else "schema.expected_date", lang)
+            raise SchemaError(
+                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
+                  expected=expected)
+            )
+        return out
+    raise SchemaError(f"unknown column kind {kind!r}")  # pragma: no cover (spec bug)
+
+
+def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.DataFrame:
+    """Check ``data`` against the canonical ``table`` and return a coerced copy.
+
+    Required columns must be present; optional ones that are missing are added as NA.
+    Extra columns are kept after the canonical ones. The input is never changed.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table to check.
+    table : str
+        One of ``posts``, ``mentions``, ``audience``, ``daily``, ``accounts``,
+        ``influencers``, ``collaborations``, ``plan``.
+    lang : {"id", "en"}, optional
+        Language of the error message.
+
+    Returns
+    -------
+    DataFrame
+        Canonical columns first, with canonical dtypes.
+
+    Raises
+    ------
+    SchemaError
+        Naming the table, the column, the first offending rows and what was expected.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> validate(pd.DataFrame({"platform": ["myspace"], "account": ["a"],
+    ...     "date": ["2025-01-01"], "metric": ["followers"], "value": [1]}), "daily",
+    ...     lang="en")
+    Traceback (most recent call last):
+    ...
+    humaskit.errors.SchemaError: Table daily, column platform, rows 0: expected one of facebook, instagram, x, youtube, tiktok.
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise SchemaError(t("schema.not_a_table", lang, table=table, got=type(data).__name__))
+    spec = _spec(table)
+    missing = [c.name for c in spec if c.required and c.name not in data.columns]
+    if missing:
+        raise SchemaError(
+            t("schema.missing_columns", lang, table=table, columns=", ".join(missing),
+              expected=", ".join(c.name for c in spec if c.required))
+        )
+    out = {}
+    for col in spec:
+        if col.name in data.columns:
+            s = _coerce(data[col.name], col, table, lang)
+        else:
+            s = _empty_series(col).reindex(range(len(data)))
+            s.index = data.index
+        if not col.nullable:
+            bad = s.isna()
+            if bad.any():
+                raise SchemaError(
+                    t("schema.null_values", lang, table=table, column=col.name, rows=_rows(bad))
+                )
+        if col.allowed is not None:
+            bad = s.notna() & ~s.isin(col.allowed).fillna(False).astype(bool)
+            if bad.any():
+                raise SchemaError(
+                    t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
+                      expected=t("schema.expected_one_of", lang, values=", ".join(col.allowed)))
+                )
+        out[col.name] = s
+    result = pd.DataFrame(out, index=data.index)
+    extras = [c for c in data.columns if c not in result.columns]
+    if extras:
+        result = pd.concat([result, data[extras]], axis=1)
+    return result
