@@ -48,11 +48,13 @@ _SUBMODULES = {
     "calendar",
     "cli",
     "evaluation",
+    "exercises",
     "governance",
     "i18n",
     "influencers",
     "io",
     "paths",
+    "privacy",
     "planning",
     "playbooks",
     "plots",
@@ -82,10 +84,8 @@ def _install_notebook_errors() -> None:
         return
 
     def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001
-        import sys
-
-        print(f"{etype.__name__}: {value}", file=sys.stderr)
-        return None
+        # One plain sentence instead of a traceback; still an error for papermill/nbval.
+        shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])
 
     ip.set_custom_exc((HumaskitError,), _handler)
 

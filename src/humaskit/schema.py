@@ -45,6 +45,7 @@ __all__ = [
     "columns",
     "empty",
     "validate",
+    "describe",
 ]
 
 PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok")
@@ -384,3 +385,34 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
     if extras:
         result = pd.concat([result, data[extras]], axis=1)
     return result
+
+
+_KIND_KEYS = {"str": "text", "datetime": "datetime", "date": "date", "int": "int",
+              "float": "number", "bool": "bool"}
+
+
+def describe(table: str | None = None, *, lang: str | None = None) -> pd.DataFrame:
+    """Return the tables and their columns with kind, whether required, and a label.
+
+    Examples
+    --------
+    >>> d = describe("daily", lang="en")
+    >>> d["column"].tolist()
+    ['platform', 'account', 'date', 'metric', 'value']
+    """
+    from .i18n import label
+
+    names = [table] if table else list(TABLES)
+    rows = []
+    for name in names:
+        for col in _spec(name):
+            rows.append(
+                {
+                    "table": name,
+                    "column": col.name,
+                    "kind": t(f"schema.kind.{_KIND_KEYS[col.kind]}", lang),
+                    "required": t("common.yes" if col.required else "common.no", lang),
+                    "label": label(col.name, lang),
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,251 @@
+"""Building blocks for reports shown in notebooks and in HTML for leadership.
+
+Every function returns an :class:`IPython.display.HTML` object (displayed when it is the
+last expression of a cell) built with all outside text escaped, so a caption or comment
+containing ``<script>`` is shown as text, never run. Labels and sentences come from
+:mod:`humaskit.i18n` in the chosen language.
+
+Examples
+--------
+>>> from humaskit import report
+>>> "&lt;script&gt;" in report.paragraph("<script>alert(1)</script>").data
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from .i18n import label, resolve, t
+
+__all__ = [
+    "STYLE",
+    "title",
+    "heading",
+    "paragraph",
+    "bullets",
+    "note",
+    "cards",
+    "table",
+    "fmt_number",
+    "fmt_pct",
+    "fmt_change",
+]
+
+STYLE = """
+<style>
+.hk {font-family: "Segoe UI", Roboto, Arial, sans-serif; color: #1f2933; max-width: 1100px}
+.hk h1 {font-size: 1.8em; margin: .2em 0; color: #0b3d91}
+.hk h2 {font-size: 1.35em; margin: 1.2em 0 .4em; color: #0b3d91;
+        border-bottom: 2px solid #dbe4f0; padding-bottom: .2em}
+.hk h3 {font-size: 1.1em; margin: 1em 0 .3em}
+.hk .sub {color: #52606d; margin-bottom: 1em}
+.hk .cards {display: flex; flex-wrap: wrap; gap: .6em; margin: .6em 0}
+.hk .card {background: #f5f8fc; border: 1px solid #dbe4f0; border-radius: 8px;
+           padding: .6em .9em; min-width: 150px}
+.hk .card .v {font-size: 1.5em; font-weight: 600}
+.hk .card .l {color: #52606d; font-size: .9em}
+.hk .up {color: #1b7f3b} .hk .down {color: #b42318} .hk .flat {color: #52606d}
+.hk table.t {border-collapse: collapse; font-size: .9em; margin: .4em 0}
+.hk table.t th {background: #eef3fa; text-align: left; padding: .3em .6em}
+.hk table.t td {border-top: 1px solid #e4e7eb; padding: .3em .6em; vertical-align: top}
+.hk table.t td.n {text-align: right; white-space: nowrap}
+.hk .note {color: #52606d; font-size: .85em}
+</style>
+"""
+
+
+def _html(body: str):
+    from IPython.display import HTML
+
+    return HTML(f'<div class="hk">{body}</div>')
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML (``None``/NA become an empty string)."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value)
+                         and pd.isna(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def fmt_number(x: Any, lang: str | None = None, digits: int = 0) -> str:
+    """Format a number the way readers expect (``12.345`` in Indonesian, ``12,345`` in English).
+
+    Examples
+    --------
+    >>> fmt_number(12345.6, "id"), fmt_number(12345.6, "en"), fmt_number(None, "id")
+    ('12.346', '12,346', '–')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    text = f"{float(x):,.{digits}f}"
+    if resolve(lang) == "id":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def fmt_pct(x: Any, lang: str | None = None, digits: int = 1) -> str:
+    """Format a fraction as a percentage (``0.123`` -> ``12,3%``).
+
+    Examples
+    --------
+    >>> fmt_pct(0.1234, "id"), fmt_pct(0.1234, "en")
+    ('12,3%', '12.3%')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    return fmt_number(float(x) * 100, lang, digits) + "%"
+
+
+def fmt_change(x: Any, lang: str | None = None, *, absolute: bool = False) -> str:
+    """Format a change with an arrow: ``▲ 12,0%`` / ``▼ 3,1%`` (or an absolute number)."""
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    x = float(x)
+    arrow = "▲" if x > 0 else ("▼" if x < 0 else "•")
+    text = fmt_number(abs(x), lang) if absolute else fmt_pct(abs(x), lang)
+    return f"{arrow} {text}"
+
+
+def title(text: str, subtitle: str | None = None, *, lang: str | None = None):
+    """The report title (with the page style) and a subtitle line."""
+    from . import __version__
+
+    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    sub = f'<div class="sub">{esc(subtitle)}</div>' if subtitle else ""
+    gen = t("report.generated", lang, version=__version__, when=when)
+    return _html(f'{STYLE}<h1>{esc(text)}</h1>{sub}<div class="note">{esc(gen)}</div>')
+
+
+def heading(text: str, level: int = 2):
+    """A section heading."""
+    level = min(max(int(level), 1), 4)
+    return _html(f"<h{level}>{esc(text)}</h{level}>")
+
+
+def paragraph(text: str):
+    """A paragraph of plain text."""
+    return _html(f"<p>{esc(text)}</p>")
+
+
+def note(text: str):
+    """A small explanatory note (definitions, sources)."""
+    return _html(f'<p class="note">{esc(text)}</p>')
+
+
+def bullets(items: Iterable[str]):
+    """A bulleted list of sentences."""
+    lis = "".join(f"<li>{esc(i)}</li>" for i in items)
+    return _html(f"<ul>{lis}</ul>")
+
+
+def cards(items: Sequence[tuple[str, str, Any]], *, lang: str | None = None):
+    """KPI cards: ``(label, value text, change)`` where change is a fraction or None."""
+    parts = []
+    for lab, value, change in items:
+        cls = "flat"
+        if change is not None and not pd.isna(change):
+            cls = "up" if float(change) > 0 else ("down" if float(change) < 0 else "flat")
+        ch = fmt_change(change, lang) if change is not None else ""
+        parts.append(
+            f'<div class="card"><div class="l">{esc(lab)}</div>'
+            f'<div class="v">{esc(value)}</div><div class="{cls}">{esc(ch)}</div></div>'
+        )
+    return _html(f'<div class="cards">{"".join(parts)}</div>')
+
+
+def table(
+    data: pd.DataFrame,
+    *,
+    pct: Iterable[str] = (),
+    change: Iterable[str] = (),
+    lang: str | None = None,
+    max_rows: int = 50,
+    max_chars: int = 140,
+):
+    """An HTML table with translated headers, formatted numbers and escaped text.
+
+    Parameters
+    ----------
+    pct : columns shown as percentages; change : relative changes shown with arrows.
+    max_chars : long texts are shortened with an ellipsis.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = table(pd.DataFrame({"reach": [1200], "text": ["=HYPERLINK(1) <b>"]}), lang="en")
+    >>> "Reach" in out.data and "&lt;b&gt;" in out.data
+    True
+    """
+    pct, change = set(pct), set(change)
+    df = data.head(max_rows)
+    head = "".join(f"<th>{esc(label(c, lang))}</th>" for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False):
+        cells = []
+        for col, v in zip(df.columns, rec, strict=True):
+            if col in change:
+                cells.append(f'<td class="n">{esc(fmt_change(v, lang))}</td>')
+            elif col in pct:
+                cells.append(f'<td class="n">{esc(fmt_pct(v, lang))}</td>')
+            elif isinstance(v, (int, float)) and not isinstance(v, bool) or (
+                hasattr(v, "dtype") and pd.api.types.is_number(v)
+            ):
+                cells.append(f'<td class="n">{esc(fmt_number(v, lang, 0))}</td>')
+            elif isinstance(v, pd.Timestamp):
+                cells.append(f"<td>{esc(v.strftime('%Y-%m-%d %H:%M'))}</td>")
+            else:
+                text = "" if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)
+                if col in ("platform", "post_type", "category"):
+                    text = label(text, lang) if text else text
+                if len(text) > max_chars:
+                    text = text[: max_chars - 1] + "…"
+                cells.append(f"<td>{esc(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _html(f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+                 "</tbody></table>")
+
+
+_CARD_KPIS = (
+    ("posts", "number"),
+    ("reach", "number"),
+    ("engagements", "number"),
+    ("er_by_reach", "pct"),
+    ("follower_growth", "number"),
+)
+
+
+def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
+    """Headline KPI cards from a one-row :func:`humaskit.evaluation.kpis` result."""
+    row = total.iloc[0]
+    items = []
+    for key, kind in _CARD_KPIS:
+        if key not in total.columns:
+            continue
+        value = fmt_pct(row[key], lang, 2) if kind == "pct" else fmt_number(row[key], lang)
+        ch = row.get(f"{key}_change")
+        if key == "follower_growth":
+            ch = None  # growth itself is the change; its change is shown in tables
+        items.append((label(key, lang), value, ch))
+    return cards(items, lang=lang)
+
+
+def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):
+    """A KPI table per group: the figures and their change against the previous month."""
+    cols = list(by) + ["posts", "posts_change", "reach", "reach_change", "engagements",
+                       "engagements_change", "er_by_reach", "er_by_reach_change",
+                       "followers", "follower_growth"]
+    cols = [c for c in cols if c in k.columns]
+    view = k[cols].rename(columns={c: c for c in cols})
+    return table(
+        view,
+        pct=["er_by_reach"],
+        change=[c for c in cols if c.endswith("_change")],
+        lang=lang,
+    )

@@ -1,0 +1,112 @@
+"""Repository rules: output-free notebooks, one parameters cell, no logic in notebooks,
+environment.yml in step with pyproject.toml."""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PLAYBOOKS = sorted((ROOT / "playbooks").glob("*.ipynb"))
+ALL = NOTEBOOKS + PLAYBOOKS
+
+
+def _ids(paths):
+    return [p.name for p in paths]
+
+
+def test_there_are_notebooks_and_playbooks():
+    assert PLAYBOOKS, "playbooks/ must hold at least the monthly evaluation"
+    assert (ROOT / "playbooks" / "evaluasi-bulanan.ipynb").exists()
+
+
+@pytest.mark.parametrize("path", ALL, ids=_ids(ALL))
+def test_notebook_is_output_free(path):
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert not cell.get("outputs"), f"{path.name} cell {i} has saved outputs"
+            assert cell.get("execution_count") is None, f"{path.name} cell {i} was executed"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_ids(ALL))
+def test_notebook_defines_no_function_or_class_and_uses_python3(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        src = "\n".join(
+            line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
+        tree = ast.parse(src)
+        for node in ast.walk(tree):
+            assert not isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+            ), f"{path.name} cell {i} defines code; move it into src/humaskit"
+        assert not re.search(r"['\"](/|[A-Za-z]:\\)", cell.source), (
+            f"{path.name} cell {i} has an absolute path"
+        )
+
+
+@pytest.mark.parametrize("path", PLAYBOOKS, ids=_ids(PLAYBOOKS))
+def test_playbook_has_one_documented_parameters_cell_then_validation(path):
+    nb = nbformat.read(path, as_version=4)
+    idx = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    assert len(idx) == 1, f"{path.name}: exactly one cell tagged 'parameters'"
+    cell = nb.cells[idx[0]]
+    tree = ast.parse(cell.source)
+    assert tree.body, "parameters cell is empty"
+    for node in tree.body:
+        assert isinstance(node, ast.AnnAssign), f"{path.name}: only annotated assignments"
+        ast.literal_eval(node.value)
+    for line in cell.source.splitlines():
+        if line.strip():
+            assert "#" in line, f"{path.name}: every parameter needs a comment: {line}"
+    following = [c for c in nb.cells[idx[0] + 1 :] if c.cell_type == "code"][0]
+    assert "playbooks.validate(" in following.source, f"{path.name}: validate right after"
+    last = [c for c in nb.cells if c.cell_type == "code"][-1]
+    assert "playbooks.summary(" in last.source, f"{path.name}: last cell writes the summary"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_teaching_notebook_follows_the_template(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for section in ("Tujuan", "Prasyarat", "Latihan", "Ringkasan"):
+        assert section in text, f"{path.name} lacks the section {section}"
+
+
+def _names(reqs):
+    return {re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in reqs}
+
+
+def test_environment_yml_names_every_dependency():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    runtime = _names(pyproject["project"]["dependencies"])
+    test = _names(pyproject["project"]["optional-dependencies"]["test"])
+    env = (ROOT / "environment.yml").read_text()
+    listed = {
+        re.split(r"[<>=!~ ]", line.strip()[2:].strip(), maxsplit=1)[0].lower()
+        for line in env.splitlines()
+        if line.strip().startswith("- ") and not line.strip().startswith("- -")
+    }
+    missing = (runtime | test) - listed
+    assert not missing, f"environment.yml lacks {sorted(missing)}"
+    assert "- -e ." in env
+
+
+def test_no_copies_of_shared_material_in_the_project():
+    shared = ROOT.parent / "shared"
+    if not shared.exists():
+        pytest.skip("../shared not present")
+    names = {p.name for p in shared.rglob("*") if p.is_file() and p.suffix != ".md"}
+    ours = {p.name for p in ROOT.rglob("*") if p.is_file() and ".venv" not in p.parts
+            and ".git" not in p.parts}
+    assert not (names & ours), f"copied from ../shared: {sorted(names & ours)}"
