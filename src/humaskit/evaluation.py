@@ -267,7 +267,7 @@ def kpis(
 
     Examples
     --------
-    >>> from humaskit import samples
+    >>> from humaskit import samples  # doctest: +SKIP
     >>> k = kpis(samples.workspace(), "2025-09", by="platform")  # doctest: +SKIP
     >>> {"platform", "posts", "er_by_reach", "posts_change"} <= set(k.columns)  # doctest: +SKIP
     True
