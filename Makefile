@@ -20,7 +20,7 @@ report: $(STAMP)
 	@MPLBACKEND=Agg $(BIN)/humaskit run evaluasi-bulanan -p data contoh --out reports
 
 test: $(STAMP)
-	@MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 --dist loadscope -q --nbval-lax --nbval-current-env tests src/humaskit notebooks
+	@MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 --dist loadscope -q --nbval-lax --nbval-current-env tests src/humaskit $(wildcard notebooks/*.ipynb)
 
 lint: $(STAMP)
 	@$(BIN)/ruff check src tests bench && $(BIN)/ruff format --check src tests bench
