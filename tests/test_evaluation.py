@@ -90,9 +90,9 @@ def test_follower_growth_from_daily_table():
 def test_narrative_names_the_better_format_with_a_ratio():
     posts = _posts()
     total = ev.kpis(posts, "2025-09")
-    formats = ev.performance(posts, "2025-09", by="post_type")
+    formats = ev.performance(posts, "2025-09", by=["platform", "post_type"])
     text = " ".join(ev.narrative(total, formats, lang="id"))
-    assert "Reel" in text and "x format" in text
+    assert "Reel" in text and "x format" in text and ("Instagram" in text or "Facebook" in text)
 
 
 def test_bad_period_and_grouping_are_plain_errors():

@@ -267,9 +267,9 @@ def kpis(
 
     Examples
     --------
-    >>> from humaskit import samples  # doctest: +SKIP
-    >>> k = kpis(samples.workspace(), "2025-09", by="platform")  # doctest: +SKIP
-    >>> {"platform", "posts", "er_by_reach", "posts_change"} <= set(k.columns)  # doctest: +SKIP
+    >>> from humaskit import samples
+    >>> k = kpis(samples.workspace(), "2025-09", by="platform")
+    >>> {"platform", "posts", "er_by_reach", "posts_change"} <= set(k.columns)
     True
     """
     posts = _posts_of(data)
@@ -363,7 +363,7 @@ def performance(
     data: Any,
     period: Any = None,
     *,
-    by: str = "post_type",
+    by: str | list[str] = "post_type",
     tz: str = DEFAULT_TZ,
     min_posts: int = 3,
 ) -> pd.DataFrame:
@@ -447,8 +447,11 @@ def narrative(
     ----------
     total : DataFrame
         One-row :func:`kpis` with ``compare=True``.
-    formats, categories : DataFrame, optional
-        :func:`performance` by ``post_type`` and by ``category``.
+    formats : DataFrame, optional
+        :func:`performance` by ``["platform", "post_type"]`` (formats are compared within
+        the platform with the most posts).
+    categories : DataFrame, optional
+        :func:`performance` by ``category``.
     platforms : DataFrame, optional
         :func:`kpis` by ``platform``.
     """
@@ -476,14 +479,22 @@ def narrative(
         out.append(t("evaluation.say_followers", lang,
                      n=_num(row["follower_growth"], lang),
                      total=_num(row.get("followers") or 0, lang)))
-    if formats is not None and len(formats[formats["enough_data"]]) >= 2:
+    if formats is not None and "platform" in formats.columns:
         f = formats[formats["enough_data"]].dropna(subset=["median_er"])
-        best, worst = f.iloc[0], f.iloc[-1]
-        if worst["median_er"] and worst["median_er"] > 0:
-            ratio = float(best["median_er"] / worst["median_er"])
-            out.append(t("evaluation.say_format", lang, best=label(best["post_type"], lang),
-                         worst=label(worst["post_type"], lang),
-                         ratio=f"{ratio:.1f}".replace(".", "," if lang == "id" else ".")))
+        # compare formats within one platform (rates are not comparable across platforms):
+        # the platform with the most posts that has at least two formats
+        sizes = f.groupby("platform")["posts"].agg(["sum", "count"])
+        sizes = sizes[sizes["count"] >= 2].sort_values("sum", ascending=False)
+        if len(sizes):
+            plat = sizes.index[0]
+            fp = f[f["platform"] == plat].sort_values("median_er", ascending=False)
+            best, worst = fp.iloc[0], fp.iloc[-1]
+            if worst["median_er"] and worst["median_er"] > 0:
+                ratio = float(best["median_er"] / worst["median_er"])
+                out.append(t("evaluation.say_format", lang, platform=label(plat, lang),
+                             best=label(best["post_type"], lang),
+                             worst=label(worst["post_type"], lang),
+                             ratio=f"{ratio:.1f}".replace(".", "," if lang == "id" else ".")))
     if categories is not None and len(categories[categories["enough_data"]]) >= 2:
         c = categories[categories["enough_data"]].dropna(subset=["median_er"])
         out.append(t("evaluation.say_category", lang, best=label(c.iloc[0]["category"], lang),

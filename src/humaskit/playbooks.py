@@ -41,6 +41,7 @@ import math
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 import tokenize
@@ -545,11 +546,17 @@ def summary(figures: dict[str, Any]) -> dict[str, Any]:
 def _kernel_manager_class():
     from jupyter_client.manager import AsyncKernelManager
 
-    class _QuickShutdown(AsyncKernelManager):
+    class _QuietKernel(AsyncKernelManager):
         # About one papermill run in twelve stalls ~3 s at kernel shutdown; 0.5 s avoids it.
         shutdown_wait_time = 0.5
 
-    return _QuickShutdown
+        async def start_kernel(self, **kw):  # noqa: ANN003
+            # The kernel's own log lines (transport warnings, shutdown notices) are noise for
+            # a report user; cell output and errors still arrive through the kernel protocol.
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return _QuietKernel
 
 
 def _extract_summary(nb) -> dict[str, Any] | None:

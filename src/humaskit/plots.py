@@ -100,13 +100,15 @@ def performance(
     *,
     x: str = "post_type",
     y: str = "median_er",
+    hue: str | None = None,
     ax: Any = None,
     lang: str | None = None,
     title: str | None = None,
 ):
     """Median engagement rate per format/category from :func:`evaluation.performance`."""
     df = data.dropna(subset=[y])
-    return bar(df, x=x, y=y, ax=ax, lang=lang, pct=True, title=title, horizontal=True)
+    return bar(df, x=x, y=y, hue=hue, ax=ax, lang=lang, pct=True, title=title,
+               horizontal=True)
 
 
 def trend(

@@ -239,13 +239,13 @@ def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
 def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):
     """A KPI table per group: the figures and their change against the previous month."""
     cols = list(by) + ["posts", "posts_change", "reach", "reach_change", "engagements",
-                       "engagements_change", "er_by_reach", "er_by_reach_change",
+                       "engagements_change", "er_by_reach", "er_by_reach_change", "er_by_impressions",
                        "followers", "follower_growth"]
     cols = [c for c in cols if c in k.columns]
     view = k[cols].rename(columns={c: c for c in cols})
     return table(
         view,
-        pct=["er_by_reach"],
+        pct=["er_by_reach", "er_by_impressions"],
         change=[c for c in cols if c.endswith("_change")],
         lang=lang,
     )
