@@ -36,9 +36,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .errors import ParameterError
-from .i18n import label, t
+from .. import schema
+from ..errors import ParameterError
+from ..i18n import label, t
 
 __all__ = [
     "DEFAULT_TZ",
@@ -455,7 +455,7 @@ def narrative(
     platforms : DataFrame, optional
         :func:`kpis` by ``platform``.
     """
-    from .i18n import resolve
+    from ..i18n import resolve
 
     lang = resolve(lang)
     row = total.iloc[0]
