@@ -10,12 +10,25 @@ from __future__ import annotations
 
 from .core import Import, Workspace
 
-__all__ = ["Import", "Workspace", "read_export", "read_folder"]
+__all__ = ["Import", "Workspace", "read_export", "read_folder", "import_report", "read_publics"]
+
+
+_READERS = ("read_export", "read_folder", "import_report", "failures")
 
 
 def __getattr__(name: str):
-    if name in ("read_export", "read_folder"):
+    """Load readers and file modules on first use (``humaskit.io.plan``, ...)."""
+    import importlib
+
+    if name in _READERS:
         from . import readers
 
         return getattr(readers, name)
-    raise AttributeError(f"module 'humaskit.io' has no attribute {name!r}")
+    if name == "read_publics":
+        from .publics import read_publics
+
+        return read_publics
+    try:
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError:
+        raise AttributeError(f"module 'humaskit.io' has no attribute {name!r}") from None
