@@ -69,6 +69,9 @@ def test_playbook_has_one_documented_parameters_cell_then_validation(path):
     for line in cell.source.splitlines():
         if line.strip():
             assert "#" in line, f"{path.name}: every parameter needs a comment: {line}"
+            comment = line.split("#", 1)[1]
+            # papermill --help-notebook cannot parse a line whose comment holds "="
+            assert "=" not in comment, f"{path.name}: no '=' in a parameter comment: {line}"
     following = [c for c in nb.cells[idx[0] + 1 :] if c.cell_type == "code"][0]
     assert "playbooks.validate(" in following.source, f"{path.name}: validate right after"
     last = [c for c in nb.cells if c.cell_type == "code"][-1]

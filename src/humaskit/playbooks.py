@@ -16,7 +16,8 @@ looks like a finished report.
 Parameters checked by name, in every playbook that has them:
 
 ``periode``  ``YYYY-MM`` (a month) or ``"terakhir"`` (the latest month in the data)
-``data``     a folder of platform exports / canonical tables, or ``"contoh"`` (samples)
+``data``     a folder of platform exports / canonical tables, ``"contoh"`` (samples), or
+             ``""`` (no exports: for playbooks whose other inputs are enough)
 ``akun``     ``"semua"`` or account names separated by commas (checked against the data)
 ``bahasa``   ``"id"`` or ``"en"``
 file parameters (``rencana``, ``publik``, ``hari_jadi``, ``register``, ``inventaris``,
@@ -351,9 +352,13 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
         m = _PERIOD_RE.match(per)
         if per.lower() not in ("terakhir", "latest") and not (m and 1 <= int(m.group(2)) <= 12):
             raise ParameterError(t("playbooks.bad_period", lang, value=values["periode"]))
+    if "bulan" in values:
+        m = _PERIOD_RE.match(str(values["bulan"]).strip())
+        if not (m and 1 <= int(m.group(2)) <= 12):
+            raise ParameterError(t("playbooks.bad_month", lang, value=values["bulan"]))
     if "data" in values:
         d = str(values["data"]).strip()
-        if d != "contoh" and not Path(d).expanduser().exists():
+        if d not in ("contoh", "") and not Path(d).expanduser().exists():
             raise ParameterError(t("playbooks.no_data_folder", lang, value=d))
     for key, value in values.items():
         if _is_file_param(key) and value not in ("", "contoh") and isinstance(value, str):
@@ -363,6 +368,10 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
 
 
 def _load_workspace(source: str, lang: str):
+    if source == "":
+        from .io import Workspace
+
+        return Workspace(name="")
     if source == "contoh":
         from . import samples
 

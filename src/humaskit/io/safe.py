@@ -93,7 +93,8 @@ def write_xlsx(sheets: dict[str, pd.DataFrame] | pd.DataFrame, path: str | Path)
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor="DDEBF7")
             for i, col in enumerate(df.columns, start=1):
-                sample = df[col].astype("str").head(200).str.len().max() if len(df) else 0
-                width = min(60, max(10, len(str(col)) + 2, int(sample or 0) + 2))
+                lengths = df[col].head(200).dropna().astype("str").str.len()
+                sample = int(lengths.max()) if len(lengths) else 0
+                width = min(60, max(10, len(str(col)) + 2, sample + 2))
                 ws.column_dimensions[get_column_letter(i)].width = width
     return path
