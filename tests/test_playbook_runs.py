@@ -43,6 +43,7 @@ def test_html_hides_code_and_is_in_indonesian(monthly):
     assert "hk.playbooks.validate" not in html
     assert "Evaluasi Bulanan" in html and "Jangkauan" in html
     assert "vnd.humaskit.summary" not in html
+    assert html.count("<img") >= 2  # charts are drawn into the report
 
 
 def test_english_report(tmp_path):

@@ -75,10 +75,12 @@ def __getattr__(name: str) -> Any:
 
 def _install_notebook_errors() -> None:
     """In IPython, show a HumaskitError as one plain sentence instead of a traceback."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
+    import sys
+
+    if "IPython" not in sys.modules:  # not in a notebook: keep `import humaskit` light
         return
+    from IPython import get_ipython
+
     ip = get_ipython()
     if ip is None:
         return

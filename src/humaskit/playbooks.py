@@ -669,7 +669,8 @@ def run(
     executed = tmp / f"{name}.ipynb"
     env_before = {k: os.environ.get(k) for k in (OUT_ENV, "MPLBACKEND", "HUMASKIT_LANG")}
     os.environ[OUT_ENV] = str(tmp)
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # the kernel must draw inline so charts land in the report (the caller may run with Agg)
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
     started = time.perf_counter()
     try:

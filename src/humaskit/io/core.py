@@ -24,9 +24,7 @@ WORKSPACE_TABLES = (
 
 
 def _empty_skipped() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"row": pd.Series([], dtype="Int64"), "reason": pd.Series([], dtype="str")}
-    )
+    return pd.DataFrame({"row": pd.Series([], dtype="Int64"), "reason": pd.Series([], dtype="str")})
 
 
 @dataclass
@@ -109,16 +107,15 @@ class Workspace:
     daily: pd.DataFrame = field(default_factory=lambda: schema.empty("daily"))
     accounts: pd.DataFrame = field(default_factory=lambda: schema.empty("accounts"))
     influencers: pd.DataFrame = field(default_factory=lambda: schema.empty("influencers"))
-    collaborations: pd.DataFrame = field(
-        default_factory=lambda: schema.empty("collaborations")
-    )
+    collaborations: pd.DataFrame = field(default_factory=lambda: schema.empty("collaborations"))
     plan: pd.DataFrame = field(default_factory=lambda: schema.empty("plan"))
     imports: list[Import] = field(default_factory=list)
     name: str = ""
 
     @classmethod
-    def from_tables(cls, tables: dict[str, pd.DataFrame], *, name: str = "",
-                    imports: list[Import] | None = None) -> Workspace:
+    def from_tables(
+        cls, tables: dict[str, pd.DataFrame], *, name: str = "", imports: list[Import] | None = None
+    ) -> Workspace:
         """Build a workspace from ``{table name: DataFrame}``, validating each table."""
         kwargs = {k: schema.validate(v, k) for k, v in tables.items() if k in WORKSPACE_TABLES}
         return cls(**kwargs, imports=list(imports or []), name=name)

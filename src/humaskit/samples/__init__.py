@@ -10,8 +10,8 @@ templates with their true labels, slang, places, named accounts, momentum days).
 * :func:`load` reads one bundled table from ``data/samples/`` (fast, no generation);
   :func:`workspace` gives all of them as a :class:`humaskit.io.Workspace`.
 * :func:`generate` makes the tables from a seed, deterministic and vectorised: ``scale=1``
-  gives about 3,600 posts and 15,000 mentions over three months; ``scale=300`` about one
-  million posts and four million mentions.
+  gives about 4,000 posts and 15,500 mentions over three months; ``scale=300`` about 1.2
+  million posts and 4.6 million mentions.
 * :func:`rebuild` (or ``python -m humaskit.samples``) regenerates the bundled copy with
   :data:`BUNDLED` parameters (seed 2025, three months ending 2025-09, scale 1).
 
@@ -25,8 +25,9 @@ posts
     Engagement rate (engagements / reach; / impressions on X; / views on YouTube and TikTok)
     is ``base x format x category x hour x weekday x cap x noise``:
 
-    - hour: prime time 19-21 (x1.5-1.85), lunch 12:00 (x1.25-1.35), office hours 09-11
-      (x0.8-0.95), night 01-05 (x0.5-0.65); X also peaks at 07:00 (commute);
+    - hour: prime time 19-21 (x1.4-1.85; the three best hours of every platform),
+      lunch 12:00 (x1.1-1.3), office hours 09-11 (x0.8-0.95), night 01-05
+      (x0.5-0.65); X has a smaller commute bump at 07:00 (x1.3);
     - weekday: Instagram, YouTube, TikTok better at weekends (x1.15-1.25), X worse
       (x0.8-0.85);
     - format: reels x2.0-2.1, shorts x1.8, carousel x1.3, video x1.4-1.5, link x0.6-0.7,
@@ -39,8 +40,8 @@ posts
       6-30x reach. One planted viral post sits at 02:10 WIB (``PLANTED["night_viral"]``):
       a night slot that must not become "the best time".
 
-    The team posts mostly in office hours (09:00 is the mode, about 60 % between 08 and
-    16), so raw totals per hour peak at 09-10 while engagement per post peaks in prime
+    The team posts mostly in office hours (09:00 is the mode, about 70 % between 08:00
+    and 16:00; TikTok and YouTube videos go out in the evening more often), so raw totals per hour peak at 09-10 while engagement per post peaks in prime
     time: the confound that best-time learning must see through. Reach grows with
     followers (growth 0.5-6 % a month per account); metrics a platform does not report
     are NA (:data:`REPORTED`): no impressions on Facebook/Instagram, no reach on X,
@@ -58,19 +59,31 @@ mentions
     templates whose TRUE labels are copied into extra columns ``intent``, ``topic``,
     ``true_sentiment`` and ``true_unit`` (the unit a topic routes to: jalan/drainase ->
     Dinas Pekerjaan Umum, sampah -> DLH, kesehatan -> Dinkes, perizinan -> DPMPTSP, ...).
-    About a third of citizens' texts get slang/typos, 30 % are lowercased, 35 % get an
-    emoji; some quote a phone number or NIK (fictional digits). ``mentioned`` holds the
-    handles named in the text, without @, separated by one space. Reposts are
-    ``kind="mention"`` with text ``"RT @handle: ..."`` and ``to_author`` set; replies have
-    ``in_reply_to`` (a mention id) and ``to_author``; comments have ``in_reply_to`` (a post
-    id). Authors: thousands of citizens with heavy-tailed activity (``author_type``
-    citizen), plus the named accounts of ``people.csv`` (media, influencers, public
-    figures). Responses (``responded_at``, ``responder`` = the responsible unit's account
-    on that platform, else the addressed account) depend on intent (complaints and
-    questions ~80 %, praise 30 %, abuse 4 %, replies between citizens never) and each
-    unit's speed (units.csv: BPBD 2 h ... Dinsos 30 h median, log-normal sigma 1.1):
-    about a third of answered messages take over 24 hours; answers after the window
-    are missing.
+    Citizens write informally: a third of their texts use slang spellings (slang.csv),
+    30 % are lowercase, 35 % end with an emoji matching the true sentiment; a few quote
+    a phone number or NIK (fictional digits). ``mentioned`` holds the handles named in
+    the text, without @, separated by one space. Reposts are ``kind="mention"`` with text
+    ``"RT @handle: <original>"``, ``to_author`` and ``in_reply_to`` (the original's
+    ``mention_id``) set; replies have ``in_reply_to`` (a
+    mention id) and ``to_author``; comments have ``in_reply_to`` (a post id). Authors:
+    thousands of citizens with heavy-tailed activity (``author_type`` citizen), plus the
+    named accounts of ``people.csv`` (media, influencers, public figures), who often cite
+    a leader ("via @..."). Responses (``responded_at``, ``responder`` = the responsible
+    unit's account on that platform, else the addressed account) depend on intent
+    (complaints and questions ~60-80 %, praise ~30 %, abuse ~4 %, replies between
+    citizens and reposts never) and each unit's speed (units.csv ``reply_hours``: BPBD 1.5
+    h ... Dinsos 24 h median, log-normal sigma 1.1), after which the answer waits for
+    working hours (07-17 WIB; Monday for most units at weekends): about a third (25-40 %)
+    of answered messages take over 24 hours. Answers after the window are missing; the
+    abandoned account never answers.
+flood evening and programme gap
+    On the 22nd of the last month at 18:00 WIB BPBD and the centre post flood warnings
+    (``PLANTED["event"]["posts"]``) and about 220 complaints and questions about banjir
+    from Rawasari and Bojongsari reach them within hours: a peak that the posts and the
+    event explain. In the last month about 90 citizens of three places report that
+    their office does not know or does not yet serve "Identitas Kependudukan Digital"
+    (intent ``gap``), over a thin background of the same complaint about Disdukcapil's
+    other programmes across the window (``PLANTED["programme_gap"]``).
 opinion leaders
     Five planted leaders (``PLANTED["leaders"]``): many citizens reply to, repost and
     cc them; they rank top by PageRank. Three are registered partners (influencers table),
@@ -94,11 +107,12 @@ accounts
     profile, 2FA off, passwords older than 180 days, single admins, missing assignment
     letters, a duplicate DLH Instagram account and an abandoned account.
 influencers and collaborations
-    25 registered partners (``person_id`` links one person's handles). Each collaboration's
-    ``post_id`` is the ``mention_id`` of the partner's own post about the campaign in the
-    mentions table (their posts are not the institution's posts): engagement delivered is
-    the replies (``in_reply_to``) and reposts (``to_author``) it drew, reach is the
-    partner's ``author_followers``.
+    23 registered partners, 15 people (``person_id`` links one person's handles). Each
+    collaboration's ``post_id`` is the ``mention_id`` of the partner's own post about the
+    campaign in the mentions table (their posts are not the institution's posts): the
+    engagement it delivered is the replies and reposts pointing at it (``in_reply_to``),
+    its reach the partner's ``author_followers``. Rewards: kaos, jam tangan, voucher UMKM
+    (barter), plakat, kaos, sertifikat (unpaid), honor (paid), with ``cost`` in rupiah.
 plan
     A draft plan for the month after ``end`` (~80-100 rows) with ``fixed_date`` momentum
     posts (e.g. Hari Sumpah Pemuda, 28 October).
@@ -117,7 +131,7 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +195,9 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
         (handles, text, platform, local start and end of both waves), ``governance``
         (list of {handle, platform, fault}), ``faults`` ({fault: [(platform, handle)]}),
         ``routing`` ({topic: unit name}), ``reply_hours`` ({unit name: median hours}),
-        ``agenda`` (campaigns, propensity and lag per unit name), ``audience_shift``.
+        ``agenda`` (campaigns, propensity and lag per unit name), ``audience_shift``,
+        ``event`` (the flood evening: topic, places, local start, accounts, posts) and
+        ``programme_gap`` (programme, unit, topic, places, month).
 
     Examples
     --------
@@ -207,13 +223,18 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
     lead = people[people["leader"].str.lower() == "true"]
     leaders = list(dict.fromkeys(lead["handle"]))
     registered = list(dict.fromkeys(lead.loc[lead["registered"].str.lower() == "true", "handle"]))
-    routing = {tp: unit_name[u] for u, tps in zip(units["unit"], units["topics"], strict=True)
-               for tp in tps.split()}  # fmt: skip
+    routing = {
+        tp: unit_name[u]
+        for u, tps in zip(units["unit"], units["topics"], strict=True)
+        for tp in tps.split()
+    }
     last = period.start_time
     day = min(_model.CLUSTER_DAY, period.days_in_month - 1)
     c_day = last + pd.Timedelta(days=day - 1)
     nv = _model.NIGHT_VIRAL
     camps = table("campaigns.csv")
+    ev, gap = _model.EVENT, _model.PROGRAMME_GAP
+    ev_day = last + pd.Timedelta(days=min(ev["day"], period.days_in_month - 1) - 1)
     return {
         "institution": "Pemerintah Kota Sukamaju",
         "centre": "pemkotsukamaju",
@@ -229,9 +250,11 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
         "night_viral": {
             "platform": nv["platform"],
             "account": nv["account"],
-            "local_time": str(last + pd.Timedelta(days=min(nv["day"], 28) - 1,
-                                                  hours=nv["hour"], minutes=nv["minute"])),
-        },  # fmt: skip
+            "local_time": str(
+                last
+                + pd.Timedelta(days=min(nv["day"], 28) - 1, hours=nv["hour"], minutes=nv["minute"])
+            ),
+        },
         "leaders": leaders,
         "leaders_registered": registered,
         "leaders_new": [h for h in leaders if h not in registered],
@@ -240,18 +263,23 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
             "platform": "x",
             "text": _model.CLUSTER_TEXT,
             "waves": [
-                (str(c_day + pd.Timedelta(hours=21, minutes=4)),
-                 str(c_day + pd.Timedelta(hours=21, minutes=10))),
-                (str(c_day + pd.Timedelta(days=1, hours=6, minutes=50)),
-                 str(c_day + pd.Timedelta(days=1, hours=6, minutes=55))),
-            ],  # fmt: skip
+                (
+                    str(c_day + pd.Timedelta(hours=21, minutes=4)),
+                    str(c_day + pd.Timedelta(hours=21, minutes=10)),
+                ),
+                (
+                    str(c_day + pd.Timedelta(days=1, hours=6, minutes=50)),
+                    str(c_day + pd.Timedelta(days=1, hours=6, minutes=55)),
+                ),
+            ],
             "size": _model.CLUSTER_SIZE,
         },
         "governance": governance,
         "faults": faults,
         "routing": routing,
-        "reply_hours": {unit_name[u]: float(h) for u, h in
-                        zip(units["unit"], units["reply_hours"], strict=True)},  # fmt: skip
+        "reply_hours": {
+            unit_name[u]: float(h) for u, h in zip(units["unit"], units["reply_hours"], strict=True)
+        },
         "agenda": {
             "campaigns": camps.loc[camps["agenda"].str.lower() == "true", "campaign"].tolist(),
             "propensity": {unit_name[u]: p for u, p in _model.AGENDA_PROPENSITY.items()},
@@ -259,7 +287,26 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
             "centre_unit": unit_name[CENTRE_UNIT],
         },
         "audience_shift": dict(_model.AUDIENCE_SHIFT),
+        "event": {
+            "topic": ev["topic"],
+            "places": list(ev["places"]),
+            "local_start": str(ev_day + pd.Timedelta(hours=ev["hour"])),
+            "accounts": [(p, _model_handle(acc, u, p)) for u, p in ev["accounts"]],
+            "posts": [(p, h) for p, h, _ in ev["posts"]],
+        },
+        "programme_gap": {
+            "program": gap["program"],
+            "unit": unit_name[gap["unit"]],
+            "topic": gap["topic"],
+            "places": list(gap["places"]),
+            "month": str(period),
+        },
     }
+
+
+def _model_handle(acc: pd.DataFrame, unit: str, platform: str) -> str:
+    rows = acc[(acc["unit"] == unit) & (acc["platform"] == platform)]
+    return str(rows["handle"].iloc[0])
 
 
 def _period(end: str) -> pd.Period:
@@ -300,7 +347,7 @@ def generate(
         Number of months of data, ending with ``end`` (inclusive), 1 to 36.
     scale : float
         Volume multiplier for posts, mentions, authors and collaborations (1 gives about
-        3,600 posts and 15,000 mentions over three months). Accounts, audience, daily and
+        4,000 posts and 15,500 mentions over three months). Accounts, audience, daily and
         plan do not grow with it.
     end : str
         Last month of the data, ``YYYY-MM``.
@@ -320,7 +367,7 @@ def generate(
     Examples
     --------
     >>> ws = generate(seed=7, months=1, scale=0.05, end="2025-03")
-    >>> str(ws.posts["published_at"].min().tz_convert("Asia/Jakarta"))[:7]
+    >>> str(ws.mentions["created_at"].min().tz_convert("Asia/Jakarta"))[:7]
     '2025-03'
     >>> generate(months=0)
     Traceback (most recent call last):
@@ -346,7 +393,15 @@ def _read(path: Path, name: str) -> pd.DataFrame:
     spec = schema.TABLES[name]
     kinds = {c.name: c.kind for c in spec}
     dtype = {c: "str" for c, k in kinds.items() if k == "str"}
-    df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=[""])
+    times = [c for c, k in kinds.items() if k in ("datetime", "date")]  # all written by write()
+    df = pd.read_csv(
+        path,
+        dtype=dtype,
+        keep_default_na=False,
+        na_values=[""],
+        parse_dates=times,
+        date_format="ISO8601",
+    )
     for c in df.columns:
         if c not in kinds and df[c].dtype == object:
             df[c] = df[c].astype("str")
@@ -359,7 +414,7 @@ def _read(path: Path, name: str) -> pd.DataFrame:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(name: str, folder: str) -> pd.DataFrame:
     path = _file(name, Path(folder))
     if not path.exists():
@@ -396,9 +451,7 @@ def load(name: str) -> pd.DataFrame:
     humaskit.errors.ParameterError: Tabel contoh 'nope' tidak ada; pilih salah satu: posts, mentions, audience, daily, accounts, influencers, collaborations, plan.
     """
     if name not in TABLES:
-        raise ParameterError(
-            t("samples.unknown_table", None, name=name, names=", ".join(TABLES))
-        )
+        raise ParameterError(t("samples.unknown_table", None, name=name, names=", ".join(TABLES)))
     return _load_cached(name, str(SAMPLES_DIR)).copy()
 
 
@@ -408,8 +461,8 @@ def workspace():
     Examples
     --------
     >>> ws = workspace()
-    >>> ws.accounts["handle"].nunique() > 20
-    True
+    >>> len(ws.accounts), ws.accounts["handle"].nunique()
+    (34, 11)
     """
     from ..io import Workspace
 
@@ -436,8 +489,9 @@ def write(ws, folder: str | Path) -> list[Path]:
             stale.unlink(missing_ok=True)
         if name in _COMPRESSED:
             path = folder / f"{name}.csv.gz"
-            df.to_csv(path, index=False, compression={"method": "gzip", "mtime": 0},
-                      date_format=None)  # fmt: skip
+            df.to_csv(
+                path, index=False, compression={"method": "gzip", "mtime": 0}, date_format=None
+            )
         else:
             path = folder / f"{name}.csv"
             df.to_csv(path, index=False)
@@ -452,8 +506,9 @@ def rebuild(folder: str | Path | None = None) -> list[Path]:
     Run ``python -m humaskit.samples`` to do the same from a shell. Sample platform
     exports under ``data/samples/exports/`` are left alone.
     """
-    ws = generate(BUNDLED["seed"], BUNDLED["months"], BUNDLED["scale"], end=BUNDLED["end"],
-                  tz=BUNDLED["tz"])  # fmt: skip
+    ws = generate(
+        BUNDLED["seed"], BUNDLED["months"], BUNDLED["scale"], end=BUNDLED["end"], tz=BUNDLED["tz"]
+    )
     return write(ws, SAMPLES_DIR if folder is None else folder)
 
 

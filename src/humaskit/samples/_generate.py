@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from .. import schema
 from . import _model as M
-from ._text import choose_within, fill, join, render, slang_array, table, words
+from ._text import choose_within, fill, join, render, table, words
 
 US = np.int64(1_000_000)  # microseconds per second
 DAY_US = 86_400 * US
@@ -27,9 +27,19 @@ TYPES = schema.POST_TYPES
 T_CODE = {t: i for i, t in enumerate(TYPES)}
 CATS = M.CATEGORIES
 MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-    "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 INSTITUTION = "Pemerintah Kota Sukamaju"
 CENTRE_UNIT = "pemkot"
@@ -59,9 +69,24 @@ class Ctx:
         self.ndays = int((self.stop_naive - self.start_naive).days)
         self.start_wd = int(self.start_naive.weekday())
         self.start_us = np.int64(self.start_naive.value // 1000)
+        #: volumes of the conversation are set for three months (92 days) at scale 1
+        self.volume = self.scale * self.ndays / 92.0
         self.stop_utc = self.stop_naive.tz_localize(self.tz).tz_convert("UTC")
-        names = ["posts", "daily", "mentions", "audience", "people", "plan", "accounts",
-                 "text"]  # fmt: skip
+        # a zone without clock changes in (and around) the window: one constant offset
+        days = pd.date_range(
+            self.start_naive - pd.Timedelta(days=400),
+            self.stop_naive + pd.Timedelta(days=2),
+            freq="D",
+        )
+        offsets = days.tz_localize(self.tz, ambiguous="NaT", nonexistent="NaT")
+        off = offsets.tz_localize(None) - offsets.tz_convert("UTC").tz_localize(None)
+        if not offsets.isna().any() and off.nunique() == 1:
+            self.fixed_offset_us = np.int64(off[0].value // 1000)
+            self.fixed_range = (np.int64(days[0].value // 1000), np.int64(days[-1].value // 1000))
+        else:
+            self.fixed_offset_us = None
+            self.fixed_range = (0, 0)
+        names = ["posts", "daily", "mentions", "audience", "people", "plan", "accounts", "text"]
         kids = np.random.SeedSequence(self.seed).spawn(len(names))
         self.rngs = {n: np.random.default_rng(k) for n, k in zip(names, kids, strict=True)}
         acc = table("accounts.csv")
@@ -105,10 +130,17 @@ class Ctx:
 
     def to_utc(self, us_local: np.ndarray) -> pd.DatetimeIndex:
         """Local wall-clock microseconds since the epoch -> UTC timestamps."""
-        idx = pd.DatetimeIndex(np.asarray(us_local, dtype="datetime64[us]"))
+        us_local = np.asarray(us_local, dtype=np.int64)
+        if self.fixed_offset_us is not None and len(us_local):
+            lo, hi = us_local.min(), us_local.max()
+            if lo >= self.fixed_range[0] and hi < self.fixed_range[1]:
+                utc = (us_local - self.fixed_offset_us).astype("datetime64[us]")
+                return pd.DatetimeIndex(utc).tz_localize("UTC")
+        idx = pd.DatetimeIndex(us_local.astype("datetime64[us]"))
         n = len(idx)
-        return idx.tz_localize(self.tz, ambiguous=np.ones(n, bool),
-                               nonexistent="shift_forward").tz_convert("UTC")  # fmt: skip
+        return idx.tz_localize(
+            self.tz, ambiguous=np.ones(n, bool), nonexistent="shift_forward"
+        ).tz_convert("UTC")
 
     def local_us(self, utc: pd.DatetimeIndex | pd.Series) -> np.ndarray:
         """UTC timestamps -> local wall-clock microseconds since the epoch."""
@@ -158,8 +190,11 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     centre = acc["unit"].eq(CENTRE_UNIT).to_numpy()
     w_unit = np.array(M.POST_WEEKDAY_UNIT)
     w_centre = np.array(M.POST_WEEKDAY_CENTRE)
-    wdw = np.where(centre[:, None], (w_centre / w_centre.mean())[wd_days][None, :],
-                   (w_unit / w_unit.mean())[wd_days][None, :])  # fmt: skip
+    wdw = np.where(
+        centre[:, None],
+        (w_centre / w_centre.mean())[wd_days][None, :],
+        (w_unit / w_unit.mean())[wd_days][None, :],
+    )
     rate = acc["posts_per_day"].to_numpy() * ctx.scale
     counts = rng.poisson(rate[:, None] * wdw)
 
@@ -169,7 +204,9 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     cap = np.array([M.CAPS[p] for p in acc["platform"]], dtype=float)
     excess = np.maximum(0.0, counts / ctx.scale - cap[:, None])
     noise = rng.lognormal(-0.045, 0.3, (A, D))
-    follows = rng.poisson(f0[:, None] * np.maximum(growth / 30 + M.CHURN_PER_DAY, 0)[:, None] * noise)
+    follows = rng.poisson(
+        f0[:, None] * np.maximum(growth / 30 + M.CHURN_PER_DAY, 0)[:, None] * noise
+    )
     unfollows = rng.poisson(f0[:, None] * M.CHURN_PER_DAY * (1 + M.CAP_UNFOLLOW_STEP * excess))
     followers_end = f0[:, None] + np.cumsum(follows - unfollows, axis=1)
     followers_start = np.concatenate([f0[:, None], followers_end[:, :-1]], axis=1)
@@ -181,7 +218,16 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     d = cell % D
     n0 = len(a)
     p_hours = np.array(M.POST_HOURS) / np.sum(M.POST_HOURS)
-    secs = rng.choice(24, n0, p=p_hours) * 3600 + rng.integers(0, 3600, n0)
+    p_video = np.array(M.POST_HOURS_VIDEO) / np.sum(M.POST_HOURS_VIDEO)
+    video = np.isin(acc["platform"].to_numpy()[a], M.VIDEO_PLATFORMS)
+    hour = np.where(video, rng.choice(24, n0, p=p_video), rng.choice(24, n0, p=p_hours))
+    # each account's habit: a share of its posts follows an evening schedule
+    eve_share = np.where(centre, M.EVENING_SHARE_CENTRE, M.EVENING_SHARE_UNIT)[a]
+    eve_h = np.array(list(M.EVENING_HOURS))
+    eve_p = np.array(list(M.EVENING_HOURS.values()), dtype=float)
+    evening = rng.random(n0) < eve_share
+    hour = np.where(evening, eve_h[rng.choice(len(eve_h), n0, p=eve_p / eve_p.sum())], hour)
+    secs = hour * 3600 + rng.integers(0, 3600, n0)
     ptype = np.full(n0, -1)
     cat = np.full(n0, -1)
     camp = np.full(n0, None, dtype=object)
@@ -209,10 +255,11 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
                 extra_camp.append(c), extra_v.append(1.0)
             for u, p_amp in M.AGENDA_PROPENSITY.items():
                 rows = [
-                    r for r in np.flatnonzero(acc["unit"].eq(u).to_numpy())
+                    r
+                    for r in np.flatnonzero(acc["unit"].eq(u).to_numpy())
                     if not {"abandoned", "duplicate"} & set(ctx.faults[r])
                     and acc["platform"][r] != "youtube"
-                ]  # fmt: skip
+                ]
                 carry = rng.random() < p_amp
                 for r in rows:
                     if not carry or rng.random() > 0.75:
@@ -241,6 +288,18 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     extra_d.append(nv_day), extra_s.append(nv["hour"] * 3600 + nv["minute"] * 60)
     extra_t.append(T_CODE[nv["post_type"]]), extra_c.append(CATS.index("isu_terkini"))
     extra_camp.append(None), extra_v.append(nv["exposure_x"])
+
+    # the flood evening: BPBD and the centre warn and report (fixed captions, see below)
+    ev = M.EVENT
+    ev_day = event_day(ctx)
+    n_regular_extra = len(extra_a)
+    for plat, handle, minute in ev["posts"]:
+        extra_a.append(int(acc.index[(acc["handle"] == handle) & (acc["platform"] == plat)][0]))
+        extra_d.append(ev_day), extra_s.append(ev["hour"] * 3600 + minute * 60)
+        extra_t.append(-1), extra_c.append(CATS.index("isu_terkini"))
+        extra_camp.append(None), extra_v.append(1.0)
+    special = np.zeros(n0 + len(extra_a), dtype=np.int64)
+    special[n0 + n_regular_extra :] = 1 + np.arange(len(ev["posts"]))
 
     a = np.concatenate([a, np.array(extra_a, dtype=np.int64)])
     d = np.concatenate([d, np.array(extra_d, dtype=np.int64)])
@@ -291,14 +350,28 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     viral = np.where(is_viral & (viral == 1.0), rng.uniform(*M.VIRAL_RANGE, n), viral)
     base_exp = np.array([M.BASE_EXPOSURE[p] for p in PLATFORMS])[plat]
     base_er = np.array([M.BASE_ER[p] for p in PLATFORMS])[plat]
+    acc_er = (f0 / 20_000) ** M.ACCOUNT_ER_ELASTICITY * rng.lognormal(
+        -(M.ACCOUNT_ER_SIGMA**2) / 2, M.ACCOUNT_ER_SIGMA, A
+    )
+    base_er = base_er * acc_er[a]
     exposure = (
-        fol * base_exp * t_reach[plat, ptype] * (hour_er * wd_er) ** 0.35
-        * _lognormal(rng, M.EXPOSURE_SIGMA, n) * viral
-    )  # fmt: skip
+        fol
+        * base_exp
+        * t_reach[plat, ptype]
+        * (hour_er * wd_er) ** 0.35
+        * _lognormal(rng, M.EXPOSURE_SIGMA, n)
+        * viral
+    )
     er = (
-        base_er * t_er[plat, ptype] * cat_er * hour_er * wd_er * cap_mult
-        * _lognormal(rng, M.ER_SIGMA, n) * np.where(viral > 1, 0.7, 1.0)
-    )  # fmt: skip
+        base_er
+        * t_er[plat, ptype]
+        * cat_er
+        * hour_er
+        * wd_er
+        * cap_mult
+        * _lognormal(rng, M.ER_SIGMA, n)
+        * np.where(viral > 1, 0.7, 1.0)
+    )
     eng = exposure * er
 
     metrics: dict[str, np.ndarray] = {m: np.zeros(n) for m in schema.METRICS}
@@ -307,15 +380,19 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     is_t = {t: ptype == T_CODE[t] for t in TYPES}
     metrics["reach"] = exposure.copy()
     metrics["impressions"] = np.where(is_p["youtube"], exposure * rng.uniform(6, 14, n), exposure)
-    metrics["views"] = np.where(is_p["instagram"] | is_p["facebook"],
-                                exposure * rng.uniform(1.15, 1.6, n), exposure)  # fmt: skip
+    metrics["views"] = np.where(
+        is_p["instagram"] | is_p["facebook"], exposure * rng.uniform(1.15, 1.6, n), exposure
+    )
     for m in ("likes", "comments", "shares", "saves"):
         frac = np.array([M.SPLITS[p].get(m, 0.0) for p in PLATFORMS])[plat]
         metrics[m] = rng.poisson(eng * frac)
     link = is_t["link"]
     metrics["clicks"] = rng.poisson(exposure * np.where(link, 0.03, 0.006))
-    metrics["video_views"] = np.where(is_p["x"], exposure * rng.uniform(0.2, 0.4, n),
-                                      metrics["views"] * rng.uniform(0.45, 0.75, n))  # fmt: skip
+    metrics["video_views"] = np.where(
+        is_p["x"],
+        exposure * rng.uniform(0.2, 0.4, n),
+        metrics["views"] * rng.uniform(0.45, 0.75, n),
+    )
     dur = np.select(
         [is_p["tiktok"], is_t["short"], is_t["live"]],
         [rng.uniform(15, 90, n), rng.uniform(15, 60, n), rng.uniform(1800, 5400, n)],
@@ -344,20 +421,21 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
         return x[order]
 
     a, d, plat, ptype, cat, camp = o(a), o(d), o(plat), o(ptype), o(cat), o(camp)
+    special = o(special)
     secs, local_us = o(secs), o(local_us)
     exposure = o(exposure)
     published = published[order]
     metrics = {k: o(v) for k, v in metrics.items()}
 
     # ids and permalinks
-    ids = np.empty(n, dtype=object)
-    post_id = pa.array(np.full(n, "", dtype=object), type=pa.string())
     parts = []
     base = {"facebook": 10**15, "instagram": 17 * 10**16, "x": 19 * 10**17, "tiktok": 73 * 10**17}
     for p in PLATFORMS:
         rows = np.flatnonzero(plat == P_CODE[p])
         if p == "youtube":
-            alphabet = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"))
+            alphabet = np.array(
+                list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+            )
             chars = np.ascontiguousarray(alphabet[rng.integers(0, 64, (len(rows), 11))])
             vals = chars.view("<U11").ravel() if len(rows) else np.array([], dtype="<U11")
             parts.append((rows, pa.array(vals.astype(object), type=pa.string())))
@@ -366,28 +444,51 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
             parts.append((rows, pa.array(num).cast(pa.string())))
     all_rows = np.concatenate([r for r, _ in parts])
     post_id = pa.concat_arrays([v for _, v in parts]).take(pa.array(np.argsort(all_rows)))
-    del ids
 
     handles = pa.array(acc["handle"].tolist(), type=pa.string()).take(pa.array(a))
     perm_prefix = np.select(
-        [plat == P_CODE["facebook"], (plat == P_CODE["instagram"]) & (ptype == T_CODE["reel"]),
-         plat == P_CODE["instagram"], plat == P_CODE["x"],
-         (plat == P_CODE["youtube"]) & (ptype == T_CODE["short"]), plat == P_CODE["youtube"]],
-        [0, 1, 2, 3, 4, 5], 6,
-    )  # fmt: skip
-    prefix_vals = pa.array([
-        "https://www.facebook.com/", "https://www.instagram.com/reel/",
-        "https://www.instagram.com/p/", "https://x.com/", "https://www.youtube.com/shorts/",
-        "https://www.youtube.com/watch?v=", "https://www.tiktok.com/@",
-    ])  # fmt: skip
+        [
+            plat == P_CODE["facebook"],
+            (plat == P_CODE["instagram"]) & (ptype == T_CODE["reel"]),
+            plat == P_CODE["instagram"],
+            plat == P_CODE["x"],
+            (plat == P_CODE["youtube"]) & (ptype == T_CODE["short"]),
+            plat == P_CODE["youtube"],
+        ],
+        [0, 1, 2, 3, 4, 5],
+        6,
+    )
+    prefix_vals = pa.array(
+        [
+            "https://www.facebook.com/",
+            "https://www.instagram.com/reel/",
+            "https://www.instagram.com/p/",
+            "https://x.com/",
+            "https://www.youtube.com/shorts/",
+            "https://www.youtube.com/watch?v=",
+            "https://www.tiktok.com/@",
+        ]
+    )
     mid_vals = pa.array(["/posts/", "", "", "/status/", "", "", "/video/"])
     with_handle = np.isin(perm_prefix, [0, 3, 6])
     empty = pa.array(np.full(n, "", dtype=object), type=pa.string())
     h_part = pc.if_else(pa.array(with_handle), handles, empty)
-    permalink = join(prefix_vals.take(pa.array(perm_prefix)), h_part,
-                     mid_vals.take(pa.array(perm_prefix)), post_id)  # fmt: skip
+    permalink = join(
+        prefix_vals.take(pa.array(perm_prefix)),
+        h_part,
+        mid_vals.take(pa.array(perm_prefix)),
+        post_id,
+    )
 
     text = make_captions(ctx, a, d, local_us, ptype, cat, camp, rng)
+    ev_rows = np.flatnonzero(special > 0)
+    if len(ev_rows):
+        places = " dan ".join(ev["places"])
+        fixed = [
+            ev["captions"][(special[r] - 1) % len(ev["captions"])].format(places=places)
+            for r in ev_rows
+        ]
+        text.iloc[ev_rows] = fixed
 
     data = {
         "platform": _str(np.array(PLATFORMS, dtype=object)[plat]),
@@ -408,12 +509,17 @@ def make_posts(ctx: Ctx) -> tuple[pd.DataFrame, PostState]:
     posts = pd.DataFrame(data)
 
     state = PostState(
-        a=a, d=d, exposure=exposure,
+        a=a,
+        d=d,
+        exposure=exposure,
         views=np.where(data["views"].isna(), 0, data["views"].fillna(0)).astype(float),
         reach=data["reach"].fillna(0).to_numpy(dtype=float),
         comments=data["comments"].fillna(0).to_numpy(dtype=np.int64),
-        counts=counts, follows=follows, unfollows=unfollows, followers_end=followers_end,
-    )  # fmt: skip
+        counts=counts,
+        follows=follows,
+        unfollows=unfollows,
+        followers_end=followers_end,
+    )
     return posts, state
 
 
@@ -501,8 +607,10 @@ def make_daily(ctx: Ctx, st: PostState) -> pd.DataFrame:
         "impressions": s_exp + fol * 0.05 * noise,
         "visits": rng.poisson(fol * 0.003 + 0.01 * s_exp),
     }
-    dates = np.asarray(ctx.start_naive.to_datetime64().astype("datetime64[D]")
-                       + np.arange(D), dtype="datetime64[us]")  # fmt: skip
+    dates = np.asarray(
+        ctx.start_naive.to_datetime64().astype("datetime64[D]") + np.arange(D),
+        dtype="datetime64[us]",
+    )
     frames = []
     for m, vals in values.items():
         rows = np.array([m in M.DAILY_METRICS[p] for p in acc["platform"]])
@@ -510,13 +618,17 @@ def make_daily(ctx: Ctx, st: PostState) -> pd.DataFrame:
             continue
         idx = np.flatnonzero(rows)
         k = len(idx)
-        frames.append(pd.DataFrame({
-            "platform": np.repeat(acc["platform"].to_numpy()[idx], D),
-            "account": np.repeat(acc["handle"].to_numpy()[idx], D),
-            "date": np.tile(dates, k),
-            "metric": m,
-            "value": np.round(vals[idx].ravel(), 0),
-        }))  # fmt: skip
+        frames.append(
+            pd.DataFrame(
+                {
+                    "platform": np.repeat(acc["platform"].to_numpy()[idx], D),
+                    "account": np.repeat(acc["handle"].to_numpy()[idx], D),
+                    "date": np.tile(dates, k),
+                    "metric": m,
+                    "value": np.round(vals[idx].ravel(), 0),
+                }
+            )
+        )
     out = pd.concat(frames, ignore_index=True)
     out = out.sort_values(["platform", "account", "metric", "date"], kind="stable")
     out = out.reset_index(drop=True)
@@ -546,11 +658,15 @@ class Authors:
 
 
 def make_authors(ctx: Ctx, rng: np.random.Generator) -> Authors:
-    n_cit = max(400, int(round(5000 * ctx.scale)))
+    n_cit = max(400, int(round(5000 * ctx.volume)))
     names = np.array(words("names.txt"), dtype=object)
     tails = np.array(words("handle_words.txt"), dtype=object)
-    nm = pa.array(names.tolist(), type=pa.string()).take(pa.array(rng.integers(0, len(names), n_cit)))
-    tl = pa.array(tails.tolist(), type=pa.string()).take(pa.array(rng.integers(0, len(tails), n_cit)))
+    nm = pa.array(names.tolist(), type=pa.string()).take(
+        pa.array(rng.integers(0, len(names), n_cit))
+    )
+    tl = pa.array(tails.tolist(), type=pa.string()).take(
+        pa.array(rng.integers(0, len(tails), n_cit))
+    )
     sp = pa.array(["", "_", ".", ""]).take(pa.array(rng.integers(0, 4, n_cit)))
     num = pa.array(rng.integers(1, 999, n_cit)).cast(pa.string())
     with_num = rng.random(n_cit) < 0.55
@@ -591,22 +707,29 @@ def make_authors(ctx: Ctx, rng: np.random.Generator) -> Authors:
         return pa.array(list(values), type=pa.string())
 
     return Authors(
-        handle=pa.concat_arrays([base.cast(pa.string()), strs(people["handle"]),
-                                 strs(cluster_handles())]),
+        handle=pa.concat_arrays(
+            [base.cast(pa.string()), strs(people["handle"]), strs(cluster_handles())]
+        ),
         followers=np.concatenate([cit_followers, people["followers"].to_numpy(), c_followers]),
         created_us=np.concatenate([cit_created, p_created, c_created]),
-        region=pa.concat_arrays([cit_region.cast(pa.string()), strs(people["region"]),
-                                 strs(["Sukamaju"] * c)]),
-        atype=pa.concat_arrays([pa.array(np.full(n_cit, "citizen", dtype=object), pa.string()),
-                                strs(people["author_type"]), strs(["citizen"] * c)]),
-        is_citizen=np.concatenate([np.ones(n_cit, bool),
-                                   people["author_type"].eq("citizen").to_numpy(),
-                                   np.ones(c, bool)]),
+        region=pa.concat_arrays(
+            [cit_region.cast(pa.string()), strs(people["region"]), strs(["Sukamaju"] * c)]
+        ),
+        atype=pa.concat_arrays(
+            [
+                pa.array(np.full(n_cit, "citizen", dtype=object), pa.string()),
+                strs(people["author_type"]),
+                strs(["citizen"] * c),
+            ]
+        ),
+        is_citizen=np.concatenate(
+            [np.ones(n_cit, bool), people["author_type"].eq("citizen").to_numpy(), np.ones(c, bool)]
+        ),
         n_citizens=n_cit,
         people=people,
         cluster=n_cit + k + np.arange(c),
         cit_p=w / w.sum(),
-    )  # fmt: skip
+    )
 
 
 def cluster_handles() -> list[str]:
@@ -621,17 +744,56 @@ def cluster_handles() -> list[str]:
     return out
 
 
+def event_day(ctx: Ctx) -> int:
+    """Day index of the planted flood evening (in the last month)."""
+    last_month_start = int((ctx.end.start_time - ctx.start_naive).days)
+    return min(last_month_start + M.EVENT["day"] - 1, ctx.ndays - 2)
+
+
 def _cluster_day(ctx: Ctx) -> int:
     last_month_start = int((ctx.end.start_time - ctx.start_naive).days)
     return min(last_month_start + M.CLUSTER_DAY - 1, ctx.ndays - 2)
 
 
+#: Share of citizens' texts written with slang/typos, in lowercase, and with an emoji.
+SLANG_SHARE = 0.33
+LOWER_SHARE = 0.30
+EMOJI_SHARE = 0.35
+
+
+def _variants(texts: list[str]) -> list[str]:
+    """Every template in 16 variants: slang style (none, 1, 2, 3) x lowercase x emoji.
+
+    Slang replaces whole words from slang.csv, one spelling per style; the emoji is the
+    fill-in ``{_emo}`` chosen by the row's sentiment.
+    """
+    import re
+
+    slang = table("slang.csv").groupby("formal", sort=True)["informal"].agg(list)
+    out = []
+    for text in texts:
+        for style in range(4):
+            styled = text
+            if style:
+                for formal, spellings in slang.items():
+                    pattern = rf"(?i)\b{re.escape(formal)}\b"
+                    styled = re.sub(pattern, spellings[(style - 1) % len(spellings)], styled)
+            for lower in (False, True):
+                base = styled.lower() if lower else styled
+                out.extend([base, base + " {_emo}"])
+    return out
+
+
 class Labels:
     """The mention templates and the label vocabularies (intent, topic, sentiment)."""
+
+    #: Pre-made variants per template: 4 slang styles (0 = as written) x lowercase x emoji.
+    VARIANTS = 16
 
     def __init__(self, ctx: Ctx) -> None:
         t = table("mentions.csv")
         self.text = t["template"].tolist()
+        self.variants = _variants(self.text)
         self.intents = sorted(set(t["intent"]) | {"news", "hoax"})
         self.topics = sorted(set(t["topic"]) | set(ctx.topic_unit))
         self.sentiments = ["negative", "neutral", "positive"]
@@ -655,8 +817,9 @@ class Labels:
         codes = np.array([self.intents.index(k) for k in names])
         return codes[rng.choice(len(names), n, p=p / p.sum())]
 
-    def pick(self, intent: np.ndarray, key: np.ndarray, by: str,
-             rng: np.random.Generator) -> np.ndarray:  # fmt: skip
+    def pick(
+        self, intent: np.ndarray, key: np.ndarray, by: str, rng: np.random.Generator
+    ) -> np.ndarray:
         """A template per row matching its intent and topic (``by="topic"``) or sentiment.
 
         A combination without a template falls back to topic "umum", then to any template
@@ -698,16 +861,32 @@ class Part:
     copy_of: tuple[str, np.ndarray] | None = None  # reposts: (part, row) copied
     to_author: np.ndarray | None = None
     mentioned: pa.Array | None = None
+    place: np.ndarray | None = None  # fill-in {place} forced (index into places.txt)
+    program: np.ndarray | None = None  # fill-in {program} forced (index into programs.csv)
 
     def __len__(self) -> int:
         return len(self.author)
 
 
-def _topic_for(ctx: Ctx, lab: Labels, unit_codes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _topic_for(
+    ctx: Ctx, lab: Labels, unit_codes: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     """A topic code per row: usually one the addressed unit owns (the centre gets any)."""
-    weights = {"jalan": 3, "sampah": 2.5, "banjir": 1.2, "kesehatan": 2, "perizinan": 1.2,
-               "pendidikan": 1.2, "transportasi": 1.2, "lampu_jalan": 1, "bansos": 1.5,
-               "kependudukan": 1.8, "pungli": 0.6, "drainase": 0.8, "umum": 2}  # fmt: skip
+    weights = {
+        "jalan": 3,
+        "sampah": 2.5,
+        "banjir": 1.2,
+        "kesehatan": 2,
+        "perizinan": 1.2,
+        "pendidikan": 1.2,
+        "transportasi": 1.2,
+        "lampu_jalan": 1,
+        "bansos": 1.5,
+        "kependudukan": 1.8,
+        "pungli": 0.6,
+        "drainase": 0.8,
+        "umum": 2,
+    }
     w = np.array([weights.get(t, 1.0) for t in lab.topics])
     out = rng.choice(len(lab.topics), len(unit_codes), p=w / w.sum())
     # topics owned per unit, as groups for choose_within
@@ -738,7 +917,7 @@ def make_mentions(
     acc = ctx.acc
     au = make_authors(ctx, rng)
     lab = Labels(ctx)
-    s = ctx.scale
+    s = ctx.volume  # message volumes are per three months at scale 1
     parts: dict[str, Part] = {}
     stop_us = np.int64(ctx.stop_naive.value // 1000)
     post_local = ctx.local_us(posts["published_at"])
@@ -751,8 +930,11 @@ def make_mentions(
     colors[st.d < 0] = 0
     total = int(colors.sum())
     take = min(int(round(6500 * s)), total)
-    per_post = (rng.multivariate_hypergeometric(colors, take, method="marginals")
-                if take else np.zeros(len(colors), dtype=np.int64))  # fmt: skip
+    per_post = (
+        rng.multivariate_hypergeometric(colors, take, method="marginals")
+        if take
+        else np.zeros(len(colors), dtype=np.int64)
+    )
     pidx = np.repeat(np.arange(len(colors)), per_post)
     delay = np.minimum(rng.lognormal(np.log(1.5 * 3600), 1.2, len(pidx)), 20 * 86400)
     created = post_local[pidx] + delay.astype(np.int64) * US
@@ -761,12 +943,21 @@ def make_mentions(
     na = len(pidx)
     arow = st.a[pidx]
     people_auth = au.people["author"].to_numpy()
-    who = np.where(rng.random(na) < 0.96, _citizens(rng, au, na),
-                   people_auth[rng.integers(0, len(people_auth), na)])  # fmt: skip
+    who = np.where(
+        rng.random(na) < 0.96,
+        _citizens(rng, au, na),
+        people_auth[rng.integers(0, len(people_auth), na)],
+    )
     intent = lab.mix(rng, M.INTENTS["comment"], na)
     topic = _topic_for(ctx, lab, ctx.acc_unit[arow], rng)
-    parts["comment"] = Part(acc_row=arow, kind="comment", created_us=created, author=who,
-                            template=lab.pick(intent, topic, "topic", rng), reply_post=pidx)
+    parts["comment"] = Part(
+        acc_row=arow,
+        kind="comment",
+        created_us=created,
+        author=who,
+        template=lab.pick(intent, topic, "topic", rng),
+        reply_post=pidx,
+    )
 
     # B. citizens mentioning an account (complaints first), sometimes cc-ing a leader
     n_b = int(round(2800 * s))
@@ -781,12 +972,15 @@ def make_mentions(
     cc = pa.array(rng.random(n_b) < 0.15)
     cc_lead = lead_handles.take(pa.array(rng.integers(0, len(lead_handles), n_b)))
     parts["mention"] = Part(
-        acc_row=arow, kind="mention", created_us=_times(ctx, rng, n_b),
-        author=_citizens(rng, au, n_b), template=lab.pick(intent, topic, "topic", rng),
+        acc_row=arow,
+        kind="mention",
+        created_us=_times(ctx, rng, n_b),
+        author=_citizens(rng, au, n_b),
+        template=lab.pick(intent, topic, "topic", rng),
         prefix=join("@", acc_h, " "),
         suffix=pc.if_else(cc, join(" cc @", cc_lead), pa.scalar("")),
         mentioned=pc.if_else(cc, join(acc_h, " ", cc_lead), acc_h),
-    )  # fmt: skip
+    )
 
     # C. direct messages
     n_c = int(round(1100 * s))
@@ -795,9 +989,13 @@ def make_mentions(
     arow = rng.choice(len(acc), n_c, p=w / w.sum())
     intent = lab.mix(rng, M.INTENTS["dm"], n_c)
     topic = _topic_for(ctx, lab, ctx.acc_unit[arow], rng)
-    parts["dm"] = Part(acc_row=arow, kind="dm", created_us=_times(ctx, rng, n_c),
-                       author=_citizens(rng, au, n_c),
-                       template=lab.pick(intent, topic, "topic", rng))  # fmt: skip
+    parts["dm"] = Part(
+        acc_row=arow,
+        kind="dm",
+        created_us=_times(ctx, rng, n_c),
+        author=_citizens(rng, au, n_c),
+        template=lab.pick(intent, topic, "topic", rng),
+    )
 
     # D. named accounts (media, influencers, leaders) writing about the city
     ppl = au.people
@@ -820,12 +1018,14 @@ def make_mentions(
     cited_pa = pa.array(cited.tolist(), type=pa.string())
     cite_pa = pa.array(cite)
     parts["people"] = Part(
-        acc_row=arow, kind="mention", created_us=_times(ctx, rng, nd),
+        acc_row=arow,
+        kind="mention",
+        created_us=_times(ctx, rng, nd),
         author=ppl["author"].to_numpy()[prow],
         template=lab.pick(np.full(nd, lab.code("intent", "news")), stance, "sentiment", rng),
         suffix=join(" @", acc_h, pc.if_else(cite_pa, join(" via @", cited_pa), pa.scalar(""))),
         mentioned=pc.if_else(cite_pa, join(acc_h, " ", cited_pa), acc_h),
-    )  # fmt: skip
+    )
 
     # I. registered partners' collaboration posts (the collaborations table points at them)
     reg = ppl[ppl["registered"]].reset_index(drop=True)
@@ -837,21 +1037,31 @@ def make_mentions(
     c_plat = np.array([P_CODE[p] for p in reg["platform"]])[crow]
     arow = ctx.unit_plat_row[ctx.centre_code][c_plat]
     c_day = rng.integers(0, max(1, ctx.ndays - 3), n_i)
-    c_local = (ctx.start_us + (c_day + rng.integers(0, 3, n_i)) * DAY_US
-               + rng.integers(9 * 3600, 21 * 3600, n_i) * US)  # fmt: skip
+    c_local = (
+        ctx.start_us
+        + (c_day + rng.integers(0, 3, n_i)) * DAY_US
+        + rng.integers(9 * 3600, 21 * 3600, n_i) * US
+    )
     acc_h = handles.take(pa.array(arow))
     promo = pa.array(["Yuk dukung ", "Sudah tahu program ", "Bangga ikut ", "Seru banget ikut "])
     given = join(
         promo.take(pa.array(rng.integers(0, 4, n_i))),
         pa.array(camps["campaign"].tolist()).take(pa.array(cpick)),
         "! Bareng Pemkot Sukamaju kita bikin kota makin maju. #",
-        pa.array(camps["hashtag"].tolist()).take(pa.array(cpick)), " @", acc_h,
-    )  # fmt: skip
+        pa.array(camps["hashtag"].tolist()).take(pa.array(cpick)),
+        " @",
+        acc_h,
+    )
     parts["collab"] = Part(
-        acc_row=arow, kind="mention", created_us=c_local, author=reg["author"].to_numpy()[crow],
-        template=np.full(n_i, -1), given=given, mentioned=acc_h,
+        acc_row=arow,
+        kind="mention",
+        created_us=c_local,
+        author=reg["author"].to_numpy()[crow],
+        template=np.full(n_i, -1),
+        given=given,
+        mentioned=acc_h,
         labels=(lab.code("intent", "news"), lab.umum, lab.code("sentiment", "positive")),
-    )  # fmt: skip
+    )
 
     # E. replies to the named accounts' posts (leaders attract most), F. reposts of them
     tgt = [("people", parts["people"]), ("collab", parts["collab"])]
@@ -871,17 +1081,28 @@ def make_mentions(
         to_h = au.handle.take(pa.array(to))
         # the target as (part name, row): both target parts are handled by name below
         src = (np.array([n for n, _ in tgt], dtype=object)[t_name[pick]], t_row[pick])
-        common = dict(acc_row=t_acc[pick], created_us=created, author=_citizens(rng, au, n_x),
-                      to_author=to)  # fmt: skip
+        common = dict(
+            acc_row=t_acc[pick], created_us=created, author=_citizens(rng, au, n_x), to_author=to
+        )
         if name == "reply_people":
             intent = lab.mix(rng, M.INTENTS["reply"], n_x)
             topic = _topic_for(ctx, lab, ctx.acc_unit[t_acc[pick]], rng)
-            parts[name] = Part(kind="reply", template=lab.pick(intent, topic, "topic", rng),
-                               prefix=join("@", to_h, " "), reply_to=src, mentioned=to_h,
-                               **common)  # fmt: skip
+            parts[name] = Part(
+                kind="reply",
+                template=lab.pick(intent, topic, "topic", rng),
+                prefix=join("@", to_h, " "),
+                reply_to=src,
+                mentioned=to_h,
+                **common,
+            )
         else:
-            parts[name] = Part(kind="mention", template=np.full(n_x, -1),
-                               prefix=join("RT @", to_h, ": "), copy_of=src, **common)
+            parts[name] = Part(
+                kind="mention",
+                template=np.full(n_x, -1),
+                prefix=join("RT @", to_h, ": "),
+                copy_of=src,
+                **common,
+            )
 
     # G. citizens replying to other citizens' mentions
     n_g = int(round(600 * s))
@@ -892,51 +1113,124 @@ def make_mentions(
     topic = _topic_for(ctx, lab, ctx.acc_unit[m.acc_row[src]], rng)
     delay = rng.lognormal(np.log(3 * 3600), 1.0, n_g).astype(np.int64) * US
     parts["reply_citizen"] = Part(
-        acc_row=m.acc_row[src], kind="reply", created_us=m.created_us[src] + delay,
-        author=_citizens(rng, au, n_g), template=lab.pick(intent, topic, "topic", rng),
-        prefix=join("@", to_h, " "), reply_to=(np.full(n_g, "mention", dtype=object), src),
-        to_author=m.author[src], mentioned=to_h,
-    )  # fmt: skip
+        acc_row=m.acc_row[src],
+        kind="reply",
+        created_us=m.created_us[src] + delay,
+        author=_citizens(rng, au, n_g),
+        template=lab.pick(intent, topic, "topic", rng),
+        prefix=join("@", to_h, " "),
+        reply_to=(np.full(n_g, "mention", dtype=object), src),
+        to_author=m.author[src],
+        mentioned=to_h,
+    )
+
+    # J. the flood evening: a burst of complaints and questions from two places
+    ev = M.EVENT
+    places = list(words("places.txt"))
+    n_j = int(round(ev["messages"] * ctx.scale))
+    if n_j:
+        ev_rows = np.array(
+            [ctx.unit_plat_row[ctx.unit_code[u], P_CODE[p]] for u, p in ev["accounts"]]
+        )
+        arow = ev_rows[rng.integers(0, len(ev_rows), n_j)]
+        hours = np.minimum(rng.lognormal(np.log(2.5), 0.8, n_j), 30.0)
+        created = (
+            ctx.start_us
+            + event_day(ctx) * DAY_US
+            + ((ev["hour"] + hours) * 3600).astype(np.int64) * US
+        )
+        intent = np.where(
+            rng.random(n_j) < 0.85, lab.code("intent", "complaint"), lab.code("intent", "question")
+        )
+        acc_h = handles.take(pa.array(arow))
+        parts["event"] = Part(
+            acc_row=arow,
+            kind="mention",
+            created_us=created,
+            author=_citizens(rng, au, n_j),
+            template=lab.pick(intent, np.full(n_j, lab.code("topic", ev["topic"])), "topic", rng),
+            prefix=join("@", acc_h, " "),
+            mentioned=acc_h,
+            place=np.array([places.index(x) for x in ev["places"]])[
+                rng.integers(0, len(ev["places"]), n_j)
+            ],
+        )
+
+    # K. a programme that has not reached some offices: planted places, last month
+    gap = M.PROGRAMME_GAP
+    progs = table("programs.csv")
+    unit_progs = np.flatnonzero(progs["unit"].eq(gap["unit"]).to_numpy())
+    n_k = int(round((gap["messages"] + gap["background"]) * ctx.scale))
+    if n_k:
+        planted_row = rng.random(n_k) < gap["messages"] / (gap["messages"] + gap["background"])
+        last = int((ctx.end.start_time - ctx.start_naive).days)
+        day = np.where(
+            planted_row, rng.integers(last, ctx.ndays, n_k), rng.integers(0, ctx.ndays, n_k)
+        )
+        created = ctx.start_us + day * DAY_US + rng.integers(7 * 3600, 22 * 3600, n_k) * US
+        gap_places = np.array([places.index(x) for x in gap["places"]])
+        place = np.where(
+            planted_row,
+            gap_places[rng.integers(0, len(gap_places), n_k)],
+            rng.integers(0, len(places), n_k),
+        )
+        prog_idx = progs.index[progs["program"] == gap["program"]][0]
+        program = np.where(planted_row, prog_idx, unit_progs[rng.integers(0, len(unit_progs), n_k)])
+        unit_accounts = ctx.unit_plat_row[ctx.unit_code[gap["unit"]]]
+        unit_accounts = unit_accounts[unit_accounts >= 0]
+        arow = unit_accounts[rng.integers(0, len(unit_accounts), n_k)]
+        acc_h = handles.take(pa.array(arow))
+        parts["programme"] = Part(
+            acc_row=arow,
+            kind="mention",
+            created_us=created,
+            author=_citizens(rng, au, n_k),
+            template=lab.pick(
+                np.full(n_k, lab.code("intent", "gap")),
+                np.full(n_k, lab.code("topic", gap["topic"])),
+                "topic",
+                rng,
+            ),
+            prefix=join("@", acc_h, " "),
+            mentioned=acc_h,
+            place=place,
+            program=program,
+        )
 
     # H. the coordinated cluster: one hoax, two waves of a few minutes each
     day = _cluster_day(ctx)
     c = M.CLUSTER_SIZE
     w1 = ctx.start_us + day * DAY_US + (21 * 3600 + 4 * 60 + rng.integers(0, 6 * 60, c)) * US
     second = np.sort(rng.choice(c, M.CLUSTER_SECOND_WAVE, replace=False))
-    w2 = (ctx.start_us + (day + 1) * DAY_US
-          + (6 * 3600 + 50 * 60 + rng.integers(0, 5 * 60, len(second))) * US)  # fmt: skip
+    w2 = (
+        ctx.start_us
+        + (day + 1) * DAY_US
+        + (6 * 3600 + 50 * 60 + rng.integers(0, 5 * 60, len(second))) * US
+    )
     c_author = np.concatenate([au.cluster, au.cluster[second]])
     nh = len(c_author)
     v_text = pa.array(list(M.CLUSTER_VARIANTS)).take(
-        pa.array(rng.integers(0, len(M.CLUSTER_VARIANTS), nh)))
+        pa.array(rng.integers(0, len(M.CLUSTER_VARIANTS), nh))
+    )
     emo = pa.array(["", "", " 😡", " 😱", " ‼️", " 🙏"]).take(pa.array(rng.integers(0, 6, nh)))
     parts["cluster"] = Part(
-        acc_row=np.full(nh, ctx.centre_row("x")), kind="mention",
-        created_us=np.concatenate([w1, w2]), author=c_author, template=np.full(nh, -1),
+        acc_row=np.full(nh, ctx.centre_row("x")),
+        kind="mention",
+        created_us=np.concatenate([w1, w2]),
+        author=c_author,
+        template=np.full(nh, -1),
         given=join("@pemkotsukamaju ", v_text, emo, " cc @dinsos_sukamaju"),
         mentioned=pa.array(["pemkotsukamaju dinsos_sukamaju"] * nh),
-        labels=(lab.code("intent", "hoax"), lab.code("topic", "bansos"),
-                lab.code("sentiment", "negative")),
-    )  # fmt: skip
+        labels=(
+            lab.code("intent", "hoax"),
+            lab.code("topic", "bansos"),
+            lab.code("sentiment", "negative"),
+        ),
+    )
 
     out, rank, offsets = _assemble(ctx, rng, parts, lab, au, posts)
     collabs = _collaborations(ctx, rng, out, rank, offsets, reg, crow, camps, cpick)
     return out, collabs
-
-
-def _scatter(n: int, pieces: list[tuple[np.ndarray, pa.Array]], typ=pa.string()) -> pa.Array:
-    """An array of length ``n`` with ``values`` at ``rows`` for each piece, null elsewhere."""
-    rows = [r for r, _ in pieces if len(r)]
-    vals = [v.cast(typ) for r, v in pieces if len(r)]
-    src = np.full(n, -1, dtype=np.int64)
-    if rows:
-        all_rows = np.concatenate(rows)
-        src[all_rows] = np.arange(len(all_rows))
-        combined = pa.concat_arrays(vals)
-    else:
-        combined = pa.array([], type=typ)
-    mask = src < 0
-    return combined.take(pa.array(np.maximum(src, 0), mask=mask)) if len(combined) else pa.nulls(n, typ)
 
 
 def _put(arr: pa.Array, rows: np.ndarray, values: pa.Array) -> pa.Array:
@@ -950,11 +1244,16 @@ def _put(arr: pa.Array, rows: np.ndarray, values: pa.Array) -> pa.Array:
 
 
 def _assemble(ctx, rng, parts, lab, au, posts):
-    """Render texts, merge the parts, order by time, assign ids and responses."""
+    """Render texts, merge the parts, order by time, assign ids and responses.
+
+    Everything is computed on integer codes in part order; the order by time is applied
+    to the codes, so that only the two free-text columns need one large gather.
+    """
     names = list(parts)
     sizes = [len(parts[k]) for k in names]
-    start = dict(zip(names, np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64),
-                     strict=True))  # fmt: skip
+    start = dict(
+        zip(names, np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64), strict=True)
+    )
     n = int(sum(sizes))
 
     def rows_of(k):
@@ -966,117 +1265,168 @@ def _assemble(ctx, rng, parts, lab, au, posts):
         base = pd.Series(part_names, dtype=object).map(start).to_numpy(dtype=np.int64)
         return base + rows
 
-    tmpl = np.concatenate([parts[k].template for k in names]).astype(np.int64)
-    author = np.concatenate([parts[k].author for k in names]).astype(np.int64)
-    acc_row = np.concatenate([parts[k].acc_row for k in names]).astype(np.int64)
+    def cat(attr, default):
+        return np.concatenate(
+            [
+                getattr(parts[k], attr) if getattr(parts[k], attr) is not None else default(k)
+                for k in names
+            ]
+        ).astype(np.int64)
+
+    def minus_one(k):
+        return np.full(len(parts[k]), -1, dtype=np.int64)
+
+    tmpl = cat("template", minus_one)
+    author = cat("author", minus_one)
+    acc_row = cat("acc_row", minus_one)
+    to_author = cat("to_author", minus_one)
+    reply_post = cat("reply_post", minus_one)
+    kind_names = ["comment", "reply", "mention", "dm"]
+    kind = np.concatenate([np.full(len(parts[k]), kind_names.index(parts[k].kind)) for k in names])
+    reply_to = np.full(n, -1, dtype=np.int64)
+    copy_src = np.full(n, -1, dtype=np.int64)
+    for k in names:
+        if parts[k].reply_to is not None:
+            reply_to[rows_of(k)] = glob(parts[k].reply_to)
+        if parts[k].copy_of is not None:
+            copy_src[rows_of(k)] = glob(parts[k].copy_of)
+            reply_to[rows_of(k)] = copy_src[rows_of(k)]  # a repost points at its original
+    is_copy = copy_src >= 0
 
     # labels: from the template, given, or copied from the reposted message
     intent = np.full(n, -1, dtype=np.int64)
     topic = np.full(n, -1, dtype=np.int64)
     senti = np.full(n, -1, dtype=np.int64)
     rows = np.flatnonzero(tmpl >= 0)
-    intent[rows], topic[rows], senti[rows] = (
-        lab.intent[tmpl[rows]], lab.topic[tmpl[rows]], lab.sentiment[tmpl[rows]])
+    intent[rows] = lab.intent[tmpl[rows]]
+    topic[rows] = lab.topic[tmpl[rows]]
+    senti[rows] = lab.sentiment[tmpl[rows]]
     for k in names:
         if parts[k].labels is not None:
             r = rows_of(k)
             intent[r], topic[r], senti[r] = parts[k].labels
+    src = copy_src[is_copy]
+    intent[is_copy], topic[is_copy], senti[is_copy] = intent[src], topic[src], senti[src]
 
-    # texts from templates: fill-ins follow the template's topic (its unit's programmes)
+    # texts from templates; citizens write informally: one of the template's pre-made
+    # variants (slang style, lowercase, emoji by sentiment) is picked per row
+    m = len(rows)
+    citizen = au.is_citizen[author[rows]]
+    style = np.where(citizen & (rng.random(m) < SLANG_SHARE), rng.integers(1, 4, m), 0)
+    lower = citizen & (rng.random(m) < LOWER_SHARE)
+    emoji = citizen & (rng.random(m) < EMOJI_SHARE)
+    variant = tmpl[rows] * Labels.VARIANTS + style * 4 + lower * 2 + emoji
     progs = table("programs.csv")
     p_unit = np.array([ctx.unit_code[u] for u in progs["unit"]])
     p_order = np.argsort(p_unit, kind="stable")
-    m = len(rows)
-    prog = choose_within(lab.topic_unit[topic[rows]], np.bincount(p_unit, minlength=len(ctx.unit_keys)), rng)
-    phone = join("08", pa.array(rng.integers(11, 99, m)).cast(pa.string()),
-                 pa.array(rng.integers(10_000_000, 99_999_999, m)).cast(pa.string()))  # fmt: skip
-    nik = join("3276", pa.array(rng.integers(10**11, 10**12 - 1, m)).cast(pa.string()))
-    places, streets = words("places.txt"), words("streets.txt")
-    fills = {
-        "place": fill(places, rng.integers(0, len(places), m)),
-        "street": fill(streets, rng.integers(0, len(streets), m)),
-        "program": fill(progs["program"].to_numpy()[p_order].tolist(), np.maximum(prog, 0)),
-        "n": fill([str(i) for i in range(2, 13)], rng.integers(0, 11, m)),
-        "phone": fill(phone, np.arange(m)),
-        "nik": fill(nik, np.arange(m)),
-        "emoji": fill(["🙏", "👍", "😊"], rng.integers(0, 3, m)),
-    }
-    body = render(lab.text, tmpl[rows], fills)
-    # citizens write informally: slang, typos, lowercase, emoji by sentiment
-    cit = np.flatnonzero(au.is_citizen[author[rows]])
-    body = _put(body, cit, slang_array(body.take(pa.array(cit)), rng))
+    prog = choose_within(
+        lab.topic_unit[topic[rows]], np.bincount(p_unit, minlength=len(ctx.unit_keys)), rng
+    )
+    # pools of fictional phone numbers and NIKs (few rows quote one)
+    phone = join(
+        "08",
+        pa.array(rng.integers(11, 99, 4096)).cast(pa.string()),
+        pa.array(rng.integers(10_000_000, 99_999_999, 4096)).cast(pa.string()),
+    )
+    nik = join("3276", pa.array(rng.integers(10**11, 10**12 - 1, 4096)).cast(pa.string()))
     emo = table("emoji.csv")
     e_code = pd.Index(lab.sentiments).get_indexer(emo["sentiment"])
     e_order = np.argsort(e_code, kind="stable")
     e_pick = choose_within(senti[rows], np.bincount(e_code, minlength=3), rng)
-    e_vals = pa.array(emo["emoji"].to_numpy()[e_order].tolist()).take(
-        pa.array(np.maximum(e_pick, 0)))
-    add = pa.array((rng.random(m) < 0.35) & au.is_citizen[author[rows]] & (e_pick >= 0))
-    body = pc.if_else(add, join(body, " ", e_vals), body)
-
-    pieces = [(rows, body)]
+    places, streets = words("places.txt"), words("streets.txt")
+    place_idx = rng.integers(0, len(places), m)
+    prog_idx = p_order[np.maximum(prog, 0)]  # row of programs.csv
     for k in names:
-        if parts[k].given is not None:
-            pieces.append((rows_of(k), parts[k].given))
-    text = _scatter(n, pieces)
-    # reposts copy their target's text and labels
+        p = parts[k]
+        if p.place is None and p.program is None:
+            continue
+        at = np.searchsorted(rows, rows_of(k))
+        if p.place is not None:
+            place_idx[at] = p.place
+        if p.program is not None:
+            prog_idx[at] = p.program
+    fills = {
+        "place": fill(places, place_idx),
+        "street": fill(streets, rng.integers(0, len(streets), m)),
+        "program": fill(progs["program"].tolist(), prog_idx),
+        "n": fill([str(i) for i in range(2, 13)], rng.integers(0, 11, m)),
+        "phone": fill(phone, rng.integers(0, 4096, m)),
+        "nik": fill(nik, rng.integers(0, 4096, m)),
+        "emoji": fill(["🙏", "👍", "😊"], rng.integers(0, 3, m)),
+        "_emo": fill(emo["emoji"].to_numpy()[e_order].tolist(), np.maximum(e_pick, 0)),
+    }
+    body = render(lab.variants, variant, fills)
+
+    # final texts part by part (each part is all templated, all given or all copied)
+    texts: dict[str, pa.Array] = {}
+    ments: dict[str, pa.Array] = {}
+    pos = 0
     for k in names:
-        if parts[k].copy_of is not None:
-            r, src = rows_of(k), glob(parts[k].copy_of)
-            text = _put(text, r, text.take(pa.array(src)))
-            intent[r], topic[r], senti[r] = intent[src], topic[src], senti[src]
-
-    def stitched(attr, default):
-        return pa.concat_arrays([
-            (getattr(parts[k], attr) if getattr(parts[k], attr) is not None
-             else default(len(parts[k]))).cast(pa.string())
-            for k in names
-        ])  # fmt: skip
-
-    def empty(k):
-        return pa.array(np.full(k, "", dtype=object), type=pa.string())
-
-    prefix = stitched("prefix", empty)
-    suffix = stitched("suffix", empty)
-    text = join(prefix, text, suffix)
-    mentioned = stitched("mentioned", lambda k: pa.nulls(k, pa.string()))
-    to_author = np.full(n, -1, dtype=np.int64)
-    reply_post = np.full(n, -1, dtype=np.int64)
-    reply_to = np.full(n, -1, dtype=np.int64)
-    for k in names:
-        p, r = parts[k], rows_of(k)
-        if p.to_author is not None:
-            to_author[r] = p.to_author
-        if p.reply_post is not None:
-            reply_post[r] = p.reply_post
-        if p.reply_to is not None:
-            reply_to[r] = glob(p.reply_to)
+        p, size = parts[k], len(parts[k])
         if p.copy_of is not None:
-            # a repost names its author and whatever the original named
-            src = glob(p.copy_of)
-            orig = pc.fill_null(mentioned.take(pa.array(src)), "")
-            to_h = au.handle.take(pa.array(to_author[r]))
-            mentioned = _put(mentioned, r, pc.utf8_trim_whitespace(join(to_h, " ", orig)))
-    kind_names = ["comment", "reply", "mention", "dm"]
-    kind = np.concatenate([np.full(len(parts[k]), kind_names.index(parts[k].kind)) for k in names])
+            # a repost copies the whole original and names its author too
+            src_names, src_rows = p.copy_of
+            pool = [nm for nm in dict.fromkeys(src_names.tolist())]
+            offs = dict(zip(pool, np.cumsum([0] + [len(parts[nm]) for nm in pool]), strict=False))
+            idx = pa.array(
+                pd.Series(src_names, dtype=object).map(offs).to_numpy(np.int64) + src_rows
+            )
+            core = pa.concat_arrays([texts[nm] for nm in pool]).take(idx)
+            orig = pc.fill_null(pa.concat_arrays([ments[nm] for nm in pool]).take(idx), "")
+            to_h = au.handle.take(pa.array(p.to_author))
+            ments[k] = pc.utf8_trim_whitespace(join(to_h, " ", orig))
+        else:
+            if p.given is not None:
+                core = p.given.cast(pa.string())
+            else:
+                core = body.slice(pos, size)
+                pos += size
+            ments[k] = (
+                p.mentioned.cast(pa.string())
+                if p.mentioned is not None
+                else pa.nulls(size, pa.string())
+            )
+        if p.prefix is not None or p.suffix is not None:
+            core = join(
+                p.prefix if p.prefix is not None else "",
+                core,
+                p.suffix if p.suffix is not None else "",
+            )
+        texts[k] = core.cast(pa.string())
+    text = pa.concat_arrays([texts[k] for k in names])
+    mentioned = pa.concat_arrays([ments[k] for k in names])
 
-    # order by time, ids
+    # order by time: permute the codes, gather the two text columns once
     stop_us = np.int64(ctx.stop_naive.value // 1000)
-    created_local = np.minimum(np.concatenate([parts[k].created_us for k in names]),
-                               stop_us - 60 * US).astype(np.int64)  # fmt: skip
+    created_local = np.minimum(
+        np.concatenate([parts[k].created_us for k in names]), stop_us - 60 * US
+    ).astype(np.int64)
     created_local = created_local // US * US
-    created = ctx.to_utc(created_local)
-    order = np.argsort(created.asi8, kind="stable")
+    order = np.argsort(created_local, kind="stable")
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
-    num = 18 * 10**17 + np.cumsum(rng.integers(10**3, 10**6, n))
-    mention_id = pa.array(num).cast(pa.string()).take(pa.array(rank))
-    post_ids = pa.array(posts["post_id"].to_numpy(dtype=object), type=pa.string())
-    irt = pc.if_else(
-        pa.array(reply_post >= 0), post_ids.take(pa.array(np.maximum(reply_post, 0))),
-        pc.if_else(pa.array(reply_to >= 0), mention_id.take(pa.array(np.maximum(reply_to, 0))),
-                   pa.scalar(None, pa.string())),
+    text = text.take(pa.array(order))
+    mentioned = mentioned.take(pa.array(order))
+    addressed = (kind != kind_names.index("reply")) & ~is_copy
+    (
+        author, acc_row, to_author, reply_post, reply_to, kind,
+        intent, topic, senti, created_local, addressed,
+    ) = (
+        x[order] for x in (
+            author, acc_row, to_author, reply_post, reply_to, kind,
+            intent, topic, senti, created_local, addressed,
+        )
     )  # fmt: skip
+    created = ctx.to_utc(created_local)
+    num = 18 * 10**17 + np.cumsum(rng.integers(10**3, 10**6, n))
+    mention_id = pa.array(num).cast(pa.string())
+    post_ids = pa.chunked_array(posts["post_id"].array.__arrow_array__()).combine_chunks()
+    target = np.where(reply_to >= 0, rank[np.maximum(reply_to, 0)], -1)
+    irt = pc.if_else(
+        pa.array(reply_post >= 0),
+        post_ids.take(pa.array(np.maximum(reply_post, 0))),
+        mention_id.take(pa.array(np.maximum(target, 0), mask=target < 0)),
+    )
     to_h = au.handle.take(pa.array(np.maximum(to_author, 0), mask=to_author < 0))
 
     # responses: the responsible unit answers (on this platform when it has an account)
@@ -1085,8 +1435,6 @@ def _assemble(ctx, rng, parts, lab, au, posts):
     p_resp = np.array([M.RESPONSE_P.get(i, 0.0) for i in lab.intents])[intent]
     p_resp = p_resp * units["reply_share"].to_numpy()[u_code] / 0.8
     p_resp = p_resp + np.where(kind == kind_names.index("dm"), 0.1, 0.0)
-    addressed = (kind != kind_names.index("reply")) & np.isin(
-        np.arange(n), np.concatenate([rows_of(k) for k in names if parts[k].copy_of is None]))
     abandoned = np.array([("abandoned" in f) for f in ctx.faults])[acc_row]
     p_resp = np.where(addressed & ~abandoned, np.minimum(p_resp, 0.97), 0.0)
     answered = rng.random(n) < p_resp
@@ -1095,18 +1443,19 @@ def _assemble(ctx, rng, parts, lab, au, posts):
     resp_local = _office_hours(ctx, created_local + delay * US, u_code, rng)
     answered &= resp_local < stop_us
     resp_row = ctx.unit_plat_row[u_code, ctx.acc_plat[acc_row]]
-    responder = handles_of(ctx).take(pa.array(np.where(resp_row >= 0, resp_row, acc_row),
-                                              mask=~answered))  # fmt: skip
+    handles = handles_of(ctx)
+    responder = handles.take(pa.array(np.where(resp_row >= 0, resp_row, acc_row), mask=~answered))
     resp_times = ctx.to_utc(np.where(answered, resp_local, created_local))
 
     def vocab(values, codes):
         return pa.array(list(values), type=pa.string()).take(
-            pa.array(np.maximum(codes, 0), mask=codes < 0))
+            pa.array(np.maximum(codes, 0), mask=codes < 0)
+        )
 
     unit_names = [ctx.unit_name[u] for u in ctx.unit_keys]
     data = {
         "platform": _str(vocab(PLATFORMS, ctx.acc_plat[acc_row])),
-        "account": _str(handles_of(ctx).take(pa.array(acc_row))),
+        "account": _str(handles.take(pa.array(acc_row))),
         "mention_id": _str(mention_id),
         "kind": _str(vocab(kind_names, kind)),
         "created_at": pd.Series(created, dtype="datetime64[us, UTC]"),
@@ -1119,20 +1468,21 @@ def _assemble(ctx, rng, parts, lab, au, posts):
         "responded_at": pd.Series(resp_times, dtype="datetime64[us, UTC]").where(answered),
         "responder": _str(responder),
         "author_type": _str(au.atype.take(pa.array(author))),
-        "author_created_at": pd.Series(ctx.to_utc(au.created_us[author]),
-                                       dtype="datetime64[us, UTC]"),  # fmt: skip
+        "author_created_at": pd.Series(
+            ctx.to_utc(au.created_us[author]), dtype="datetime64[us, UTC]"
+        ),
         "region": _str(au.region.take(pa.array(author))),
         "intent": _str(vocab(lab.intents, intent)),
         "topic": _str(vocab(lab.topics, topic)),
         "true_sentiment": _str(vocab(lab.sentiments, senti)),
         "true_unit": _str(vocab(unit_names, u_code)),
     }
-    out = pd.DataFrame(data).take(order).reset_index(drop=True)
-    return out, rank, start
+    return pd.DataFrame(data), rank, start
 
 
-def _office_hours(ctx: Ctx, local_us: np.ndarray, u_code: np.ndarray,
-                  rng: np.random.Generator) -> np.ndarray:  # fmt: skip
+def _office_hours(
+    ctx: Ctx, local_us: np.ndarray, u_code: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     """Move answers into the admins' working hours (07-17 local; the centre and BPBD also
     work weekends, the other units wait for Monday)."""
     n = len(local_us)
@@ -1180,15 +1530,17 @@ def _collaborations(ctx, rng, mentions, rank, offsets, reg, crow, camps, cpick) 
         fixed = np.array([o[1] if o[1] is not None else -1 for o in options], dtype=float)[k]
         honor = np.round(rng.uniform(1_500_000, 5_000_000, len(rows)), -5)
         cost[rows] = np.where(fixed < 0, honor, fixed)
-    out = pd.DataFrame({
-        "date": pd.Series(np.asarray(date, dtype="datetime64[us]")),
-        "handle": _str(reg["handle"].to_numpy(dtype=object)[crow]),
-        "platform": _str(reg["platform"].to_numpy(dtype=object)[crow]),
-        "campaign": _str(camps["campaign"].to_numpy(dtype=object)[cpick]),
-        "post_id": _str(post_id),
-        "reward": _str(reward),
-        "cost": pd.array(cost, dtype="Float64"),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "date": pd.Series(np.asarray(date, dtype="datetime64[us]")),
+            "handle": _str(reg["handle"].to_numpy(dtype=object)[crow]),
+            "platform": _str(reg["platform"].to_numpy(dtype=object)[crow]),
+            "campaign": _str(camps["campaign"].to_numpy(dtype=object)[cpick]),
+            "post_id": _str(post_id),
+            "reward": _str(reward),
+            "cost": pd.array(cost, dtype="Float64"),
+        }
+    )
     return out.sort_values(["date", "handle"], kind="stable").reset_index(drop=True)
 
 
@@ -1205,8 +1557,15 @@ AGE_PROFILE = {
 FEMALE = {"facebook": 0.48, "instagram": 0.57, "x": 0.38, "youtube": 0.45, "tiktok": 0.55}
 UNIT_FEMALE = {"dinkes": 0.08, "dinsos": 0.06, "disdik": 0.05, "pu": -0.08, "dishub": -0.10}
 UNIT_YOUNG = {"disdik": 0.05, "dinkes": -0.01, "dinsos": -0.03}
-COUNTRIES = (("ID", 0.962), ("MY", 0.012), ("SG", 0.006), ("SA", 0.005), ("HK", 0.004),
-             ("TW", 0.004), ("other", 0.007))  # fmt: skip
+COUNTRIES = (
+    ("ID", 0.962),
+    ("MY", 0.012),
+    ("SG", 0.006),
+    ("SA", 0.005),
+    ("HK", 0.004),
+    ("TW", 0.004),
+    ("other", 0.007),
+)
 
 
 def make_audience(ctx: Ctx) -> pd.DataFrame:
@@ -1265,8 +1624,9 @@ def make_audience(ctx: Ctx) -> pd.DataFrame:
             for dim, seg, val in segs:
                 rows.append((p, r["handle"], as_of, dim, seg, round(float(val), 5), "share"))
         del i
-    out = pd.DataFrame(rows, columns=["platform", "account", "as_of", "dimension", "segment",
-                                      "value", "unit"])  # fmt: skip
+    out = pd.DataFrame(
+        rows, columns=["platform", "account", "as_of", "dimension", "segment", "value", "unit"]
+    )
     for c in ("platform", "account", "dimension", "segment", "unit"):
         out[c] = out[c].astype("str")
     out["as_of"] = out["as_of"].astype("datetime64[us]")
@@ -1277,44 +1637,55 @@ def make_audience(ctx: Ctx) -> pd.DataFrame:
 # --------------------------------------------------------------------------- accounts
 
 
-def make_accounts(ctx: Ctx, daily: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+def make_accounts(ctx: Ctx, daily: pd.DataFrame) -> pd.DataFrame:
     acc = ctx.acc
     end_day = ctx.stop_naive - pd.Timedelta(days=1)
     fol = daily[(daily["metric"] == "followers") & (daily["date"] == end_day)]
-    fol_map = dict(zip(zip(fol["platform"], fol["account"], strict=True), fol["value"],
-                       strict=True))  # fmt: skip
-    followers = [fol_map.get((p, h), f) for p, h, f in
-                 zip(acc["platform"], acc["handle"], acc["followers"], strict=True)]  # fmt: skip
+    fol_map = dict(
+        zip(zip(fol["platform"], fol["account"], strict=True), fol["value"], strict=True)
+    )
+    followers = [
+        fol_map.get((p, h), f)
+        for p, h, f in zip(acc["platform"], acc["handle"], acc["followers"], strict=True)
+    ]
     pw = (end_day - pd.to_timedelta(acc["password_age_days"], unit="D")).dt.as_unit("us")
-    out = pd.DataFrame({
-        "institution": INSTITUTION,
-        "unit": [ctx.unit_name[u] for u in acc["unit"]],
-        "platform": acc["platform"],
-        "handle": acc["handle"],
-        "display_name": acc["display_name"],
-        "verified": _truthy(acc["verified"]),
-        "account_type": acc["account_type"],
-        "emblem_photo": _truthy(acc["emblem_photo"]),
-        "two_factor": _truthy(acc["two_factor"]),
-        "password_changed_at": pw.to_numpy(),
-        "admins": acc["admins"].to_numpy(),
-        "assignment_letter": _truthy(acc["assignment_letter"]),
-        "followers": np.round(np.asarray(followers, dtype=float)).astype(np.int64),
-        "account": acc["handle"],
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "institution": INSTITUTION,
+            "unit": [ctx.unit_name[u] for u in acc["unit"]],
+            "platform": acc["platform"],
+            "handle": acc["handle"],
+            "display_name": acc["display_name"],
+            "verified": _truthy(acc["verified"]),
+            "account_type": acc["account_type"],
+            "emblem_photo": _truthy(acc["emblem_photo"]),
+            "two_factor": _truthy(acc["two_factor"]),
+            "password_changed_at": pw.to_numpy(),
+            "admins": acc["admins"].to_numpy(),
+            "assignment_letter": _truthy(acc["assignment_letter"]),
+            "followers": np.round(np.asarray(followers, dtype=float)).astype(np.int64),
+            "account": acc["handle"],
+        }
+    )
     return out
 
 
 def make_influencers(ctx: Ctx) -> pd.DataFrame:
     ppl = table("people.csv")
     reg = ppl[_truthy(ppl["registered"])]
-    return pd.DataFrame({
-        "handle": reg["handle"].to_numpy(), "platform": reg["platform"].to_numpy(),
-        "name": reg["name"].to_numpy(), "role": reg["role"].to_numpy(),
-        "followers": reg["followers"].astype(int).to_numpy(),
-        "topics": reg["topics"].to_numpy(), "region": reg["region"].to_numpy(),
-        "relation": reg["relation"].to_numpy(), "person_id": reg["person_id"].to_numpy(),
-    }).reset_index(drop=True)  # fmt: skip
+    return pd.DataFrame(
+        {
+            "handle": reg["handle"].to_numpy(),
+            "platform": reg["platform"].to_numpy(),
+            "name": reg["name"].to_numpy(),
+            "role": reg["role"].to_numpy(),
+            "followers": reg["followers"].astype(int).to_numpy(),
+            "topics": reg["topics"].to_numpy(),
+            "region": reg["region"].to_numpy(),
+            "relation": reg["relation"].to_numpy(),
+            "person_id": reg["person_id"].to_numpy(),
+        }
+    ).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- plan
@@ -1343,55 +1714,116 @@ def make_plan(ctx: Ctx) -> pd.DataFrame:
     first = month.start_time.normalize()
     ndays = month.days_in_month
     progs = table("programs.csv")
+    by_unit = progs.groupby("unit")["program"].agg(list).to_dict()
     acc = ctx.acc
-    live = acc[~acc["fault"].str.contains("abandoned|duplicate")].reset_index(drop=True)
+    keep = ~acc["fault"].str.contains("abandoned|duplicate").to_numpy()
+    live = list(zip(acc["platform"][keep], acc["handle"][keep], acc["unit"][keep], strict=True))
     rows = []
     moments = table("moments.csv")
     moments = moments[moments["month"].astype(int) == month.month]
-    for _, m in moments.iterrows():
-        day = first + pd.Timedelta(days=int(m["day"]) - 1)
+    for day_of_month, name, category in zip(
+        moments["day"], moments["name"], moments["category"], strict=True
+    ):
+        day = first + pd.Timedelta(days=int(day_of_month) - 1)
         for plat in ("instagram", "facebook", "x", "tiktok"):
             fmt = "reel" if plat == "instagram" else PLAN_FORMATS[plat][0]
-            rows.append((day, plat, fmt, m["category"], f"Momentum: {m['name']}",
-                         f"Selamat {m['name']}! Mari maknai bersama untuk Sukamaju yang maju.",
-                         "pemkotsukamaju", "warga umum", True))  # fmt: skip
+            rows.append(
+                (
+                    day,
+                    plat,
+                    fmt,
+                    category,
+                    f"Momentum: {name}",
+                    f"Selamat {name}! Mari maknai bersama untuk Sukamaju yang maju.",
+                    "pemkotsukamaju",
+                    "warga umum",
+                    True,
+                )
+            )
     n_regular = int(rng.integers(70, 90))
     cat_p = np.array([M.CATEGORY_SHARE[c] for c in CATS])
+    centre_plats = ["instagram", "facebook", "x", "tiktok", "youtube"]
     for _ in range(n_regular):
         day = first + pd.Timedelta(days=int(rng.integers(0, ndays)))
-        r = live.iloc[int(rng.integers(0, len(live)))] if rng.random() < 0.5 else None
-        if r is None:
-            plat = str(rng.choice(["instagram", "facebook", "x", "tiktok", "youtube"],
-                                  p=[0.35, 0.25, 0.25, 0.1, 0.05]))  # fmt: skip
-            handle, unit = "pemkotsukamaju", CENTRE_UNIT
+        if rng.random() < 0.5:
+            plat, handle, unit = live[int(rng.integers(0, len(live)))]
         else:
-            plat, handle, unit = r["platform"], r["handle"], r["unit"]
+            plat = centre_plats[int(rng.choice(5, p=[0.35, 0.25, 0.25, 0.1, 0.05]))]
+            handle, unit = "pemkotsukamaju", CENTRE_UNIT
         fmts = PLAN_FORMATS[plat]
         fmt = fmts[int(rng.integers(0, len(fmts)))]
         cat = CATS[int(rng.choice(len(CATS), p=cat_p / cat_p.sum()))]
-        up = progs[progs["unit"] == unit]["program"].tolist() or progs["program"].tolist()
+        up = by_unit.get(unit) or progs["program"].tolist()
         prog = up[int(rng.integers(0, len(up)))]
         titles = PLAN_TITLES[cat]
         title = titles[int(rng.integers(0, len(titles)))].format(program=prog)
         caption = f"{title}. Info lengkap di akun resmi {ctx.unit_name[unit]}."
-        rows.append((day, plat, fmt, cat, title, caption, handle,
-                     PUBLICS[int(rng.integers(0, len(PUBLICS)))], False))  # fmt: skip
-    out = pd.DataFrame(rows, columns=["date", "platform", "format", "category", "title",
-                                      "caption", "account", "public", "fixed_date"])  # fmt: skip
-    out = out.sort_values(["date", "fixed_date", "platform"], ascending=[True, False, True],
-                          kind="stable").reset_index(drop=True)  # fmt: skip
+        rows.append(
+            (
+                day,
+                plat,
+                fmt,
+                cat,
+                title,
+                caption,
+                handle,
+                PUBLICS[int(rng.integers(0, len(PUBLICS)))],
+                False,
+            )
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "date",
+            "platform",
+            "format",
+            "category",
+            "title",
+            "caption",
+            "account",
+            "public",
+            "fixed_date",
+        ],
+    )
+    out = out.sort_values(
+        ["date", "fixed_date", "platform"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
     k = len(out)
     out["pic"] = np.array(PICS, dtype=object)[rng.integers(0, len(PICS), k)]
     out["qc_status"] = np.array(["approved", "pending", "revision"], dtype=object)[
-        rng.choice(3, k, p=[0.45, 0.45, 0.10])]
+        rng.choice(3, k, p=[0.45, 0.45, 0.10])
+    ]
     out["status"] = np.where(out["qc_status"] == "approved", "ready", "draft")
     out["scheduled_at"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us, UTC]")
     out["date"] = out["date"].astype("datetime64[us]")
-    cols = ["date", "platform", "format", "category", "title", "caption", "pic", "qc_status",
-            "status", "public", "account", "scheduled_at", "fixed_date"]  # fmt: skip
+    cols = [
+        "date",
+        "platform",
+        "format",
+        "category",
+        "title",
+        "caption",
+        "pic",
+        "qc_status",
+        "status",
+        "public",
+        "account",
+        "scheduled_at",
+        "fixed_date",
+    ]
     out = out[cols]
-    for c in ("platform", "format", "category", "title", "caption", "pic", "qc_status", "status",
-              "public", "account"):  # fmt: skip
+    for c in (
+        "platform",
+        "format",
+        "category",
+        "title",
+        "caption",
+        "pic",
+        "qc_status",
+        "status",
+        "public",
+        "account",
+    ):
         out[c] = out[c].astype("str")
     out["fixed_date"] = out["fixed_date"].astype("boolean")
     return out
@@ -1411,7 +1843,7 @@ def build(seed: int, months: int, scale: float, end: str, tz: str) -> dict[str, 
         "mentions": mentions,
         "audience": make_audience(ctx),
         "daily": daily,
-        "accounts": make_accounts(ctx, daily, posts),
+        "accounts": make_accounts(ctx, daily),
         "influencers": make_influencers(ctx),
         "collaborations": collabs,
         "plan": make_plan(ctx),

@@ -75,27 +75,48 @@ CATEGORY_ER = {
 }
 
 #: When the team posts (local hour weights): office hours dominate, 09:00 is the mode.
+# fmt: off
 POST_HOURS = (
     0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 3.0, 7.0, 14.0, 13.0, 8.0,
     4.0, 6.0, 6.0, 5.0, 4.0, 2.5, 2.0, 3.0, 3.0, 2.5, 1.2, 0.5,
-)  # fmt: skip
+)
+# fmt: on
+#: Video platforms (TikTok, YouTube) get more evening posts: admins schedule videos for
+#: the evening, yet office hours still dominate.
+# fmt: off
+POST_HOURS_VIDEO = (
+    0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 1.0, 2.0, 5.0, 10.0, 9.0, 6.0,
+    5.0, 5.0, 5.0, 4.5, 4.0, 3.5, 3.0, 3.5, 4.0, 3.5, 2.0, 0.8,
+)
+# fmt: on
+VIDEO_PLATFORMS = ("tiktok", "youtube")
+#: Each account's own habit: this share of its posts follows an evening schedule
+#: (EVENING_HOURS) instead; the centre schedules more evening posts than the agencies.
+EVENING_SHARE_CENTRE = 0.08
+EVENING_SHARE_UNIT = 0.03
+EVENING_HOURS = {17: 1.0, 18: 2.0, 19: 3.0, 20: 3.0, 21: 2.0, 22: 1.0}
+#: Engagement rate also differs by account: smaller accounts engage more
+#: (x (followers / 20,000) ** -0.15) and each account has its own level (log-normal 0.3).
+ACCOUNT_ER_ELASTICITY = -0.15
+ACCOUNT_ER_SIGMA = 0.3
 #: Posting weight per weekday (Mon..Sun): agencies rest at weekends, the centre less so.
 POST_WEEKDAY_UNIT = (1.0, 1.0, 1.0, 1.0, 0.95, 0.45, 0.35)
 POST_WEEKDAY_CENTRE = (1.0, 1.0, 1.0, 1.0, 1.0, 0.75, 0.65)
 
 #: Engagement-rate multiplier per local hour: prime time 19-21 and lunch at 12.
+# fmt: off
 HOUR_ER = {
     "instagram": (
         0.60, 0.55, 0.50, 0.50, 0.55, 0.70, 0.90, 1.00, 0.95, 0.85, 0.85, 0.90,
-        1.30, 1.05, 0.90, 0.90, 0.95, 1.10, 1.30, 1.60, 1.75, 1.60, 1.25, 0.85,
+        1.30, 1.05, 0.90, 0.90, 0.95, 1.10, 1.30, 1.65, 1.75, 1.65, 1.25, 0.85,
     ),
     "facebook": (
         0.65, 0.60, 0.55, 0.55, 0.60, 0.85, 1.15, 1.05, 0.95, 0.85, 0.85, 0.95,
-        1.35, 1.10, 0.90, 0.90, 0.95, 1.05, 1.25, 1.50, 1.45, 1.25, 1.00, 0.80,
+        1.20, 1.05, 0.90, 0.90, 0.95, 1.05, 1.25, 1.50, 1.50, 1.40, 1.00, 0.80,
     ),
     "x": (
-        0.70, 0.60, 0.55, 0.55, 0.60, 0.80, 1.15, 1.50, 1.30, 0.95, 0.90, 0.95,
-        1.25, 1.05, 0.95, 0.95, 1.00, 1.15, 1.20, 1.35, 1.40, 1.25, 1.05, 0.85,
+        0.70, 0.60, 0.55, 0.55, 0.60, 0.80, 1.10, 1.30, 1.15, 0.95, 0.90, 0.95,
+        1.10, 1.00, 0.95, 0.95, 1.00, 1.10, 1.20, 1.45, 1.50, 1.40, 1.05, 0.85,
     ),
     "youtube": (
         0.65, 0.55, 0.50, 0.50, 0.55, 0.65, 0.80, 0.85, 0.85, 0.80, 0.80, 0.85,
@@ -103,9 +124,10 @@ HOUR_ER = {
     ),
     "tiktok": (
         0.80, 0.65, 0.55, 0.50, 0.50, 0.60, 0.80, 0.90, 0.85, 0.80, 0.80, 0.90,
-        1.30, 1.10, 0.95, 0.95, 1.00, 1.10, 1.25, 1.50, 1.70, 1.85, 1.55, 1.10,
+        1.30, 1.10, 0.95, 0.95, 1.00, 1.10, 1.25, 1.70, 1.80, 1.85, 1.55, 1.10,
     ),
-}  # fmt: skip
+}
+# fmt: on
 
 #: Engagement-rate multiplier per weekday (Mon..Sun).
 WEEKDAY_ER = {
@@ -147,12 +169,25 @@ _BASE_REPORTED = {
     "instagram": ("views", "reach", "likes", "comments", "shares", "saves", "followers_at_post"),
     "x": ("impressions", "likes", "comments", "shares", "saves", "clicks", "followers_at_post"),
     "youtube": (
-        "impressions", "views", "likes", "comments", "shares", "watch_time_s",
-        "avg_view_pct", "followers_at_post",
+        "impressions",
+        "views",
+        "likes",
+        "comments",
+        "shares",
+        "watch_time_s",
+        "avg_view_pct",
+        "followers_at_post",
     ),
-    "tiktok": ("views", "likes", "comments", "shares", "saves", "watch_time_s",
-               "followers_at_post"),
-}  # fmt: skip
+    "tiktok": (
+        "views",
+        "likes",
+        "comments",
+        "shares",
+        "saves",
+        "watch_time_s",
+        "followers_at_post",
+    ),
+}
 
 
 def _reported(platform: str, post_type: str) -> tuple[str, ...]:
@@ -177,29 +212,55 @@ DAILY_METRICS = {
 }
 
 #: Platforms on which citizens mention / message accounts, and how often (weights).
-MENTION_PLATFORM_WEIGHT = {"x": 3.0, "instagram": 1.3, "facebook": 1.0, "tiktok": 0.6,
-                           "youtube": 0.1}
+MENTION_PLATFORM_WEIGHT = {
+    "x": 3.0,
+    "instagram": 1.3,
+    "facebook": 1.0,
+    "tiktok": 0.6,
+    "youtube": 0.1,
+}
 DM_PLATFORMS = ("facebook", "instagram", "x", "tiktok")
 
 #: When citizens write (local hour weights): evenings, commuting and lunch.
+# fmt: off
 CITIZEN_HOURS = (
     1.0, 0.5, 0.3, 0.3, 0.5, 1.2, 2.5, 4.0, 4.5, 4.5, 4.5, 4.5,
     5.5, 5.0, 4.5, 4.5, 5.0, 5.5, 6.0, 7.0, 7.5, 7.0, 5.0, 2.5,
-)  # fmt: skip
+)
+# fmt: on
 
 #: Share of citizens' messages by intent, per kind of message.
 INTENTS = {
-    "comment": {"praise": 0.24, "question": 0.18, "complaint": 0.26, "chatter": 0.29,
-                "abusive": 0.03},
-    "mention": {"complaint": 0.52, "question": 0.20, "praise": 0.14, "chatter": 0.08,
-                "abusive": 0.06},
+    "comment": {
+        "praise": 0.24,
+        "question": 0.18,
+        "complaint": 0.26,
+        "chatter": 0.29,
+        "abusive": 0.03,
+    },
+    "mention": {
+        "complaint": 0.52,
+        "question": 0.20,
+        "praise": 0.14,
+        "chatter": 0.08,
+        "abusive": 0.06,
+    },
     "dm": {"complaint": 0.46, "question": 0.46, "praise": 0.05, "abusive": 0.03},
     "reply": {"reply": 0.50, "complaint": 0.18, "chatter": 0.17, "praise": 0.15},
 }
 #: Chance that the institution answers a message, by intent (times the unit's reply_share
 #: from units.csv divided by 0.8); direct messages get +10 points.
-RESPONSE_P = {"complaint": 0.85, "question": 0.80, "praise": 0.30, "chatter": 0.10,
-              "abusive": 0.04, "news": 0.15, "hoax": 0.25, "reply": 0.0}
+RESPONSE_P = {
+    "gap": 0.85,
+    "complaint": 0.85,
+    "question": 0.80,
+    "praise": 0.30,
+    "chatter": 0.10,
+    "abusive": 0.04,
+    "news": 0.15,
+    "hoax": 0.25,
+    "reply": 0.0,
+}
 #: Log-normal sigma of the response delay around each unit's median (units.csv).
 RESPONSE_SIGMA = 1.1
 #: Admins answer between these local hours; late messages wait for the next morning, and
@@ -211,13 +272,27 @@ WEEKEND_UNITS = ("pemkot", "bpbd")
 #: platforms, and the median lag in hours. The centre posts each agenda campaign once a
 #: month on Instagram, Facebook and X.
 AGENDA_PROPENSITY = {
-    "dinkes": 0.95, "dukcapil": 0.9, "dlh": 0.85, "pu": 0.7, "disdik": 0.6,
-    "dishub": 0.5, "bpbd": 0.5, "dpmptsp": 0.3, "dinsos": 0.1,
-}  # fmt: skip
+    "dinkes": 0.95,
+    "dukcapil": 0.9,
+    "dlh": 0.85,
+    "pu": 0.7,
+    "disdik": 0.6,
+    "dishub": 0.5,
+    "bpbd": 0.5,
+    "dpmptsp": 0.3,
+    "dinsos": 0.1,
+}
 AGENDA_LAG_HOURS = {
-    "dinkes": 2, "dukcapil": 3, "dlh": 4, "pu": 10, "disdik": 8,
-    "dishub": 20, "bpbd": 6, "dpmptsp": 30, "dinsos": 48,
-}  # fmt: skip
+    "dinkes": 2,
+    "dukcapil": 3,
+    "dlh": 4,
+    "pu": 10,
+    "disdik": 8,
+    "dishub": 20,
+    "bpbd": 6,
+    "dpmptsp": 30,
+    "dinsos": 48,
+}
 
 #: The coordinated cluster: one hoax pushed by new low-follower accounts on X.
 CLUSTER_SIZE = 24
@@ -241,19 +316,68 @@ CLUSTER_VARIANTS = (
     "Sebarkan sebelum dihapus!! #BansosDipotong #SukamajuMaju",
 )
 
+#: A flood evening in the last month: BPBD and the centre post warnings and citizens from two
+#: places flood the accounts with complaints (a peak that posts and an event explain).
+EVENT = {
+    "day": 22,
+    "hour": 18,
+    "topic": "banjir",
+    "places": ("Rawasari", "Bojongsari"),
+    "messages": 220,  # at scale 1
+    "accounts": (("bpbd", "x"), ("bpbd", "instagram"), ("pemkot", "x"), ("pemkot", "instagram")),
+    "posts": (
+        ("x", "bpbd_sukamaju", 20),
+        ("instagram", "bpbd_sukamaju", 35),
+        ("x", "pemkotsukamaju", 50),
+        ("facebook", "bpbd_sukamaju", 70),
+        ("x", "bpbd_sukamaju", 150),
+    ),
+    "captions": (
+        "PERINGATAN DINI: hujan deras, air mulai naik di {places}. Warga diminta waspada "
+        "dan segera menghubungi call center 112 bila perlu evakuasi. #SiagaBanjir",
+        "Tim BPBD sudah bergerak ke {places} membawa perahu karet. Posko darurat dibuka di "
+        "kantor kecamatan. #SiagaBanjir",
+        "Update banjir: genangan di {places}. Tim gabungan di lapangan, warga diimbau "
+        "menjauhi aliran sungai. #SukamajuMaju",
+    ),
+}
+
+#: A programme that has not reached some offices: citizens of three places report in the
+#: last month that their office does not know it or does not serve it yet, over a thin
+#: background of the same complaint about the unit's other programmes.
+PROGRAMME_GAP = {
+    "program": "Identitas Kependudukan Digital",
+    "unit": "dukcapil",
+    "topic": "kependudukan",
+    "places": ("Cikaret Hilir", "Talagasari", "Kebonwaru"),
+    "messages": 90,  # planted, at scale 1
+    "background": 30,
+}
+
 #: One planted viral post in an empty night slot (must not become "the best time").
-NIGHT_VIRAL = {"platform": "instagram", "account": "pemkotsukamaju", "day": 10, "hour": 2,
-               "minute": 10, "post_type": "feed", "exposure_x": 40.0}
+NIGHT_VIRAL = {
+    "platform": "instagram",
+    "account": "pemkotsukamaju",
+    "day": 10,
+    "hour": 2,
+    "minute": 10,
+    "post_type": "feed",
+    "exposure_x": 40.0,
+}
 
 #: Audience change between the two snapshots: the centre's Instagram gets younger.
-AUDIENCE_SHIFT = {"platform": "instagram", "account": "pemkotsukamaju",
-                  "dimension": "age", "segment": "18-24", "change": 0.03}
+AUDIENCE_SHIFT = {
+    "platform": "instagram",
+    "account": "pemkotsukamaju",
+    "dimension": "age",
+    "segment": "18-24",
+    "change": 0.03,
+}
 
 
 def slot_multiplier(platform: str) -> list[list[float]]:
     """Return the planted engagement-rate multiplier as 7 weekdays x 24 local hours."""
-    return [[WEEKDAY_ER[platform][d] * HOUR_ER[platform][h] for h in range(24)]
-            for d in range(7)]
+    return [[WEEKDAY_ER[platform][d] * HOUR_ER[platform][h] for h in range(24)] for d in range(7)]
 
 
 def best_slots(platform: str, n: int = 5) -> list[tuple[int, int]]:

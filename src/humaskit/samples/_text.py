@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -31,7 +31,7 @@ def _lines(name: str) -> list[str]:
     return lines[i:]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO("\n".join(_lines(name))), dtype=str, keep_default_na=False)
 
@@ -41,15 +41,13 @@ def table(name: str) -> pd.DataFrame:
     return _table(name).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> tuple[str, ...]:
     """Return a one-entry-a-line data file, without comments and blank lines."""
-    return tuple(
-        line.strip() for line in _lines(name) if line.strip() and not line.startswith("#")
-    )
+    return tuple(line.strip() for line in _lines(name) if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(template: str) -> tuple[tuple[bool, str], ...]:
     parts: list[tuple[bool, str]] = []
     pos = 0
@@ -126,9 +124,7 @@ def join(*parts: pa.Array | str) -> pa.Array:
     return pc.binary_join_element_wise(*parts, "")
 
 
-def choose_within(
-    group: np.ndarray, sizes: np.ndarray, rng: np.random.Generator
-) -> np.ndarray:
+def choose_within(group: np.ndarray, sizes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """For each row pick a uniform member of its group; returns the global member index.
 
     Members are numbered group by group (``sizes[g]`` members in group ``g``).
@@ -139,54 +135,3 @@ def choose_within(
     n = sizes[group]
     pick = np.floor(rng.random(len(group)) * np.maximum(n, 1)).astype(np.int64)
     return np.where(n > 0, starts[group] + pick, -1)
-
-
-def slangify(
-    texts: pd.Series, rng: np.random.Generator, share: float = 0.33, lower: float = 0.3
-) -> pd.Series:
-    """Swap in informal spellings (slang.csv) for a share of rows and lowercase some.
-
-    Three "writers' styles" each use one variant per word, so that no Python loop runs
-    per row. The input is not changed.
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> out = slangify(pd.Series(["Saya tidak tahu"] * 50, dtype="str"),
-    ...                np.random.default_rng(0), share=1.0, lower=0.0)
-    >>> sorted(set(out))
-    ['Saya ga tahu', 'Saya gak tahu', 'Saya tdk tahu']
-    """
-    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
-    out = slang_array(arr, rng, share, lower)
-    return pd.Series(out, index=texts.index, dtype="str")
-
-
-def slang_array(
-    arr: pa.Array, rng: np.random.Generator, share: float = 0.33, lower: float = 0.3
-) -> pa.Array:
-    """:func:`slangify` on a pyarrow string array."""
-    n = len(arr)
-    if n == 0:
-        return arr
-    slang = table("slang.csv")
-    style = np.where(rng.random(n) < share, rng.integers(0, 3, n), -1)
-    groups = slang.groupby("formal", sort=True)["informal"].agg(list)
-    pieces, where = [], []
-    for k in range(-1, 3):
-        rows = np.flatnonzero(style == k)
-        if len(rows) == 0:
-            continue
-        part = arr.take(pa.array(rows))
-        if k >= 0:
-            for formal, variants in groups.items():
-                pattern = rf"(?i)\b{re.escape(formal)}\b"
-                part = pc.replace_substring_regex(part, pattern, variants[k % len(variants)])
-        pieces.append(part)
-        where.append(rows)
-    rows = np.concatenate(where)
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[rows] = np.arange(n)
-    out = pa.concat_arrays(pieces).take(pa.array(inverse))
-    low = rng.random(n) < lower
-    return pc.if_else(pa.array(low), pc.utf8_lower(out), out)

@@ -1,0 +1,333 @@
+"""Summaries in plain language and the Latihan checkers of notebook 03."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..exercises import Feedback
+from ..i18n import label, t
+from ._common import day_name
+
+__all__ = ["top_slots", "narrative", "headline", "check_best_slot", "check_best_hour"]
+
+
+def top_slots(best_times: pd.DataFrame, n: int = 3, *, lang: str | None = None) -> pd.DataFrame:
+    """The ``n`` best slots of every group, readable: day name, time, score and band.
+
+    Examples
+    --------
+    >>> from humaskit.scheduling import default_times
+    >>> top_slots(default_times("instagram"), n=1, lang="en")["slot"].tolist()
+    ['Sun 20:00']
+    """
+    keys = [c for c in ("account", "platform", "post_type") if c in best_times.columns]
+    top = best_times[best_times["rank"] <= n].sort_values([*keys, "rank"])
+    out = top[keys].copy()
+    out["rank"] = top["rank"].to_numpy()
+    out["slot"] = [
+        f"{day_name(d, lang, short=True)} {h:02d}:00"
+        for d, h in zip(top["day"], top["hour"], strict=True)
+    ]
+    out["estimate"] = top["estimate"].round(0).to_numpy()
+    out["band"] = [f"{lo:.0f}–{hi:.0f}" for lo, hi in zip(top["lower"], top["upper"], strict=True)]
+    out["n_posts"] = top["n_posts"].to_numpy()
+    out["basis"] = [t(f"scheduling.basis.{b}", lang) for b in top["basis"]]
+    out["slot"] = out["slot"].astype("str")
+    out["band"] = out["band"].astype("str")
+    out["basis"] = out["basis"].astype("str")
+    return out.reset_index(drop=True)
+
+
+def narrative(
+    best_times: pd.DataFrame,
+    frequency: pd.DataFrame | None = None,
+    backtest: pd.DataFrame | None = None,
+    schedule: pd.DataFrame | None = None,
+    *,
+    lang: str | None = None,
+) -> list[str]:
+    """Short sentences for leadership: best slots, how often, how reliable, the schedule.
+
+    Examples
+    --------
+    >>> from humaskit.scheduling import default_times
+    >>> narrative(default_times("x"), lang="en")[0].startswith("X (Twitter)")
+    True
+    """
+    zone = best_times.attrs.get("zone", "WIB")
+    out = []
+    tops = top_slots(best_times, n=3, lang=lang)
+    for plat, g in tops.groupby("platform", sort=True):
+        sub = g
+        if "post_type" in g.columns:
+            n_by_type = (
+                best_times[best_times["platform"] == plat].groupby("post_type")["n_posts"].sum()
+            )
+            main = n_by_type.idxmax()
+            sub = g[g["post_type"] == main]
+            fmt = label(main, lang).lower()
+        else:
+            fmt = ""
+        slots = ", ".join(sub["slot"].tolist())
+        data_share = (best_times.loc[best_times["platform"] == plat, "enough_data"]).mean()
+        key = "scheduling.nar_best" if data_share >= 0.25 else "scheduling.nar_best_thin"
+        out.append(
+            t(
+                key,
+                lang,
+                platform=label(plat, lang),
+                format=fmt,
+                slots=slots,
+                zone=zone,
+                pct=f"{100 * data_share:.0f}",
+            ).replace("  ", " ")
+        )
+    if frequency is not None and len(frequency):
+        for r in frequency.drop_duplicates("platform").itertuples(index=False):
+            out.append(f"{label(r.platform, lang)}: {r.reason}")
+    if backtest is not None and len(backtest):
+        judged = backtest[backtest["enough_data"]]
+        if len(judged):
+            wins = int(judged["beats_naive"].sum())
+            out.append(
+                t(
+                    "scheduling.nar_backtest",
+                    lang,
+                    wins=wins,
+                    n=len(judged),
+                    model=f"{judged['rho_model'].mean():.2f}",
+                    naive=f"{judged['rho_naive'].mean():.2f}",
+                )
+            )
+    if schedule is not None and len(schedule):
+        a = schedule.attrs
+        out.append(
+            t(
+                "scheduling.nar_schedule",
+                lang,
+                n=len(schedule),
+                mean=f"{a.get('mean_score') or 0:.0f}",
+                moved=a.get("moved", 0),
+                conflicts=a.get("conflicts", 0),
+            )
+        )
+    return out
+
+
+def headline(
+    best_times: pd.DataFrame,
+    frequency: pd.DataFrame | None = None,
+    backtest: pd.DataFrame | None = None,
+    schedule: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The headline figures for a playbook's JSON summary (no personal data).
+
+    Examples
+    --------
+    >>> from humaskit.scheduling import default_times
+    >>> headline(default_times("x"))["best_slot"]
+    {'x': {'post_type': None, 'day': 0, 'hour': 7, 'estimate': 56.0}}
+    """
+    out: dict[str, Any] = {
+        "zone": best_times.attrs.get("zone"),
+        "posts_used": best_times.attrs.get("posts_used"),
+        "best_slot": {},
+        "share_slots_with_enough_data": {},
+    }
+    for plat, g in best_times.groupby("platform", sort=True):
+        main = None
+        if "post_type" in g.columns:
+            main = g.groupby("post_type")["n_posts"].sum().idxmax()
+            g = g[g["post_type"] == main]
+        top = g.nsmallest(1, "rank").iloc[0]
+        out["best_slot"][plat] = {
+            "post_type": main,
+            "day": int(top["day"]),
+            "hour": int(top["hour"]),
+            "estimate": round(float(top["estimate"]), 1),
+        }
+        out["share_slots_with_enough_data"][plat] = round(float(g["enough_data"].mean()), 3)
+    if frequency is not None and len(frequency):
+        rec = frequency.drop_duplicates("platform")
+        out["recommended_cap"] = {
+            r.platform: int(r.recommended_cap) for r in rec.itertuples(index=False)
+        }
+        out["min_spacing_h"] = {
+            r.platform: float(r.min_spacing_h) for r in rec.itertuples(index=False)
+        }
+    if backtest is not None and len(backtest):
+        out["backtest"] = {
+            r.platform: {
+                "rho_model": r.rho_model,
+                "rho_naive": r.rho_naive,
+                "rho_default": r.rho_default,
+                "beats_naive": bool(r.beats_naive),
+                "n_test": int(r.n_test),
+                "enough_data": bool(r.enough_data),
+            }
+            for r in backtest.itertuples(index=False)
+        }
+    if schedule is not None:
+        a = schedule.attrs
+        out["schedule"] = {
+            "posts": len(schedule),
+            "mean_score": a.get("mean_score"),
+            "expected_total": a.get("expected_total"),
+            "moved": a.get("moved"),
+            "conflicts": a.get("conflicts"),
+        }
+    return out
+
+
+_DAYS = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "sen": 0,
+    "sel": 1,
+    "rab": 2,
+    "kam": 3,
+    "jum": 4,
+    "sab": 5,
+    "min": 6,
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+
+
+def _day(answer: Any) -> int | None:
+    if isinstance(answer, (int, np.integer)) and 0 <= int(answer) <= 6:
+        return int(answer)
+    return _DAYS.get(str(answer).strip().lower().rstrip("."))
+
+
+def _hour(answer: Any) -> int | None:
+    m = re.fullmatch(r"\s*(\d{1,2})(?:[:.]00)?\s*", str(answer))
+    if m and 0 <= int(m.group(1)) <= 23:
+        return int(m.group(1))
+    return None
+
+
+def check_best_slot(
+    day: Any,
+    hour: Any,
+    best_times: pd.DataFrame,
+    *,
+    platform: str,
+    post_type: str | None = None,
+    top: int = 3,
+    lang: str | None = None,
+) -> Feedback:
+    """Latihan: is (``day``, ``hour``) among the ``top`` best slots of the group?
+
+    ``day`` may be a name (``"Kamis"``, ``"Thursday"``) or 0-6 (0 = Monday); ``hour`` 0-23.
+
+    Examples
+    --------
+    >>> from humaskit.scheduling import default_times
+    >>> check_best_slot("Minggu", 20, default_times("instagram"), platform="instagram",
+    ...                 lang="en").correct
+    True
+    """
+    d, h = _day(day), _hour(hour)
+    if d is None or h is None:
+        return Feedback(False, t("scheduling.ex_bad_answer", lang, day=day, hour=hour))
+    data = best_times[best_times["platform"] == platform]
+    if post_type is not None and "post_type" in data.columns:
+        data = data[data["post_type"] == post_type]
+    if data.empty:
+        return Feedback(
+            False, t("scheduling.no_group", lang, platform=platform, post_type=post_type or "-")
+        )
+    if "account" in data.columns:
+        data = data[data["account"] == data["account"].iloc[0]]
+    row = data[(data["day"] == d) & (data["hour"] == h)].iloc[0]
+    best = data.sort_values("rank").iloc[0]
+    best_text = f"{day_name(best['day'], lang)} {int(best['hour']):02d}:00"
+    if int(row["rank"]) <= top:
+        return Feedback(
+            True,
+            t(
+                "scheduling.ex_slot_right",
+                lang,
+                rank=int(row["rank"]),
+                est=f"{row['estimate']:.0f}",
+            ),
+        )
+    hint = (
+        "scheduling.ex_slot_hint_thin"
+        if not bool(row["enough_data"])
+        else "scheduling.ex_slot_hint"
+    )
+    return Feedback(
+        False,
+        t("scheduling.ex_slot_wrong", lang, rank=int(row["rank"]), best=best_text)
+        + " "
+        + t(hint, lang),
+    )
+
+
+def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Latihan of the confounding trap: which hour does best **per post**?
+
+    ``hourly`` is an :func:`hourly_totals` table. The answer is right when its mean score
+    per post is the best (or within one point of it, among hours with at least 5 posts).
+    Answering the hour with the largest total gets an explanation of the trap.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"hour": [8, 19], "posts": [40, 10], "engagements": [4000.0, 1500.0],
+    ...                   "score": [45.0, 70.0]})
+    >>> check_best_hour(8, h, lang="en").correct, check_best_hour("19:00", h).correct
+    (False, True)
+    """
+    h = _hour(answer)
+    if h is None:
+        return Feedback(False, t("scheduling.ex_bad_hour", lang, answer=answer))
+    data = hourly[hourly["posts"].astype(float) >= 5].copy()
+    if data.empty:
+        data = hourly[hourly["posts"].astype(float) > 0].copy()
+    data["score"] = data["score"].astype(float)
+    best = data.loc[data["score"].idxmax()]
+    busiest = hourly.loc[hourly["engagements"].astype(float).idxmax()]
+    most_posts = hourly.loc[hourly["posts"].astype(float).idxmax()]
+    row = data[data["hour"] == h]
+    if len(row) and float(row["score"].iloc[0]) >= float(best["score"]) - 1:
+        return Feedback(
+            True,
+            t(
+                "scheduling.ex_hour_right",
+                lang,
+                hour=f"{h:02d}",
+                score=f"{float(row['score'].iloc[0]):.0f}",
+            ),
+        )
+    for trap in (busiest, most_posts):
+        if h == int(trap["hour"]):
+            return Feedback(
+                False, t("scheduling.ex_hour_trap", lang, hour=f"{h:02d}", posts=int(trap["posts"]))
+            )
+    return Feedback(False, t("scheduling.ex_hour_wrong", lang, hour=f"{h:02d}"))

@@ -1,0 +1,490 @@
+"""Keywords and issues: what people talk about, what is rising, which issues stand out.
+
+:func:`keywords`
+    Top terms and phrases of a set of texts (stopwords left out, adjacent words
+    joined into phrases such as ``jalan rusak``), counted as the number of texts that
+    use them, and their change against a previous period.
+:func:`issues`
+    Groups mentions into issues (topics found with non-negative matrix factorisation
+    of TF-IDF over words and two-word phrases; scikit-learn loads on first use), each
+    with a label made of its top terms, its size, its sentiment shares and example
+    mentions.
+
+Examples
+--------
+>>> kw = keywords(["Jalan rusak di Jl. Melati", "jalan rusak lagi min", "lampu mati"])
+>>> kw.loc[0, "term"], int(kw.loc[0, "count"])
+('jalan rusak', 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError, SchemaError
+from ..i18n import t
+from .lexicon import wordlist
+from .tokens import BOUNDARIES, Tokens, as_texts, norm_phrase, to_arrow, tokenize
+
+__all__ = ["keywords", "issues"]
+
+
+@lru_cache(maxsize=1)
+def _default_stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for entry in wordlist("stopwords.txt"):
+        words.update(norm_phrase(entry))
+        words.add(entry)
+    return frozenset(words)
+
+
+def _stopwords(extra: Iterable[str] | None, lang: str | None) -> frozenset[str]:
+    if extra is None:
+        return _default_stopwords()
+    if isinstance(extra, str) or not isinstance(extra, Iterable):
+        raise ParameterError(t("text.bad_stopwords", lang))
+    words = set(_default_stopwords())
+    for entry in extra:
+        words.add(str(entry).lower())
+        words.update(norm_phrase(str(entry)))
+    return frozenset(words)
+
+
+def _content(tok: Tokens, stop: frozenset[str]) -> np.ndarray:
+    """Per vocabulary entry: can the token be (part of) a keyword."""
+    return np.array(
+        [
+            w not in stop
+            and w not in BOUNDARIES
+            and len(w) >= 3
+            and any(c.isalpha() for c in w)
+            and not w.startswith("-")
+            for w in tok.vocab
+        ],
+        dtype=bool,
+    )
+
+
+def _ngram_docs(tok: Tokens, ok_v: np.ndarray, n: int) -> tuple[np.ndarray, list[str]]:
+    """(row, term index) pairs, one per text and n-gram, and the n-gram strings."""
+    total = len(tok.ids)
+    if total < n:
+        return np.zeros((0, 2), dtype=np.int64), []
+    ok = ok_v[tok.ids]
+    m = total - n + 1
+    good = np.ones(m, dtype=bool)
+    for k in range(n):
+        good &= ok[k : k + m]
+    good &= tok.row[:m] == tok.row[n - 1 : n - 1 + m]
+    pos = np.flatnonzero(good)
+    if not len(pos):
+        return np.zeros((0, 2), dtype=np.int64), []
+    size = max(len(tok.vocab), 1)
+    if size**n < 2**62:  # one integer per n-gram: fast unique
+        keys = tok.ids[pos].copy()
+        for k in range(1, n):
+            keys = keys * size + tok.ids[pos + k]
+        uniq, inv = np.unique(keys, return_inverse=True)
+        parts = [(uniq // size ** (n - 1 - k)) % size for k in range(n)]
+        names = [" ".join(tok.vocab[i] for i in tup) for tup in zip(*parts, strict=True)]
+    else:
+        stacked = np.stack([tok.ids[pos + k] for k in range(n)], axis=1)
+        uniq, inv = np.unique(stacked, axis=0, return_inverse=True)
+        names = [" ".join(tok.vocab[i] for i in tup) for tup in uniq]
+    m_terms = max(len(names), 1)
+    doc_keys = np.unique(tok.row[pos] * m_terms + inv.ravel())
+    pairs = np.stack([doc_keys // m_terms, doc_keys % m_terms], axis=1)
+    return pairs, names
+
+
+def _counts(texts: object, ngram: tuple[int, int], stop: frozenset[str]) -> tuple[pd.Series, int]:
+    """Number of texts using each term, and the number of texts."""
+    s = as_texts(texts)
+    tok = tokenize(to_arrow(s))
+    ok_v = _content(tok, stop)
+    parts = []
+    for n in range(ngram[0], ngram[1] + 1):
+        pairs, names = _ngram_docs(tok, ok_v, n)
+        if len(pairs):
+            counts = np.bincount(pairs[:, 1], minlength=len(names))
+            parts.append(pd.Series(counts, index=pd.Index(names, dtype="str")))
+    if not parts:
+        return pd.Series([], dtype="int64", index=pd.Index([], dtype="str")), len(s)
+    out = pd.concat(parts)
+    return out.groupby(level=0).sum(), len(s)
+
+
+def _check_ngram(ngram: object, lang: str | None) -> tuple[int, int]:
+    if (
+        not isinstance(ngram, tuple | list)
+        or len(ngram) != 2
+        or not all(isinstance(x, int) for x in ngram)
+        or not 1 <= ngram[0] <= ngram[1] <= 4
+    ):
+        raise ParameterError(t("text.bad_ngram", lang, ngram=ngram))
+    return int(ngram[0]), int(ngram[1])
+
+
+def keywords(
+    texts: object,
+    *,
+    top: int = 20,
+    ngram: tuple[int, int] = (1, 2),
+    stopwords: Iterable[str] | None = None,
+    previous: object = None,
+    min_count: int = 1,
+    sort: str = "count",
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Top terms and phrases of texts, optionally compared with a previous period.
+
+    Parameters
+    ----------
+    texts : Series, list of str, or DataFrame with a ``text`` column
+        Mentions, comments or captions of the period.
+    top : int
+        How many terms to return.
+    ngram : (int, int)
+        Shortest and longest phrase, in words: ``(1, 2)`` gives words and two-word
+        phrases (``jalan rusak``); ``(2, 2)`` only phrases.
+    stopwords : iterable of str, optional
+        Extra words to leave out (added to ``data/text/stopwords.txt``), e.g. the name
+        of your institution.
+    previous : texts, optional
+        Texts of the previous period: adds ``previous_count``, ``previous_share`` and
+        ``change`` (share now minus share then, in share points) so rising terms show.
+    min_count : int
+        Leave out terms used in fewer texts.
+    sort : {"count", "change"}
+        Rank by how many texts use the term, or by its rise (needs ``previous``).
+    lang : {"id", "en"}, optional
+        Language of error messages.
+
+    Returns
+    -------
+    DataFrame
+        ``term, words, count, share`` (share of texts using the term) and, with
+        ``previous``, ``previous_count, previous_share, change``. A word that almost
+        always appears inside one of the listed phrases is left out in favour of the
+        phrase.
+
+    Examples
+    --------
+    >>> now = ["jalan rusak parah", "jalan rusak lagi", "banjir di pasar", "banjir lagi"]
+    >>> before = ["banjir di pasar", "banjir lagi", "banjir terus", "lampu mati"]
+    >>> kw = keywords(now, previous=before, sort="change")
+    >>> kw.loc[0, "term"], float(kw.loc[0, "change"])
+    ('jalan rusak', 0.5)
+    """
+    ngram = _check_ngram(ngram, lang)
+    if not isinstance(top, int) or top < 1:
+        raise ParameterError(t("text.bad_top", lang, top=top))
+    if sort not in ("count", "change"):
+        raise ParameterError(t("text.bad_sort", lang, sort=sort))
+    if sort == "change" and previous is None:
+        raise ParameterError(t("text.sort_needs_previous", lang))
+    stop = _stopwords(stopwords, lang)
+    counts, n_texts = _counts(texts, ngram, stop)
+    counts = counts[counts >= max(int(min_count), 1)]
+    columns = ["term", "words", "count", "share"]
+    if previous is not None:
+        columns += ["previous_count", "previous_share", "change"]
+    if not len(counts):
+        empty = pd.DataFrame({c: [] for c in columns})
+        empty["term"] = empty["term"].astype("str")
+        return empty
+    out = pd.DataFrame({"term": counts.index.astype("str"), "count": counts.to_numpy()})
+    out["words"] = out["term"].str.count(" ") + 1
+    out = _drop_parts(out)
+    out["share"] = out["count"] / max(n_texts, 1)
+    if previous is not None:
+        prev_counts, n_prev = _counts(previous, ngram, stop)
+        out["previous_count"] = out["term"].map(prev_counts).fillna(0).astype("int64").to_numpy()
+        out["previous_share"] = out["previous_count"] / max(n_prev, 1)
+        out["change"] = out["share"] - out["previous_share"]
+    key = ["count", "words"] if sort == "count" else ["change", "count"]
+    out = out.sort_values([*key, "term"], ascending=[False, False, True], kind="stable")
+    out = out.head(top).reset_index(drop=True)
+    out["count"] = out["count"].astype("int64")
+    out["words"] = out["words"].astype("int64")
+    return out[columns]
+
+
+def _drop_parts(table: pd.DataFrame, ratio: float = 0.8) -> pd.DataFrame:
+    """Leave out a term when a longer term containing it covers most of its uses."""
+    longer = table[table["words"] > 1]
+    if not len(longer):
+        return table
+    best: dict[str, int] = {}
+    for term, count in zip(longer["term"], longer["count"], strict=True):
+        words = term.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if j - i < len(words):
+                    part = " ".join(words[i:j])
+                    best[part] = max(best.get(part, 0), int(count))
+    covered = table["term"].map(best).fillna(0).to_numpy()
+    keep = covered < ratio * table["count"].to_numpy()
+    return table[keep].reset_index(drop=True)
+
+
+# -------------------------------------------------------------------- issues
+
+
+def _period_mask(created: pd.Series, period: object, tz: str, lang: str | None) -> np.ndarray:
+    """Rows of ``created`` (UTC times) inside ``period`` in the institution's zone."""
+    times = pd.to_datetime(created, utc=True, errors="coerce")
+    if times.isna().all() and len(times):
+        raise SchemaError(t("text.bad_created_at", lang))
+    local = times.dt.tz_convert(tz)
+    if isinstance(period, str) and period.lower() in ("terakhir", "last", "latest"):
+        last = local.max()
+        if pd.isna(last):
+            return np.zeros(len(times), dtype=bool)
+        period = f"{last.year:04d}-{last.month:02d}"
+    if isinstance(period, tuple | list) and len(period) == 2:
+        try:
+            start = pd.Timestamp(period[0])
+            end = pd.Timestamp(period[1])
+        except (TypeError, ValueError):
+            raise ParameterError(t("text.bad_period", lang, period=period)) from None
+        start = start.tz_localize(tz) if start.tzinfo is None else start.tz_convert(tz)
+        end = end.tz_localize(tz) if end.tzinfo is None else end.tz_convert(tz)
+        if end == end.normalize():
+            end = end + pd.Timedelta(days=1)
+        return ((local >= start) & (local < end)).fillna(False).to_numpy(dtype=bool)
+    try:
+        p = period if isinstance(period, pd.Period) else pd.Period(str(period))
+    except (TypeError, ValueError):
+        raise ParameterError(t("text.bad_period", lang, period=period)) from None
+    start = p.start_time.tz_localize(tz)
+    end = (p.end_time + pd.Timedelta(1, "ns")).tz_localize(tz)
+    return ((local >= start) & (local < end)).fillna(False).to_numpy(dtype=bool)
+
+
+def _mask_example(texts: list[str], lang: str | None) -> list[str]:
+    """Example texts safe to show: personal data masked, handles hidden, shortened."""
+    import re
+
+    from ..privacy import mask_personal_data
+
+    masked = mask_personal_data(pd.Series(texts, dtype="str"), lang=lang).tolist()
+    handle = "@" + t("text.hidden_handle", lang)
+    out = []
+    for text in masked:
+        text = re.sub(r"(?<![\w@])@\w+", handle, str(text))
+        text = " ".join(text.split())
+        out.append(text if len(text) <= 200 else text[:197].rstrip() + "...")
+    return out
+
+
+def issues(
+    mentions: pd.DataFrame,
+    *,
+    period: object = None,
+    n: int = 10,
+    examples: int = 3,
+    stopwords: Iterable[str] | None = None,
+    tz: str = "Asia/Jakarta",
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Group mentions into issues, with a label, size, sentiment and example mentions.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The canonical mentions table (``text``; ``created_at`` when ``period`` is given;
+        ``mention_id`` for the examples, else the row index is used).
+    period : str, tuple or Period, optional
+        ``"2025-09"`` (a month), ``"2025-09-15"`` (a day), ``("2025-09-01",
+        "2025-09-15")`` (days, inclusive) or ``"terakhir"`` (the latest month in the
+        data), in the institution's time zone ``tz``. ``None``: all mentions.
+    n : int
+        Largest number of issues to return (fewer when the texts do not support them).
+    examples : int
+        Example mentions per issue (those closest to the issue).
+    stopwords : iterable of str, optional
+        Extra words to leave out, such as the institution's name.
+    tz : str
+        Time zone of the period (``Asia/Jakarta`` WIB, ``Asia/Makassar`` WITA,
+        ``Asia/Jayapura`` WIT).
+    lang : {"id", "en"}, optional
+        Language of messages and masked example texts.
+
+    Returns
+    -------
+    DataFrame
+        One row per issue, largest first: ``issue`` (1, 2, ...), ``label`` (top terms),
+        ``terms`` (more terms), ``size`` (mentions), ``share`` (of the mentions with
+        words), ``positive``, ``neutral``, ``negative`` (shares of the issue),
+        ``first_seen``, ``last_seen`` (when ``created_at`` is there), ``examples``
+        (mention ids, comma separated) and ``example_text`` (the most typical mention,
+        with personal data masked and handles hidden).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"mention_id": [str(i) for i in range(8)], "text": [
+    ...     "jalan rusak parah di depan pasar", "jalan rusak berlubang tolong diperbaiki",
+    ...     "jalan rusak lagi min", "lubang jalan rusak bahaya",
+    ...     "sampah menumpuk di pasar", "sampah tidak diangkut seminggu",
+    ...     "sampah bau menumpuk", "truk sampah tidak datang"]})
+    >>> out = issues(m, n=2)
+    >>> sorted(out["label"].str.split(" ").str[0])
+    ['jalan', 'sampah']
+    """
+    if not isinstance(mentions, pd.DataFrame):
+        raise ParameterError(t("text.issues_needs_table", lang))
+    if "text" not in mentions.columns:
+        raise SchemaError(t("text.no_text_column", lang, name="mentions"))
+    if not isinstance(n, int) or n < 1:
+        raise ParameterError(t("text.bad_top", lang, top=n))
+    data = mentions
+    if period is not None:
+        if "created_at" not in data.columns:
+            raise SchemaError(t("text.period_needs_created_at", lang))
+        data = data[_period_mask(data["created_at"], period, tz, lang)]
+    columns = [
+        "issue",
+        "label",
+        "terms",
+        "size",
+        "share",
+        "positive",
+        "neutral",
+        "negative",
+        "first_seen",
+        "last_seen",
+        "examples",
+        "example_text",
+    ]
+    ids = (
+        data["mention_id"].astype("str").fillna("").to_numpy(dtype=object)
+        if "mention_id" in data.columns
+        else np.array([str(i) for i in data.index], dtype=object)
+    )
+    tok = tokenize(to_arrow(data["text"]))
+    stop = _stopwords(stopwords, lang)
+    ok_v = _content(tok, stop)
+    pairs1, names1 = _ngram_docs(tok, ok_v, 1)
+    pairs2, names2 = _ngram_docs(tok, ok_v, 2)
+    names = names1 + names2
+    if len(pairs2):
+        pairs2 = pairs2.copy()
+        pairs2[:, 1] += len(names1)
+    pairs = np.concatenate([pairs1, pairs2]) if len(names) else np.zeros((0, 2), dtype=np.int64)
+    if not len(pairs):
+        return _empty_issues(columns)
+    from scipy import sparse
+
+    n_docs = tok.n
+    df_counts = np.bincount(pairs[:, 1], minlength=len(names))
+    keep_term = df_counts >= 2 if n_docs >= 20 else df_counts >= 1
+    # a term in nearly every mention says nothing about the issue
+    keep_term &= df_counts <= max(0.5 * n_docs, 2)
+    pairs = pairs[keep_term[pairs[:, 1]]]
+    if not len(pairs):
+        return _empty_issues(columns)
+    idf = np.log((1 + n_docs) / (1 + df_counts)) + 1.0
+    weights = idf[pairs[:, 1]]
+    mat = sparse.csr_matrix((weights, (pairs[:, 0], pairs[:, 1])), shape=(n_docs, len(names)))
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    has_words = norms > 0
+    norms[~has_words] = 1.0
+    mat = sparse.diags(1.0 / norms) @ mat
+    docs = np.flatnonzero(has_words)
+    k = int(min(n, max(1, len(docs) // 2)))
+    from sklearn.decomposition import NMF
+
+    sub = mat[docs]
+    if k == 1 or len(docs) < 3:
+        doc_topic = np.ones((len(docs), 1))
+        topic_term = np.asarray(sub.sum(axis=0))
+    else:
+        nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=300, tol=1e-3)
+        with np.errstate(all="ignore"):
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                doc_topic = nmf.fit_transform(sub)
+        topic_term = nmf.components_
+    assign = doc_topic.argmax(axis=1)
+    strength = doc_topic.max(axis=1)
+    assign[strength <= 0] = -1
+    from .polarity import lexicon_sentiment
+
+    labels_all = lexicon_sentiment(data["text"].reset_index(drop=True))["label"].to_numpy()
+    created = (
+        pd.to_datetime(data["created_at"], utc=True, errors="coerce").reset_index(drop=True)
+        if "created_at" in data.columns
+        else None
+    )
+    texts_all = to_arrow(data["text"]).to_pylist()
+    n_with_words = len(docs)
+    rows = []
+    for topic in range(topic_term.shape[0]):
+        members = np.flatnonzero(assign == topic)
+        if not len(members):
+            continue
+        order = np.argsort(-topic_term[topic])
+        top_terms = [names[i] for i in order[:8] if topic_term[topic, i] > 0]
+        top_terms = _drop_contained_terms(top_terms)
+        doc_rows = docs[members]
+        best = doc_rows[np.argsort(-doc_topic[members, topic], kind="stable")[:examples]]
+        lab = labels_all[doc_rows]
+        rows.append(
+            {
+                "label": " / ".join(top_terms[:3]),
+                "terms": ", ".join(top_terms),
+                "size": len(members),
+                "share": len(members) / n_with_words,
+                "positive": float((lab == "positive").mean()),
+                "neutral": float((lab == "neutral").mean()),
+                "negative": float((lab == "negative").mean()),
+                "first_seen": created.iloc[doc_rows].min() if created is not None else pd.NaT,
+                "last_seen": created.iloc[doc_rows].max() if created is not None else pd.NaT,
+                "examples": ", ".join(ids[best]),
+                "example_text": texts_all[best[0]],
+            }
+        )
+    if not rows:
+        return _empty_issues(columns)
+    out = pd.DataFrame(rows).sort_values(["size", "label"], ascending=[False, True])
+    out = out.head(n).reset_index(drop=True)
+    out.insert(0, "issue", np.arange(1, len(out) + 1, dtype="int64"))
+    out["example_text"] = _mask_example(out["example_text"].tolist(), lang)
+    for col in ("label", "terms", "examples", "example_text"):
+        out[col] = out[col].astype("str")
+    out["size"] = out["size"].astype("int64")
+    if created is None:
+        out["first_seen"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns, UTC]")
+        out["last_seen"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns, UTC]")
+    return out[columns]
+
+
+def _drop_contained_terms(terms: list[str]) -> list[str]:
+    """``jalan rusak`` makes ``jalan`` and ``rusak`` redundant in a label."""
+    phrases = [x for x in terms if " " in x]
+    out = []
+    for term in terms:
+        if " " not in term and any(term in p.split() for p in phrases):
+            continue
+        out.append(term)
+    return out
+
+
+def _empty_issues(columns: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame({c: [] for c in columns})
+    for col in ("label", "terms", "examples", "example_text"):
+        out[col] = out[col].astype("str")
+    for col in ("issue", "size"):
+        out[col] = out[col].astype("int64")
+    for col in ("share", "positive", "neutral", "negative"):
+        out[col] = out[col].astype(float)
+    for col in ("first_seen", "last_seen"):
+        out[col] = pd.Series([], dtype="datetime64[ns, UTC]")
+    return out

@@ -1,0 +1,67 @@
+"""The jadwal-posting playbook run end to end with papermill on the sample data."""
+
+from __future__ import annotations
+
+import json
+
+import icalendar
+import pandas as pd
+import pytest
+
+from humaskit import ParameterError, playbooks
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    params = {"zona": "WITA", "batas_harian": "instagram=2", "jam_kerja": "07-21"}
+    return playbooks.run("jadwal-posting", params, out)
+
+
+def test_writes_html_xlsx_ics_and_summary(run):
+    names = {p.name for p in run.parent.iterdir()}
+    assert {
+        "jadwal-posting.html",
+        "jadwal-posting.xlsx",
+        "jadwal-posting.ics",
+        "ringkasan.json",
+    } <= names
+    html = run.read_text(encoding="utf-8")
+    assert "Jadwal Posting" in html and "WITA" in html
+    assert "playbooks.validate" not in html and "Traceback" not in html
+
+
+def test_summary_matches_the_library_and_the_files(run):
+    from humaskit import samples, scheduling
+
+    bundle = json.loads((run.parent / "ringkasan.json").read_text(encoding="utf-8"))
+    summary = bundle["summary"]
+    assert bundle["parameters"]["batas_harian"] == {"instagram": 2}
+    assert summary["zone"] == "WITA"
+    ws = samples.workspace()
+    bt = scheduling.best_times(ws.posts, tz="WITA")
+    expected = scheduling.headline(bt)["best_slot"]
+    assert summary["best_slot"] == expected
+    assert summary["schedule"]["posts"] == summary["plan_rows"] == len(ws.plan)
+    assert summary["schedule"]["conflicts"] == 0
+    bt_lib = scheduling.backtest(ws.posts, tz="WITA").set_index("platform")
+    for platform, fig in summary["backtest"].items():
+        assert fig["rho_model"] == pytest.approx(bt_lib.loc[platform, "rho_model"])
+
+    sheets = pd.read_excel(run.parent / "jadwal-posting.xlsx", sheet_name=None)
+    table = sheets["jadwal"]
+    assert len(table) == len(ws.plan)
+    hours = table["Jam WITA"].str.slice(0, 2).astype(int)
+    assert hours.between(7, 21).all()
+    ig = table[table["Platform"] == "Instagram"]
+    assert ig.groupby(["Akun", "Tanggal"]).size().max() <= 2
+    cal = icalendar.Calendar.from_ical((run.parent / "jadwal-posting.ics").read_bytes())
+    assert len(list(cal.walk("VEVENT"))) == len(ws.plan)
+
+
+@pytest.mark.slow
+def test_bad_zone_stops_in_the_validation_cell(tmp_path):
+    with pytest.raises(ParameterError) as err:
+        playbooks.run("jadwal-posting", {"zona": "WIBB"}, tmp_path)
+    assert "WIBB" in str(err.value)
+    assert not any(p.name.startswith("jadwal-posting") for p in tmp_path.iterdir())

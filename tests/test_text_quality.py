@@ -1,0 +1,65 @@
+"""Quality floors of humaskit.text on ../shared/eval (slow; skipped when absent).
+
+Evaluation only: the files are read in place and nothing is trained on them for the
+package. ``bench/eval_text.py`` prints the same figures with more detail.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+from conftest import shared_path
+
+import humaskit.text as ht
+
+pytestmark = pytest.mark.slow
+
+
+def _smsa() -> pd.DataFrame:
+    path = shared_path("eval", "smsa_valid.tsv")
+    return pd.read_csv(
+        path, sep="\t", header=None, names=["text", "label"], quoting=csv.QUOTE_NONE, dtype="str"
+    )
+
+
+def _hatespeech() -> tuple[pd.DataFrame, pd.DataFrame]:
+    data = pd.read_csv(shared_path("eval", "hatespeech_dev.csv"), encoding="latin-1")
+    return data, ht.screen(data["Tweet"])
+
+
+def _pr(pred, truth) -> tuple[float, float]:
+    tp = int((pred & truth).sum())
+    return tp / max(int(pred.sum()), 1), tp / max(int(truth.sum()), 1)
+
+
+def test_lexicon_sentiment_macro_f1_on_smsa():
+    data = _smsa()
+    ev = ht.evaluate(ht.sentiment(data["text"])["label"], data["label"])
+    assert ev.macro_f1 >= 0.65
+
+
+def test_trained_model_cross_validation_on_smsa():
+    data = _smsa()
+    cv = ht.cross_validate_sentiment(data["text"], data["label"], folds=5, seed=0)
+    assert cv["macro_f1"].mean() >= 0.70
+
+
+def test_screen_abusive_on_hatespeech():
+    data, r = _hatespeech()
+    precision, recall = _pr(r["abusive"].to_numpy(), data["Abusive"].to_numpy() == 1)
+    assert recall >= 0.90 and precision >= 0.65
+
+
+@pytest.mark.xfail(
+    reason="measured recall 0.62 / precision 0.45 (see bench/eval_text.py): the rule "
+    "'group term with an insult in the same text' cannot reach the floor on this set",
+    strict=False,
+)
+def test_screen_religion_and_ethnicity_on_hatespeech():
+    data, r = _hatespeech()
+    truth = (data["HS_Religion"] == 1).to_numpy() | (data["HS_Race"] == 1).to_numpy()
+    pred = (r["sara_religion"] | r["sara_ethnicity"]).to_numpy()
+    precision, recall = _pr(pred, truth)
+    assert recall >= 0.70 and precision >= 0.50
