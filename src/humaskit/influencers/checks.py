@@ -1,0 +1,129 @@
+"""Instant feedback for the exercises (Latihan) of notebook 04-influencer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..i18n import resolve, t
+from ..privacy import normalize_handles
+
+__all__ = ["Feedback", "check_top_candidate", "check_partner_without_budget"]
+
+
+class Feedback(str):
+    """A feedback sentence that a notebook shows as plain text (no quotes)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    @property
+    def correct(self) -> bool:
+        return getattr(self, "_correct", False)
+
+
+def _fb(text: str, correct: bool) -> Feedback:
+    out = Feedback(text)
+    out._correct = correct  # type: ignore[attr-defined]
+    return out
+
+
+def _norm(answer: Any) -> str | None:
+    if answer is None or (isinstance(answer, float) and pd.isna(answer)):
+        return None
+    value = normalize_handles([str(answer)])[0]
+    return None if pd.isna(value) else str(value)
+
+
+def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the answer to "which new candidate (not registered) leads the conversation?".
+
+    ``leaders`` is the table of :func:`opinion_leaders`; the answer is a handle as shown
+    there (pseudonyms included).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lead = pd.DataFrame({"rank": [1, 2, 3], "handle": ["ani", "warga-1a2b3c", "budi"],
+    ...     "status": ["registered", "candidate", "candidate"], "in_weight": [50, 40, 10]})
+    >>> check_top_candidate("@warga-1a2b3c", lead, lang="en").correct
+    True
+    >>> print(check_top_candidate("ani", lead, lang="en"))
+    Not yet: ani is already in the register. Look for the highest row whose status is 'candidate'.
+    """
+    lang = resolve(lang)
+    cand = leaders[leaders["status"] == "candidate"]
+    if cand.empty:
+        return _fb(t("influencers.check_no_candidates", lang), False)
+    best = cand.sort_values("rank").iloc[0]
+    given = _norm(answer)
+    if not given:
+        return _fb(t("influencers.check_empty", lang), False)
+    handles = normalize_handles(leaders["handle"])
+    if given == _norm(best["handle"]):
+        return _fb(
+            t(
+                "influencers.check_candidate_ok",
+                lang,
+                handle=best["handle"],
+                rank=int(best["rank"]),
+                n=int(best.get("in_weight", 0)),
+            ),
+            True,
+        )
+    hit = leaders[handles == given]
+    if hit.empty:
+        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
+    row = hit.iloc[0]
+    if row["status"] == "registered":
+        return _fb(t("influencers.check_registered", lang, handle=row["handle"]), False)
+    return _fb(
+        t("influencers.check_lower_candidate", lang, handle=row["handle"], rank=int(row["rank"])),
+        False,
+    )
+
+
+def check_partner_without_budget(
+    answer: Any, ranking: pd.DataFrame, *, lang: str | None = None
+) -> Feedback:
+    """Check the answer to "which partner would you ask first when there is no budget?".
+
+    The expected answer is the best-scoring account of :func:`rank_partners` whose
+    relation is ``unpaid`` or ``barter``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> r = pd.DataFrame({"rank": [1, 2], "handle": ["ani", "budi"],
+    ...                   "relation": ["paid", "unpaid"], "score": [80.0, 70.0]})
+    >>> check_partner_without_budget("budi", r, lang="en").correct
+    True
+    """
+    lang = resolve(lang)
+    free = ranking[ranking["relation"].isin(["unpaid", "barter"]).fillna(False).astype(bool)]
+    if free.empty:
+        return _fb(t("influencers.check_no_free", lang), False)
+    best = free.sort_values("rank").iloc[0]
+    given = _norm(answer)
+    if not given:
+        return _fb(t("influencers.check_empty", lang), False)
+    if given == _norm(best["handle"]):
+        return _fb(
+            t(
+                "influencers.check_free_ok",
+                lang,
+                handle=best["handle"],
+                score=f"{float(best['score']):.0f}",
+            ),
+            True,
+        )
+    hit = ranking[normalize_handles(ranking["handle"]) == given]
+    if hit.empty:
+        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
+    row = hit.iloc[0]
+    if row["relation"] == "paid":
+        return _fb(t("influencers.check_paid", lang, handle=row["handle"]), False)
+    return _fb(
+        t("influencers.check_lower_free", lang, handle=row["handle"], rank=int(row["rank"])), False
+    )
