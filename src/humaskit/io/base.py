@@ -1,0 +1,462 @@
+"""What every reader shares: options, the row book-keeping, and the final canonical check.
+
+A reader turns a :class:`~humaskit.io.files.Grid` into canonical columns with a
+:class:`Rows` object, which remembers, vectorised, which rows are skipped and why. Cells
+that are given but unusable in an *optional* column (a metric that is not a number) become
+NA and are counted in a note; rows whose *required* cells are unusable (no id, no time) are
+skipped with the reason. Nothing is dropped without a trace.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..i18n import t
+from .files import Grid, Source, TableSpec
+from .lookup import Mapping
+from .numbers import parse, text_of, to_int
+
+__all__ = ["Options", "Result", "Rows", "Format", "Candidate", "finish_table", "EXTRA_INT"]
+
+#: Helper columns readers may keep next to the canonical ones (nullable integers).
+EXTRA_INT = (
+    "duration_s",
+    "engagements",
+    "follows",
+    "profile_visits",
+    "share_actions",
+    "media_views",
+    "link_clicks",
+    "subscribers",
+    "subscribers_gained",
+)
+#: Helper columns kept as nullable floats.
+EXTRA_FLOAT = ("avg_view_s", "ctr_pct")
+
+
+@dataclass
+class Options:
+    """What the user told :func:`humaskit.io.read_export` (all optional)."""
+
+    platform: str | None = None
+    account: str | None = None
+    export_date: date | None = None
+    tz: str | None = None
+    lang: str | None = None
+
+
+@dataclass
+class Result:
+    """A reader's output before platform/account are settled and the table is checked."""
+
+    platform: str | None
+    kind: str
+    table: pd.DataFrame
+    rows_in_file: int
+    skipped: list[tuple[int, str]]
+    source: str
+    notes: list[str] = field(default_factory=list)
+    needs_account: bool = False
+    export_day: pd.Timestamp | None = None
+    rows: np.ndarray | None = None  # row number in the file of each table row
+    anchor: str | None = None  # how the export day was found (text key), if used
+    unique_ids: bool = False  # the reader checked that no id appears twice
+
+
+@dataclass
+class Candidate:
+    """A reader that could read one table of a file, and how well its headers fit."""
+
+    fmt: Format
+    spec: TableSpec
+    mapping: Mapping
+    score: float
+    missing: list[str]
+
+
+@dataclass
+class Format:
+    """One export format: how to recognise it and how to read it."""
+
+    name: str
+    family: str
+    kind: str
+    required: tuple[str, ...]
+    read: Any  # callable(src, candidate, options) -> Result
+    sniff: Any = None  # optional callable(src, spec) -> Candidate | None
+    hints: tuple[str, ...] = ()  # words in file names that favour this format on a tie
+    label: str = ""
+    any_of: tuple[str, ...] = ()  # at least one of these must be mapped
+    needs_metric: bool = False  # at least one mapped column besides the keys
+
+
+class Rows:
+    """Row book-keeping for one grid: values by canonical name, skips with reasons."""
+
+    def __init__(self, grid: Grid, mapping: Mapping, header: list[str], lang: str | None):
+        self.grid = grid
+        self.mapping = mapping
+        self.header = header
+        self.lang = lang
+        self.n = len(grid.frame)
+        # The cells, column by column: a conversion can release its columns when done.
+        self.cells: dict[int, pd.Series] = {p: grid.frame[p] for p in grid.frame.columns}
+        grid.frame = grid.frame.iloc[:0]  # the Rows object owns the cells from here on
+        self.reason = np.full(self.n, None, dtype=object)
+        self.notes: list[str] = []
+        self.table_name = ""
+
+    # -- access -----------------------------------------------------------------
+    def raw(self, name: str) -> pd.Series | None:
+        """The cells of ``name``: first mapped column, gaps filled from the next ones."""
+        positions = [p for p in self.mapping.fields.get(name, []) if p in self.cells]
+        if not positions:
+            return None
+        cols = [self.cells[p] for p in positions]
+        if all(_is_text(c) for c in cols):
+            return _coalesce_text(cols)
+        out = _blank_as_na(cols[0])
+        for other in cols[1:]:
+            other = _blank_as_na(other)
+            if out.dtype != other.dtype:
+                out = text_of(out)
+                other = text_of(other)
+            if out.isna().any():
+                out = out.fillna(other)
+        return out
+
+    def release(self, *names: str) -> None:
+        """Forget the raw cells of ``names`` (their conversion is done): saves memory."""
+        for name in names:
+            for p in self.mapping.fields.get(name, []):
+                self.cells.pop(p, None)
+
+    def header_of(self, name: str) -> str:
+        positions = self.mapping.fields.get(name, [])
+        return self.header[positions[0]] if positions else name
+
+    def text(self, name: str, *, strip: bool = True) -> pd.Series | None:
+        """Text cells of ``name``; missing markers become NA (``strip=False`` for long text)."""
+        s = self.raw(name)
+        if s is None:
+            return None
+        if strip:
+            return text_of(s)
+        return s
+
+    def number(
+        self, name: str, *, integer: bool = True, scale: float | None = None
+    ) -> pd.Series | None:
+        """Numbers of ``name`` (Int64 or Float64); unusable cells become NA with a note."""
+        s = self.raw(name)
+        if s is None:
+            return None
+        p = parse(s, integer=integer, language=self.mapping.language)
+        values = p.values
+        if scale is not None:
+            values = values * scale
+        if p.bad.any():
+            self.note(
+                "io.note_bad_numbers",
+                column=self.header_of(name),
+                n=int(p.bad.sum()),
+                rows=self.rows_text(p.bad.to_numpy()),
+            )
+        if integer and values.dtype != "Int64":
+            values, fractional = to_int(values)
+            if fractional and scale is None:
+                self.note("io.note_rounded", column=self.header_of(name), n=fractional)
+        return values
+
+    def rows_text(self, mask: np.ndarray, n: int = 5) -> str:
+        rows = self.grid.rows[mask]
+        text = ", ".join(str(r) for r in rows[:n])
+        if len(rows) > n:
+            text += " " + t("common.and_more", self.lang, n=len(rows) - n)
+        return text
+
+    def compute(self, tasks: dict[str, Any]) -> dict[str, Any]:
+        """Run independent column conversions, on two threads for big tables.
+
+        The conversions spend most of their time in pyarrow and numpy, which release the
+        GIL, so a second core roughly halves their wall time. Small tables run in order.
+        """
+        if self.n < _PARALLEL_ROWS or len(tasks) < 2:
+            return {k: f() for k, f in tasks.items()}
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {k: pool.submit(f) for k, f in tasks.items()}
+            return {k: fut.result() for k, fut in futures.items()}
+
+    # -- skipping ---------------------------------------------------------------
+    def skip(self, mask: pd.Series | np.ndarray, key: str, **values: Any) -> None:
+        """Skip the rows of ``mask`` (if not skipped already) with the reason ``key``."""
+        m = (
+            np.asarray(mask, dtype=bool)
+            if not isinstance(mask, pd.Series)
+            else (mask.fillna(False).to_numpy(dtype=bool))
+        )
+        m = m & (self.reason == None)  # noqa: E711 (numpy element-wise)
+        if m.any():
+            self.reason[m] = t(key, self.lang, **values)
+
+    def note(self, key: str, **values: Any) -> None:
+        self.notes.append(t(key, self.lang, **values))
+
+    @property
+    def keep(self) -> np.ndarray:
+        return self.reason == None  # noqa: E711
+
+    def skipped(self) -> list[tuple[int, str]]:
+        bad = ~self.keep
+        out = list(self.grid.skipped)
+        out += [
+            (int(r), str(why)) for r, why in zip(self.grid.rows[bad], self.reason[bad], strict=True)
+        ]
+        return sorted(out)
+
+    @property
+    def rows_in_file(self) -> int:
+        return self.n + len(self.grid.skipped)
+
+    def table(self, columns: dict[str, pd.Series | Any]) -> pd.DataFrame:
+        """A DataFrame of the kept rows from ``{column: Series or scalar}``."""
+        keep = self.keep
+        every = bool(keep.all())
+        data = {}
+        for k, v in columns.items():
+            if v is None:
+                continue
+            if isinstance(v, pd.Series):
+                data[k] = (v if every else v[keep]).reset_index(drop=True)
+            else:
+                data[k] = v
+        out = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
+        self.cells.clear()  # free the raw cells early (memory)
+        return out
+
+
+def _is_text(s: pd.Series) -> bool:
+    return isinstance(s.dtype, pd.StringDtype) or s.dtype == "str"
+
+
+def _coalesce_text(cols: list[pd.Series]) -> pd.Series:
+    """First non-empty text of several columns, empty as NA (in pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def arrow(c: pd.Series):
+        if hasattr(c.array, "_pa_array"):
+            return c.array._pa_array
+        return pa.chunked_array([pa.array(c, type=pa.large_string(), from_pandas=True)])
+
+    out = arrow(cols[0])
+    for c in cols[1:]:
+        missing = pc.fill_null(pc.equal(out, ""), True)
+        out = pc.if_else(missing, arrow(c), out)
+    empty = pc.equal(out, "")
+    if pc.any(empty).as_py():
+        out = pc.if_else(empty, pa.scalar(None, out.type), out)
+    return pd.Series(pd.arrays.ArrowStringArray(out), index=cols[0].index).astype("str")
+
+
+def _blank_as_na(s: pd.Series) -> pd.Series:
+    """Empty text cells as NA (a copy only when there are empty cells)."""
+    if isinstance(s.dtype, pd.StringDtype) or s.dtype == "str":
+        empty = s == ""
+        if empty.any():
+            return s.where(~empty)
+    return s
+
+
+def skipped_frame(skipped: list[tuple[int, str]]) -> pd.DataFrame:
+    """The ``skipped`` DataFrame of an Import (row, reason)."""
+    return pd.DataFrame(
+        {
+            "row": pd.Series([r for r, _ in skipped], dtype="Int64"),
+            "reason": pd.Series([w for _, w in skipped], dtype="str"),
+        }
+    )
+
+
+def finish_table(
+    table: pd.DataFrame,
+    kind: str,
+    rows: np.ndarray,
+    lang: str | None,
+) -> tuple[pd.DataFrame, list[tuple[int, str]], list[str]]:
+    """Check a reader's table against the canonical schema row by row.
+
+    Rows with a missing required value or a value outside the allowed set in a required
+    column are skipped with the reason; an unknown value in an optional column with a
+    fixed set (e.g. ``post_type``) becomes NA and is noted. Returns the validated table,
+    the extra skipped rows and notes.
+    """
+    spec = {c.name: c for c in schema.TABLES[kind]}
+    n = len(table)
+    reason = np.full(n, None, dtype=object)
+    notes: list[str] = []
+    table = table.copy(deep=False)  # copy-on-write: no data copied
+    for name, col in spec.items():
+        if name not in table.columns:
+            continue
+        s = table[name]
+        if not col.nullable:
+            bad = s.isna().to_numpy().copy()
+            if col.kind == "str":
+                bad |= (s.astype("str") == "").to_numpy(dtype=bool, na_value=True)
+            new = bad & (reason == None)  # noqa: E711
+            reason[new] = t("io.skip_missing", lang, column=name)
+        if col.allowed is not None:
+            known = s.isin(col.allowed).to_numpy(dtype=bool, na_value=False)
+            out = s.notna().to_numpy() & ~known
+            if out.any():
+                if col.nullable:
+                    values = Counter(s[out].astype("str"))
+                    notes.append(
+                        t(
+                            "io.note_unknown_values",
+                            lang,
+                            column=name,
+                            values=", ".join(f"{v} ({k})" for v, k in values.most_common(5)),
+                        )
+                    )
+                    table[name] = s.where(~out)
+                else:
+                    new = out & (reason == None)  # noqa: E711
+                    reason[new] = t("io.skip_not_allowed", lang, column=name)
+    for col in spec.values():
+        if col.required and col.nullable and col.name not in table.columns:
+            table[col.name] = schema.empty(kind)[col.name].reindex(range(n)).set_axis(table.index)
+    keep = reason == None  # noqa: E711
+    skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
+    table = table.loc[keep].reset_index(drop=True)
+    for extra in EXTRA_INT:
+        if extra in table.columns:
+            table[extra] = table[extra].astype("Int64")
+    for extra in EXTRA_FLOAT:
+        if extra in table.columns:
+            table[extra] = table[extra].astype("Float64")
+    table = schema.validate(table, kind, lang=lang)
+    return table, skipped, notes
+
+
+def path_hint_platform(path: Path) -> str | None:
+    """``facebook``/``instagram``/... when a folder or file name says so, else None.
+
+    Examples
+    --------
+    >>> path_hint_platform(Path("data/instagram/Reach.csv"))
+    'instagram'
+    >>> path_hint_platform(Path("unit_fb_follows.csv"))
+    'facebook'
+    """
+    import re
+
+    words = {
+        "facebook": "facebook",
+        "fb": "facebook",
+        "instagram": "instagram",
+        "ig": "instagram",
+        "twitter": "x",
+        "x": "x",
+        "youtube": "youtube",
+        "yt": "youtube",
+        "tiktok": "tiktok",
+    }
+    for part in reversed([p.lower() for p in path.parts]):
+        for token in re.split(r"[^a-z0-9]+", part):
+            if token in words and not (token == "x" and part != token):
+                return words[token]
+    return None
+
+
+def source_of(src: Source) -> str:
+    return src.path.name
+
+
+#: Tables with at least this many rows convert their columns on several threads.
+_PARALLEL_ROWS = 50_000
+
+#: Daily metrics that are not counts (parsed as decimals).
+FLOAT_METRICS = ("ctr_pct", "avg_view_s", "avg_view_pct", "watch_time_h", "engagement_rate")
+
+
+def long_daily(
+    rows: Rows,
+    day: pd.Series,
+    names: list[str],
+    *,
+    prefix_by: pd.Series | None = None,
+    extra: dict[str, pd.Series] | None = None,
+) -> tuple[pd.DataFrame, np.ndarray, int]:
+    """Turn a file with one column per metric into canonical ``daily`` rows.
+
+    Each (day, metric) value of a readable record is one row of the file for the
+    accounting; a record that cannot be read at all (no date) counts once.
+
+    Returns the table (without platform/account), the row number of each table row and
+    ``rows_in_file``.
+    """
+    keep = rows.keep
+    n_keep = int(keep.sum())
+    k = len(names)
+    series = []
+    for name in names:
+        if name in FLOAT_METRICS:
+            v = rows.number(name, integer=False)
+        else:
+            v = rows.number(name, integer=True)
+        if name == "watch_time_h":
+            v = v.astype("Float64") * 3600
+        series.append(v.astype("Float64")[keep].to_numpy(dtype="float64", na_value=np.nan))
+    out_names = ["watch_time_s" if n == "watch_time_h" else n for n in names]
+    values = np.column_stack(series).ravel() if k else np.array([], dtype="float64")
+    metric = np.tile(np.asarray(out_names, dtype=object), n_keep)
+    if prefix_by is not None:
+        has = prefix_by[keep].notna().to_numpy()
+        has = np.repeat(has, k)
+        metric = np.where(has, np.char.add("post_", metric.astype(str)), metric.astype(str))
+    table = pd.DataFrame(
+        {
+            "date": np.repeat(day[keep].to_numpy(), k),
+            "metric": pd.Series(metric, dtype="str"),
+            "value": pd.array(values, dtype="Float64"),
+        }
+    )
+    table["value"] = (
+        table["value"].where(~np.isnan(values), pd.NA) if len(table) else (table["value"])
+    )
+    for name, s in (extra or {}).items():
+        arr = s[keep].reset_index(drop=True)
+        table[name] = arr.iloc[np.repeat(np.arange(n_keep), k)].reset_index(drop=True)
+    numbers = np.repeat(rows.grid.rows[keep], k)
+    rows_in_file = n_keep * k + (rows.n - n_keep) + len(rows.grid.skipped)
+    return table, numbers, rows_in_file
+
+
+def anchor_day(path: Path, opts: Options) -> tuple[pd.Timestamp, str]:
+    """The day an export was made, for dates without a year and audience snapshots.
+
+    In order: ``export_date=`` given by the user, the latest day written in the file name,
+    the file's modification day (the day it was downloaded). Returns the day and a text
+    key saying which one was used.
+    """
+    from .times import dates_in_name
+
+    if opts.export_date is not None:
+        return pd.Timestamp(opts.export_date).normalize(), "io.anchor_param"
+    days = dates_in_name(path.name)
+    if days:
+        return pd.Timestamp(max(days)), "io.anchor_name"
+    mtime = pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").tz_localize(None)
+    return mtime.normalize(), "io.anchor_mtime"

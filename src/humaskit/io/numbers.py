@@ -1,0 +1,327 @@
+"""Numbers as platforms write them: ``1.234``, ``1,234``, ``12,5%``, ``"12.0"``, ``-``, ``N/A``.
+
+Every conversion is vectorised and decided **per column**, because one column of one file
+is written by one program in one language:
+
+1. Empty cells and the markers in ``data/io/values.csv`` (field ``missing``: ``-``, ``N/A``,
+   ``undefined``, ...) are missing (NA), never 0.
+2. Spaces (also non-breaking and thin spaces), quotes, apostrophes, a leading ``+`` and a
+   trailing ``%`` are removed (the ``%`` is remembered).
+3. Which of ``.`` and ``,`` is the decimal mark is decided from the evidence in the column:
+
+   - a value with both marks: the last one is the decimal mark (``1.234,5``, ``1,234.5``);
+   - a mark that appears twice in one value is the thousands mark (``1.234.567``);
+   - a mark followed by other than exactly three digits, or after a lone ``0``, is the
+     decimal mark (``12,5``, ``12.0``, ``0.125``);
+   - with no evidence (every value looks like ``1.234`` or ``1,234``): in a count column
+     the mark groups thousands (a count has no fraction); in other columns the file's
+     language decides (Bahasa Indonesia: ``,`` is decimal, ``.`` groups thousands;
+     English and unknown: the other way round).
+
+4. A value that still is not a number is reported as bad (the reader skips its row with
+   the reason), never guessed.
+
+Examples
+--------
+>>> import pandas as pd
+>>> parse(pd.Series(["1.234", "2.000.000", "-", "N/A", ""]), integer=True).values.tolist()
+[1234.0, 2000000.0, <NA>, <NA>, <NA>]
+>>> parse(pd.Series(["12,5%", "7%"]), language="id").values.tolist()
+[12.5, 7.0]
+>>> parse(pd.Series(["12.0", "4209.0"]), integer=True).values.tolist()
+[12.0, 4209.0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .lookup import normalize, value_map
+
+__all__ = ["Parsed", "parse", "missing_mask", "to_int", "text_of", "normalized", "map_unique"]
+
+_STRIP = "[ \t\r\n\u00a0\u2009\u202f\"'’+]"
+_NUMERIC = r"^-?[0-9.,]*[0-9][0-9.,]*$|^-?[0-9.]+[eE][+-]?[0-9]+$"
+
+
+@dataclass
+class Parsed:
+    """The result of :func:`parse`.
+
+    Attributes
+    ----------
+    values : Series
+        Float64, NA where missing or bad.
+    bad : Series of bool
+        Cells that were given but are not a number.
+    percent : Series of bool
+        Cells written with a ``%``.
+    decimal : str
+        The decimal mark decided for the column.
+    """
+
+    values: pd.Series
+    bad: pd.Series
+    percent: pd.Series
+    decimal: str = "."
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    if isinstance(s.dtype, pd.StringDtype) or s.dtype == "str":
+        return s
+    if pd.api.types.is_integer_dtype(s.dtype) and not isinstance(s.dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        arr = pa.array(s, from_pandas=True).cast(pa.string())
+        return pd.Series(arr.to_pandas().array, index=s.index).astype("str")
+    if s.dtype == object:
+        return s.map(lambda v: v if isinstance(v, str) or v is None or v != v else str(v)).astype(
+            "str"
+        )
+    return s.astype("str").where(s.notna())
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[str, ...]:
+    out: set[str] = {""}
+    for m in value_map("missing"):
+        out.update({m, m.lower(), m.upper(), m.title(), m.capitalize()})
+    return tuple(sorted(out))
+
+
+def map_unique(values: pd.Series, func) -> pd.Series:
+    """Apply ``func`` to each distinct text only, then spread the results (fast on big columns).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> map_unique(pd.Series(["a", "b", "a", None]), str.upper).tolist()
+    ['A', 'B', 'A', nan]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = (
+        pa.chunked_array([pa.array(values, type=pa.large_string(), from_pandas=True)])
+        if not (hasattr(values.array, "_pa_array"))
+        else values.array._pa_array
+    )
+    enc = pc.dictionary_encode(arr).combine_chunks()
+    mapped = pa.array([func(v) for v in enc.dictionary.to_pylist()], type=pa.large_string())
+    out = pc.take(mapped, enc.indices)
+    return pd.Series(pd.arrays.ArrowStringArray(out), index=values.index).astype("str")
+
+
+def missing_mask(s: pd.Series) -> pd.Series:
+    """True where a text cell is empty or a missing marker (``-``, ``N/A``, ``undefined``...).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> missing_mask(pd.Series(["undefined", "0", None, " "])).tolist()
+    [True, False, True, True]
+    """
+    if not (isinstance(s.dtype, pd.StringDtype) or s.dtype == "str" or s.dtype == object):
+        return s.isna()
+    text = _as_text(s).str.strip()
+    out = text.isna() | text.isin(_markers())
+    return out.fillna(True).astype(bool)
+
+
+def _count(mask: pd.Series) -> int:
+    return int(mask.fillna(False).astype(bool).sum())
+
+
+def _decide(t: pd.Series, *, integer: bool, language: str | None) -> str:
+    """Decide the decimal mark of a column of cleaned number texts."""
+    has_dot = t.str.contains(".", regex=False).fillna(False)
+    has_com = t.str.contains(",", regex=False).fillna(False)
+    both = has_dot & has_com
+    if both.any():
+        last_com = t[both].str.rfind(",") > t[both].str.rfind(".")
+        return "," if last_com.sum() * 2 >= len(last_com) else "."
+    votes = {".": 0, ",": 0}  # evidence that the mark is the decimal mark (+) / grouping (-)
+    for mark, present in ((".", has_dot), (",", has_com)):
+        if not present.any():
+            continue
+        v = t[present]
+        esc = "\\" + mark
+        twice = v.str.count(esc) > 1
+        votes[mark] -= _count(twice)
+        single = v[~twice]
+        grouped = single.str.fullmatch(rf"-?[1-9][0-9]{{0,2}}{esc}[0-9]{{3}}")
+        votes[mark] += _count(~grouped.fillna(True).astype(bool))
+    if votes["."] > 0 or votes[","] < 0:
+        return "."
+    if votes[","] > 0 or votes["."] < 0:
+        return ","
+    if integer:
+        # "1.234" or "1,234" in a count column: the mark groups thousands.
+        return "," if has_dot.any() else "."
+    return "," if language == "id" else "."
+
+
+def parse(
+    values: pd.Series,
+    *,
+    integer: bool = False,
+    language: str | None = None,
+) -> Parsed:
+    """Read one column of numbers as platforms write them.
+
+    Parameters
+    ----------
+    values : Series
+        Text (or already numeric) cells.
+    integer : bool
+        The column holds counts (used when ``.``/``,`` is otherwise ambiguous).
+    language : str, optional
+        The file's UI language (``"id"`` or ``"en"``), for ambiguous non-count columns.
+
+    Returns
+    -------
+    Parsed
+        ``.values`` (Int64 or Float64), ``.bad``, ``.percent``, ``.decimal``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = parse(pd.Series(["1,234", "12"]), integer=True)
+    >>> p.values.tolist(), p.decimal
+    ([1234.0, 12.0], '.')
+    """
+    return _parse(values, integer=integer, language=language)
+
+
+def _parse(values: pd.Series, *, integer: bool, language: str | None) -> Parsed:
+    index = values.index
+    if pd.api.types.is_bool_dtype(values.dtype):
+        values = values.astype("Int64")
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        kind = "Int64" if pd.api.types.is_integer_dtype(values.dtype) else "Float64"
+        none = pd.Series(False, index=index)
+        return Parsed(values.astype(kind), none, none)
+    text = _as_text(values)
+    fast = _plain_numbers(text, integer=integer, language=language)
+    if fast is not None:
+        none = pd.Series(False, index=index)
+        return Parsed(fast, none, none.copy())
+    miss = missing_mask(text)
+    t = text.str.replace(_STRIP, "", regex=True)
+    pct = t.str.endswith("%").fillna(False).astype(bool) & ~miss
+    t = t.str.rstrip("%")
+    t = t.where(~miss)
+    shape_ok = t.str.match(_NUMERIC).fillna(False).astype(bool)
+    candidates = t.where(shape_ok)
+    decimal = _decide(candidates.dropna(), integer=integer, language=language)
+    group = "," if decimal == "." else "."
+    clean = candidates.str.replace(group, "", regex=False)
+    if decimal == ",":
+        clean = clean.str.replace(",", ".", regex=False)
+    # More than one decimal mark left means the value contradicts the column's decision.
+    ok = clean.str.count(r"\.").fillna(0) <= 1
+    clean = clean.where(ok)
+    num = pd.to_numeric(clean, errors="coerce").astype("Float64")
+    bad = (~miss) & num.isna()
+    return Parsed(num.where(~bad), bad.astype(bool), pct, decimal)
+
+
+def _arrow(text: pd.Series):
+    """The pyarrow array behind a text Series (no copy when it is pyarrow-backed)."""
+    import pyarrow as pa
+
+    if hasattr(text.array, "_pa_array"):
+        return text.array._pa_array
+    return pa.chunked_array([pa.array(text, type=pa.large_string(), from_pandas=True)])
+
+
+def _plain_numbers(text: pd.Series, *, integer: bool, language: str | None) -> pd.Series | None:
+    """Numbers when every given cell is a plain number (the common case), else None.
+
+    Plain: digits, or digits with a ``.`` decimal part that cannot be a thousands group
+    (not exactly three digits in a count column or an Indonesian file). Empty cells are
+    missing. Anything else (markers, ``%``, other marks) goes to the full parser.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = _arrow(text)
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    try:
+        ints = pc.cast(arr, pa.int64())
+        return pd.Series(
+            ints.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).array, index=text.index
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    if not pc.all(pc.match_substring_regex(arr, r"^-?[0-9]{1,15}(\.[0-9]+)?$")).as_py():
+        return None
+    if integer or language == "id":
+        grouped = pc.any(pc.match_substring_regex(arr, r"^-?[1-9][0-9]{0,2}\.[0-9]{3}$"))
+        evidence = pc.any(pc.match_substring_regex(arr, r"\.([0-9]{1,2}|[0-9]{4,})$|^-?0\."))
+        if grouped.as_py() and not evidence.as_py():
+            return None
+    nums = pc.cast(arr, pa.float64())
+    return pd.Series(
+        nums.to_pandas(types_mapper={pa.float64(): pd.Float64Dtype()}.get).array,
+        index=text.index,
+    )
+
+
+def to_int(values: pd.Series) -> tuple[pd.Series, int]:
+    """Round Float64 numbers to Int64; return them and how many had a fraction.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s, n = to_int(pd.Series([1.0, 2.6, None], dtype="Float64"))
+    >>> s.tolist(), n
+    ([1, 3, <NA>], 1)
+    """
+    if pd.api.types.is_integer_dtype(values.dtype):
+        return values.astype("Int64"), 0
+    v = values.astype("Float64")
+    arr = v.to_numpy(dtype="float64", na_value=np.nan)
+    frac = np.isfinite(arr) & (np.abs(arr - np.round(arr)) > 1e-9)
+    rounded = np.round(arr)
+    too_big = np.abs(rounded) > 9.2e18
+    rounded[too_big] = np.nan
+    out = pd.array(rounded, dtype="Float64")
+    out = pd.Series(out, index=values.index).astype("Int64")
+    return out, int(frac.sum())
+
+
+def text_of(values: pd.Series) -> pd.Series:
+    """Text cells with surrounding spaces removed and missing markers as NA.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> text_of(pd.Series([" a ", "N/A", ""])).tolist()
+    ['a', nan, nan]
+    """
+    if pd.api.types.is_integer_dtype(values.dtype):
+        return _as_text(values)
+    t = _as_text(values)
+    return map_unique(t, _clean_text)
+
+
+def _clean_text(value: str) -> str | None:
+    v = value.strip()
+    return None if v in _markers() else v
+
+
+def normalized(values: pd.Series) -> pd.Series:
+    """Values in the form of :func:`humaskit.io.lookup.normalize` (computed per distinct value).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> normalized(pd.Series([" IG  Reel", None])).tolist()
+    ['ig reel', nan]
+    """
+    return map_unique(_as_text(values), normalize)

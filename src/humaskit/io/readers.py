@@ -1,0 +1,741 @@
+"""Read platform exports into canonical tables: one file, a whole folder, and the accounting.
+
+:func:`read_export` recognises a file **by its content** (container, encoding, header
+names in any language listed in ``data/io/columns.csv``), never by its name alone, and
+returns an :class:`~humaskit.io.Import`. :func:`read_folder` imports every file of a folder
+(sub-folders and zip archives too) into a :class:`~humaskit.io.Workspace`, merging
+overlapping exports; :func:`import_report` is the per-file accounting the command
+``humaskit impor FOLDER`` prints.
+
+Recognised formats
+------------------
+==================  ============================================================  =========
+source              file                                                          table
+==================  ============================================================  =========
+meta.posts          Meta Business Suite post export (Facebook/Instagram), old     posts
+                    Facebook Insights post export (xlsx, SpreadsheetML ".xls")
+meta.daily          Meta daily series (UTF-16, ``sep=,``, title line)             daily
+meta.audience       Meta audience file (blocks: age x gender, cities, countries)  audience
+x.posts             X legacy ``tweet_activity_metrics_*``, X Premium content       posts
+x.daily             X Premium account overview, legacy daily export               daily
+youtube.posts       YouTube Studio "Table data"                                   posts
+youtube.daily       YouTube Studio "Chart data", "Totals"                          daily
+tiktok.posts        TikTok Content                                                posts
+tiktok.daily        TikTok Overview, Viewers, FollowerHistory, FollowerActivity    daily
+tiktok.audience     TikTok FollowerGender, FollowerTopTerritories                 audience
+mentions            a table of comments/mentions kept by hand or by a tool        mentions
+humaskit.<table>    a file with canonical column names (all eight tables)        <table>
+==================  ============================================================  =========
+
+Every row is accounted for: ``rows_in_file == imported + len(skipped)``. Rows that are not
+data (``sep=``, titles, headers, description rows, YouTube's ``Total``, blank lines) are
+not counted. Files with one column per metric (daily series) count one row per
+(day, metric) value, and audience tables one row per value cell.
+
+Platform and account when the file does not say (Meta daily/audience, YouTube, TikTok
+series): ``platform=``/``account=`` if given; in :func:`read_folder`, the only platform /
+account named by other exports of the same folder (then of the whole folder); a folder or
+file name such as ``instagram/`` or ``fb_...``; finally (account only) the name of the
+folder holding the file. Each import's notes say which rule was used.
+
+Merging in :func:`read_folder`: the same post (platform, post id), mention, daily value or
+audience value found in several files is kept once; the values of the most recent export
+win (the export day comes from the file name, else the file's date) and its empty cells
+are filled from older exports.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.csv").write_text("platform,account,date,metric,value\\n"
+...                                   "x,humas,2025-09-01,followers,10\\n")
+>>> _ = (folder / "catatan.txt").write_text("bukan tabel")
+>>> ws = read_folder(folder)
+>>> len(ws.daily), [i.kind for i in ws.imports]
+(1, ['daily', 'unsupported'])
+>>> import_report(ws, lang="en").columns.tolist()
+['File', 'Platform', 'Kind', 'Rows in file', 'Imported', 'Skipped', 'Reason']
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..errors import DamagedFile, DataNotFound, HumaskitError, ParameterError, UnsupportedFile
+from ..i18n import resolve, t
+from . import canonical, mentions, meta, tiktok, x, youtube
+from .base import (
+    Candidate,
+    Format,
+    Options,
+    Result,
+    finish_table,
+    path_hint_platform,
+    skipped_frame,
+)
+from .core import WORKSPACE_TABLES, Import, Workspace
+from .files import READ_ERRORS, Source, open_source
+from .lookup import map_headers
+from .times import dates_in_name
+
+__all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS"]
+
+#: Every platform format, in the order used to break ties.
+FORMATS: tuple[Format, ...] = (
+    meta.POSTS,
+    meta.DAILY,
+    meta.AUDIENCE,
+    x.POSTS,
+    x.DAILY,
+    youtube.POSTS,
+    youtube.DAILY,
+    tiktok.POSTS,
+    tiktok.DAILY,
+    tiktok.AUDIENCE,
+    mentions.MENTIONS,
+    canonical.CANONICAL,
+)
+_KEYS = {"date", "hour", "post_id", "value"}
+FAILED_KINDS = ("unsupported", "damaged")
+MERGE_KEYS = {
+    "posts": ["platform", "post_id"],
+    "mentions": ["platform", "mention_id"],
+    "daily": ["platform", "account", "date", "metric"],
+    "audience": ["platform", "account", "as_of", "dimension", "segment"],
+    "accounts": ["platform", "handle"],
+    "influencers": ["platform", "handle"],
+}
+_MAX_ZIP_BYTES = 2 << 30
+_SKIP_NAMES = ("~$", ".")
+
+
+# --------------------------------------------------------------------------- recognising
+
+
+def _sniff(fmt: Format, src: Source, spec) -> Candidate | None:
+    if fmt.sniff is not None:
+        return fmt.sniff(src, spec)
+    mapping = map_headers(spec.header, fmt.family, fmt.kind)
+    if not mapping.known:
+        return None
+    missing = [r for r in fmt.required if not mapping.has(r)]
+    if fmt.any_of and not any(mapping.has(k) for k in fmt.any_of):
+        missing.append("/".join(fmt.any_of))
+    if fmt.needs_metric and not [k for k in mapping.fields if k not in _KEYS]:
+        missing.append("metric")
+    filled = max(sum(1 for h in spec.header if h.strip()), 1)
+    score = mapping.known / filled
+    return Candidate(fmt, spec, mapping, score, missing)
+
+
+def _candidates(src: Source) -> list[Candidate]:
+    out = []
+    for spec in src.tables:
+        for fmt in FORMATS:
+            cand = _sniff(fmt, src, spec)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
+    complete = [c for c in cands if not c.missing]
+    name = src.name.lower()
+    order = {f.name: i for i, f in enumerate(FORMATS)}
+
+    def key(c: Candidate):
+        hinted = any(h in name for h in c.fmt.hints)
+        return (round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
+
+    if complete:
+        return max(complete, key=key)
+    if cands:
+        best = max(cands, key=lambda c: (c.mapping.known, c.score))
+        unknown = [h for h in best.mapping.unmapped if h]
+        raise UnsupportedFile(
+            t(
+                "io.unmapped_headers",
+                lang,
+                file=src.name,
+                what=_what(best.fmt, lang),
+                missing=", ".join(best.missing),
+                headers=", ".join(unknown) or "-",
+            )
+        )
+    headers = [h for spec in src.tables for h in spec.header if h][:30]
+    if not headers:
+        raise DamagedFile(t("io.no_table", lang, file=src.name))
+    if all(len([h for h in spec.header if h]) <= 1 for spec in src.tables):
+        raise UnsupportedFile(t("io.not_table", lang, file=src.name, what=t("io.what_text", lang)))
+    raise UnsupportedFile(t("io.unknown_format", lang, file=src.name, headers=", ".join(headers)))
+
+
+def _what(fmt: Format, lang: str | None) -> str:
+    kind = t(f"io.kind.{fmt.kind}", lang)
+    return f"{fmt.label} ({kind})" if fmt.label else kind
+
+
+# --------------------------------------------------------------------------- one file
+
+
+@dataclass
+class _Pending:
+    path: Path
+    label: str
+    result: Result
+    mtime: float
+
+
+def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
+    lang = opts.lang
+    try:
+        src = open_source(path, lang=lang)
+        cand = _choose(src, _candidates(src), lang)
+        result = cand.fmt.read(src, cand, opts)
+    except HumaskitError:
+        raise
+    except READ_ERRORS() as exc:
+        raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
+    except OSError as exc:
+        raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
+    return _Pending(path, label or str(path), result, path.stat().st_mtime)
+
+
+def _dedupe(table: pd.DataFrame, rows: np.ndarray, kind: str, lang: str | None):
+    keys = list(MERGE_KEYS.get(kind, []))
+    if kind == "daily":
+        keys += [k for k in ("hour", "post_id") if k in table]
+    if not keys or not len(table) or not all(k in table for k in keys):
+        return table, rows, []
+    single = [k for k in keys if k == keys[-1] or table[k].nunique(dropna=False) > 1]
+    dup = table.duplicated(subset=single, keep="last").to_numpy()
+    if not dup.any():
+        return table, rows, []
+    later = table.loc[~table.duplicated(subset=keys, keep="last")]
+    last_row = pd.Series(rows[~dup], index=pd.MultiIndex.from_frame(later[keys]))
+    dup_keys = pd.MultiIndex.from_frame(table.loc[dup, keys])
+    kept_at = last_row.reindex(dup_keys).to_numpy()
+    skipped = [
+        (int(r), t("io.skip_duplicate", lang, row=int(k)))
+        for r, k in zip(rows[dup], kept_at, strict=True)
+    ]
+    return table.loc[~dup].reset_index(drop=True), rows[~dup], skipped
+
+
+def _finish(
+    p: _Pending,
+    opts: Options,
+    *,
+    platform: str | None = None,
+    account: str | None = None,
+    how: str | None = None,
+) -> Import:
+    lang = opts.lang
+    r = p.result
+    notes = list(r.notes)
+    table = r.table
+    plat = r.platform or platform or opts.platform or path_hint_platform(p.path)
+    if r.platform != "humaskit":
+        col = table["platform"] if "platform" in table.columns else None
+        if col is None or col.isna().any():
+            if plat is None:
+                raise UnsupportedFile(t("io.which_platform", lang, file=p.path.name))
+            if r.platform is None:
+                rule = (
+                    (how or "io.how_sibling")
+                    if platform
+                    else ("io.how_param" if opts.platform else "io.how_hint")
+                )
+                notes.append(t("io.note_platform_from", lang, platform=plat, how=t(rule, lang)))
+            table["platform"] = plat if col is None else col.astype("str").fillna(plat)
+        if plat is None:
+            plat = ", ".join(sorted(table["platform"].dropna().astype(str).unique()))
+    if r.kind in ("posts", "mentions", "audience", "daily") and r.platform != "humaskit":
+        acc = (
+            table["account"]
+            if "account" in table
+            else pd.Series(pd.NA, index=table.index, dtype="str")
+        )
+        acc = acc.astype("str")
+        if acc.isna().any():
+            fill = opts.account or account
+            rule = "io.how_param" if opts.account else (how or "io.how_sibling")
+            if not fill:
+                fill = p.path.parent.name or "akun"
+                rule = "io.how_folder"
+            acc = acc.fillna(fill)
+            notes.append(t("io.note_account_from", lang, account=fill, how=t(rule, lang)))
+        table["account"] = acc
+    rows = r.rows if r.rows is not None else np.arange(1, len(table) + 1)
+    dups: list = []
+    if not r.unique_ids:
+        table, rows, dups = _dedupe(table, rows, r.kind, lang)
+    table, bad, more = finish_table(table, r.kind, rows, lang)
+    notes += more
+    skipped = sorted(r.skipped + dups + bad)
+    return Import(
+        path=p.label,
+        platform=plat if r.platform != "humaskit" else "humaskit",
+        kind=r.kind,
+        table=table,
+        rows_in_file=r.rows_in_file,
+        skipped=skipped_frame(skipped),
+        source=r.source,
+        notes=notes,
+    )
+
+
+def _options(platform, account, export_date, tz, lang) -> Options:
+    lang = resolve(lang)
+    if platform is not None and platform not in schema.PLATFORMS:
+        raise ParameterError(
+            t("io.bad_platform", lang, value=platform, known=", ".join(schema.PLATFORMS))
+        )
+    if export_date is not None and not isinstance(export_date, date):
+        try:
+            export_date = pd.Timestamp(export_date).date()
+        except (TypeError, ValueError):
+            raise ParameterError(t("io.bad_export_date", lang, value=export_date)) from None
+    if tz is not None:
+        try:
+            pd.Timestamp("2020-01-01").tz_localize(tz)
+        except Exception:  # zoneinfo raises several types for an unknown zone
+            raise ParameterError(t("io.bad_tz", lang, value=tz)) from None
+    return Options(platform=platform, account=account, export_date=export_date, tz=tz, lang=lang)
+
+
+def read_export(
+    path: str | os.PathLike,
+    *,
+    platform: str | None = None,
+    account: str | None = None,
+    export_date: date | str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+) -> Import:
+    """Read one platform export (or canonical table file) into a canonical table.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV, TSV, XLSX, SpreadsheetML ``.xls`` file, optionally gzip-compressed.
+    platform : str, optional
+        Only for files that do not say (Meta daily/audience series): ``facebook``,
+        ``instagram``...
+    account : str, optional
+        The account for rows whose file does not name it (Meta series, YouTube, TikTok
+        series). Accounts written in the file are kept.
+    export_date : date or "YYYY-MM-DD", optional
+        The day the file was downloaded: anchors dates without a year (TikTok) and the
+        ``as_of`` day of audience files. Default: a day in the file name, else the file's
+        modification day.
+    tz : str, optional
+        Time zone of the file's wall-clock times, to override the platform's (Meta:
+        ``America/Los_Angeles``; hand-kept mention tables: ``Asia/Jakarta``).
+    lang : {"id", "en"}, optional
+        Language of notes and messages.
+
+    Returns
+    -------
+    Import
+        ``.table`` (canonical, validated), ``.platform``, ``.kind``, ``.rows_in_file``,
+        ``.skipped`` (row, reason), ``.source``, ``.notes``.
+
+    Raises
+    ------
+    DataNotFound
+        The path does not exist.
+    UnsupportedFile
+        Not a recognised export; the message lists the headers that are not known.
+    DamagedFile
+        Empty, cut or unreadable file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "aneh.csv"
+    >>> _ = p.write_text("Fecha,Vistas\\n2025-01-01,3\\n")
+    >>> try:
+    ...     read_export(p, lang="en")
+    ... except UnsupportedFile as exc:
+    ...     print(str(exc).split(";")[1].split("(")[0].strip())
+    unknown headers: Fecha, Vistas
+    """
+    opts = _options(platform, account, export_date, tz, lang)
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise DataNotFound(t("io.not_found", opts.lang, path=str(path)))
+    if p.is_dir():
+        raise ParameterError(t("io.is_folder", opts.lang, path=str(path)))
+    return _finish(_parse(p, opts), opts)
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def _failure(label: str, exc: HumaskitError) -> Import:
+    kind = "damaged" if isinstance(exc, DamagedFile) else "unsupported"
+    return Import(
+        path=label,
+        platform="",
+        kind=kind,
+        table=pd.DataFrame(),
+        rows_in_file=0,
+        source="",
+        notes=[str(exc)],
+    )
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(_SKIP_NAMES))
+        for n in sorted(names):
+            if n.startswith(_SKIP_NAMES):
+                continue
+            files.append(Path(root) / n)
+    return files
+
+
+def _is_archive(path: Path) -> bool:
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" not in zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _unzip(path: Path, into: Path, lang: str | None) -> list[tuple[Path, str]]:
+    out = []
+    with zipfile.ZipFile(path) as zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if sum(i.file_size for i in infos) > _MAX_ZIP_BYTES:
+            raise DamagedFile(t("io.zip_too_big", lang, file=path.name))
+        for i, info in enumerate(infos):
+            name = Path(info.filename).name
+            if not name or name.startswith(_SKIP_NAMES):
+                continue
+            target = into / f"{i:04d}" / name
+            target.parent.mkdir(parents=True)
+            with zf.open(info) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            out.append((target, f"{path}/{info.filename}"))
+    return out
+
+
+def _unique(values) -> str | None:
+    vals = {v for v in values if v}
+    return vals.pop() if len(vals) == 1 else None
+
+
+def _resolve(pendings: list[_Pending], opts: Options) -> list[tuple[_Pending, dict]]:
+    """Settle platform and account of files that do not name them, from their siblings."""
+    known = []
+    for p in pendings:
+        r = p.result
+        accounts = set()
+        if "account" in r.table and len(r.table):
+            accounts = set(r.table["account"].dropna().astype(str).unique())
+        known.append((p, r.platform, accounts))
+    out = []
+    for p, plat, _ in known:
+        extra: dict = {}
+        r = p.result
+        if plat is None and not opts.platform and path_hint_platform(p.path) is None:
+            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
+                cands = [
+                    k[1]
+                    for k in known
+                    if k[1] in schema.PLATFORMS
+                    and k[1] in ("facebook", "instagram")
+                    and (scope is None or k[0].path.parent == scope)
+                ]
+                got = _unique(cands)
+                if got:
+                    extra.update(platform=got, how=how)
+                    break
+        platform = plat or extra.get("platform") or opts.platform or path_hint_platform(p.path)
+        if r.needs_account and not opts.account and platform:
+            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
+                accs = [
+                    a
+                    for k in known
+                    if k[1] == platform
+                    and k[0] is not p
+                    and (scope is None or k[0].path.parent == scope)
+                    for a in k[2]
+                ]
+                got = _unique(accs)
+                if got:
+                    extra.update(account=got, how=extra.get("how", how))
+                    break
+        out.append((p, extra))
+    return out
+
+
+def _reanchor(slots: list, opts: Options) -> list:
+    """TikTok files dated by their file's save day take the export day of a Content file
+    downloaded with them (same folder), so years are inferred from the real export day."""
+    if opts.export_date is not None:
+        return slots
+    days: dict[Path, pd.Timestamp] = {}
+    for s in slots:
+        if isinstance(s, _Pending) and s.result.source == "tiktok.posts":
+            if s.result.anchor == "io.anchor_column" and s.result.export_day is not None:
+                days[s.path.parent] = max(
+                    days.get(s.path.parent, s.result.export_day), s.result.export_day
+                )
+    if not days:
+        return slots
+    out = []
+    for s in slots:
+        day = days.get(s.path.parent) if isinstance(s, _Pending) else None
+        if (
+            day is not None
+            and s.result.source.startswith("tiktok.")
+            and s.result.anchor == "io.anchor_mtime"
+        ):
+            again = Options(
+                platform=opts.platform,
+                account=opts.account,
+                export_date=day.date(),
+                tz=opts.tz,
+                lang=opts.lang,
+            )
+            try:
+                s = _parse(s.path, again, s.label)
+                s.result.notes.append(t("io.note_sibling_anchor", opts.lang, day=str(day.date())))
+            except HumaskitError as exc:
+                s = _failure(s.label, exc)
+        out.append(s)
+    return out
+
+
+def _recency(p: _Pending) -> tuple:
+    days = dates_in_name(p.path.name)
+    day = pd.Timestamp(max(days)) if days else None
+    if day is None and p.result.export_day is not None:
+        day = p.result.export_day
+    if day is None:
+        day = pd.Timestamp(p.mtime, unit="s")
+    return (day, p.mtime, p.label)
+
+
+def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(kind)
+    if len(frames) == 1:
+        return frames[0]
+    cols: list[str] = []
+    for f in frames:
+        cols += [c for c in f.columns if c not in cols]
+    both = pd.concat(frames, ignore_index=True)
+    keys = list(MERGE_KEYS.get(kind, []))
+    if kind == "daily":
+        keys += [k for k in ("hour", "post_id") if k in both]
+    if not keys:
+        return both.drop_duplicates(keep="last").reset_index(drop=True)
+    filler = {}
+    for k in ("hour", "post_id"):
+        if k in keys:
+            filler[k] = both[k]
+            both[k] = both[k].astype("str").fillna("\x00")
+    merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()
+    for k in filler:
+        merged[k] = merged[k].where(merged[k] != "\x00")
+        if k == "hour":
+            merged[k] = pd.to_numeric(merged[k]).astype("Int64")
+    return merged[cols]
+
+
+def read_folder(
+    path: str | os.PathLike,
+    *,
+    account: str | None = None,
+    export_date: date | str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+) -> Workspace:
+    """Import every export in a folder (sub-folders and zip archives too) into a Workspace.
+
+    Files that are not recognised or are damaged do not stop the import: they are kept in
+    ``.imports`` with kind ``"unsupported"`` or ``"damaged"`` and the reason in ``.notes``
+    (see :func:`failures` and :func:`import_report`). Overlapping exports are merged
+    (rules in the module doc).
+
+    Parameters
+    ----------
+    path : str or Path
+        The folder (a single file also works).
+    account, export_date, tz, lang
+        As in :func:`read_export`, for every file.
+
+    Returns
+    -------
+    Workspace
+        ``.posts``, ``.mentions``, ``.audience``, ``.daily`` (and canonical tables found),
+        ``.imports`` (one :class:`~humaskit.io.Import` per file, in file order).
+
+    Raises
+    ------
+    DataNotFound
+        The folder does not exist, is empty, or holds nothing humaskit recognises.
+
+    Examples
+    --------
+    >>> read_folder("/tidak/ada", lang="en")
+    Traceback (most recent call last):
+    ...
+    humaskit.errors.DataNotFound: Folder /tidak/ada does not exist.
+    """
+    opts = _options(None, account, export_date, tz, lang)
+    lang = opts.lang
+    root = Path(path).expanduser()
+    if not root.exists():
+        raise DataNotFound(t("io.folder_not_found", lang, path=str(path)))
+    files = [root] if root.is_file() else _walk(root)
+    if not files:
+        raise DataNotFound(t("io.folder_empty", lang, path=str(path)))
+    slots: list[_Pending | Import] = []
+    with tempfile.TemporaryDirectory(prefix="humaskit-zip-") as tmp:
+        work = Path(tmp)
+        for n, f in enumerate(files):
+            members = [(f, str(f))]
+            if _is_archive(f):
+                try:
+                    members = _unzip(f, work / f"{n:05d}", lang)
+                except (HumaskitError, zipfile.BadZipFile, OSError, EOFError) as exc:
+                    err = (
+                        exc
+                        if isinstance(exc, HumaskitError)
+                        else DamagedFile(t("io.damaged", lang, file=f.name, what=str(exc)[:160]))
+                    )
+                    slots.append(_failure(str(f), err))
+                    continue
+            for member, label in members:
+                try:
+                    slots.append(_parse(member, opts, label))
+                except HumaskitError as exc:
+                    slots.append(_failure(label, exc))
+        slots = _reanchor(slots, opts)
+        pendings = [s for s in slots if isinstance(s, _Pending)]
+        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts))
+        imports: list[Import] = []
+        order: list[tuple[tuple, Import]] = []
+        for s in slots:
+            if isinstance(s, Import):
+                imports.append(s)
+                continue
+            extra = settled.get(id(s), {})
+            try:
+                imp = _finish(
+                    s,
+                    opts,
+                    platform=extra.get("platform"),
+                    account=extra.get("account"),
+                    how=extra.get("how"),
+                )
+            except HumaskitError as exc:
+                imports.append(_failure(s.label, exc))
+                continue
+            imports.append(imp)
+            order.append((_recency(s), imp))
+    if not order:
+        raise DataNotFound(t("io.nothing_recognised", lang, path=str(path), n=len(imports)))
+    order.sort(key=lambda pair: pair[0])
+    tables = {}
+    for kind in WORKSPACE_TABLES:
+        frames = [imp.table for _, imp in order if imp.kind == kind]
+        if frames:
+            tables[kind] = schema.validate(_merge(kind, frames), kind, lang=lang)
+    return Workspace(**tables, imports=imports, name=root.name if root.is_dir() else root.stem)
+
+
+# --------------------------------------------------------------------------- accounting
+
+
+def failures(ws_or_imports: Workspace | list[Import]) -> list[Import]:
+    """The files that could not be imported (kind ``unsupported`` or ``damaged``).
+
+    Examples
+    --------
+    >>> failures([])
+    []
+    """
+    imports = ws_or_imports.imports if isinstance(ws_or_imports, Workspace) else ws_or_imports
+    return [i for i in imports if i.kind in FAILED_KINDS]
+
+
+def _reasons(imp: Import, lang: str | None) -> str:
+    if imp.kind in FAILED_KINDS:
+        return imp.notes[0] if imp.notes else ""
+    if not len(imp.skipped):
+        return ""
+    counts = Counter(imp.skipped["reason"].astype(str))
+    parts = [f"{why} ({n})" for why, n in counts.most_common(3)]
+    if len(counts) > 3:
+        parts.append(t("common.and_more", lang, n=len(counts) - 3))
+    return "; ".join(parts)
+
+
+def import_report(
+    ws_or_imports: Workspace | list[Import] | Import, lang: str | None = None
+) -> pd.DataFrame:
+    """Per file: platform, kind, rows in the file, imported, skipped and why (translated).
+
+    Examples
+    --------
+    >>> from humaskit import schema
+    >>> imp = Import(path="/data/x/a.csv", platform="x", kind="daily",
+    ...              table=schema.empty("daily"), rows_in_file=0)
+    >>> import_report([imp], lang="id").iloc[0, :3].tolist()
+    ['a.csv', 'x', 'harian']
+    """
+    lang = resolve(lang)
+    if isinstance(ws_or_imports, Import):
+        imports = [ws_or_imports]
+    elif isinstance(ws_or_imports, Workspace):
+        imports = ws_or_imports.imports
+    else:
+        imports = list(ws_or_imports)
+    paths = [i.path for i in imports]
+    try:
+        common = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+    except ValueError:
+        common = ""
+    rows = []
+    for imp in imports:
+        name = os.path.relpath(imp.path, common) if common else os.path.basename(imp.path)
+        rows.append(
+            {
+                "file": name,
+                "platform": imp.platform,
+                "kind": t(f"io.kind.{imp.kind}", lang),
+                "rows_in_file": imp.rows_in_file,
+                "imported": imp.imported,
+                "skipped": len(imp.skipped),
+                "reason": _reasons(imp, lang),
+            }
+        )
+    cols = ["file", "platform", "kind", "rows_in_file", "imported", "skipped", "reason"]
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("rows_in_file", "imported", "skipped"):
+        out[c] = out[c].astype("int64")
+    for c in ("file", "platform", "kind", "reason"):
+        out[c] = out[c].astype("str")
+    out.columns = [t(f"io.report.{c}", lang) for c in cols]
+    return out

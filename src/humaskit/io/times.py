@@ -1,0 +1,429 @@
+"""Times as platforms write them, turned into UTC (vectorised, no per-row Python).
+
+Rules (also shown in the notes of each import):
+
+- **Meta** (Business Suite post exports, old Insights): ``Publish time`` is the wall clock
+  of US Pacific time (``America/Los_Angeles``) with daylight saving, whatever the
+  account's country. :func:`local_to_utc` converts it. Around the changes of the clock:
+
+  - a *repeated* hour (first Sunday of November, 01:00-01:59 happens twice) is read as
+    daylight time, the first of the two (UTC-7);
+  - a *skipped* hour (second Sunday of March, 02:00-02:59 does not exist) is read as
+    standard time, as if the clock had not moved yet (02:30 becomes 10:30 UTC).
+
+- **X**: legacy exports give ``YYYY-MM-DD HH:MM +0000`` (UTC); Premium exports give only
+  a day, and the exact time is recovered from the post id (a "snowflake"):
+  milliseconds since the Unix epoch = ``(id >> 22) + 1288834974657``.
+- **TikTok**: video ids carry their creation time too (``id >> 32`` = Unix seconds); dates
+  without a year get their year from an anchor day (:func:`infer_years`).
+- A day without a time (YouTube publish day, X days whose id is not a snowflake) becomes
+  00:00 UTC of that day.
+
+Examples
+--------
+>>> import pandas as pd
+>>> s = pd.Series(pd.to_datetime(["2025-03-09 02:30", "2025-11-02 01:30", "2025-07-01 12:00"]))
+>>> [str(t) for t in local_to_utc(s, META_TZ)]
+['2025-03-09 10:30:00+00:00', '2025-11-02 08:30:00+00:00', '2025-07-01 19:00:00+00:00']
+>>> str(snowflake_time(pd.Series(["1891564128784855141"]))[0])
+'2025-02-17 19:03:26.521000+00:00'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .lookup import month_names
+from .numbers import normalized
+
+__all__ = [
+    "META_TZ",
+    "X_EPOCH_MS",
+    "local_to_utc",
+    "parse_datetimes",
+    "parse_days",
+    "month_day_year",
+    "compose_date",
+    "infer_years",
+    "snowflake_time",
+    "tiktok_id_time",
+    "dates_in_name",
+]
+
+META_TZ = "America/Los_Angeles"
+X_EPOCH_MS = 1288834974657
+_EARLIEST_SNOWFLAKE = pd.Timestamp("2010-11-04", tz="UTC")
+_EARLIEST_TIKTOK = pd.Timestamp("2016-01-01", tz="UTC")
+
+
+def local_to_utc(naive: pd.Series, tz: str) -> pd.Series:
+    """Read wall-clock times of zone ``tz`` and return them in UTC (rules in the module doc).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> str(local_to_utc(pd.Series(pd.to_datetime(["2025-09-01 21:13"])), META_TZ)[0])
+    '2025-09-02 04:13:00+00:00'
+    """
+    s = pd.Series(naive, copy=False)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_convert("UTC")
+    ambiguous = np.ones(len(s), dtype=bool)  # repeated hour: daylight time (the first one)
+    local = s.dt.tz_localize(tz, ambiguous=ambiguous, nonexistent=pd.Timedelta(hours=1))
+    return local.dt.tz_convert("UTC")
+
+
+_CODES = {
+    "%Y": r"(?P<Y>\d{4})",
+    "%m": r"(?P<m>\d{1,2})",
+    "%d": r"(?P<d>\d{1,2})",
+    "%H": r"(?P<H>\d{1,2})",
+    "%M": r"(?P<M>\d{2})",
+    "%S": r"(?P<S>\d{2})",
+}
+
+
+def _fast_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
+    """Strict, vectorised parsing of numeric formats (%Y %m %d %H %M %S) with pyarrow.
+
+    Fixed-width columns (every value as long as the first) use pyarrow's C++ ``strptime``
+    and check the day of the month from its position (``strptime`` alone would read
+    ``02/30`` as ``03/02``); other columns use a regex. Returns None for formats it does not
+    handle (the caller uses pandas).
+    """
+    pieces = re.split(r"(%.)", fmt)
+    pattern = ""
+    for piece in pieces:
+        if piece.startswith("%") and len(piece) == 2:
+            if piece not in _CODES:
+                return None
+            pattern += _CODES[piece]
+        else:
+            pattern += re.escape(piece)
+    if "(?P<Y>" not in pattern or "(?P<m>" not in pattern or "(?P<d>" not in pattern:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
+    if not len(arr):
+        return pd.Series([], index=t.index, dtype="datetime64[us]")
+    fixed = _fixed_width(arr, "^" + pattern + "$")
+    if fixed is not None:
+        got = pc.strptime(arr, format=fmt, unit="us", error_is_null=True)
+        for name, span in fixed.items():
+            if name not in ("d", "m"):
+                continue
+            written = pc.cast(pc.utf8_slice_codeunits(arr, span[0], span[1]), pa.int64())
+            parsed = pc.day(got) if name == "d" else pc.month(got)
+            ok = pc.fill_null(pc.equal(written, parsed), False)
+            got = pc.if_else(ok, got, pa.scalar(None, got.type))
+        values = got.to_numpy(zero_copy_only=False).astype("datetime64[us]")
+        return pd.Series(values, index=t.index)
+    found = pc.extract_regex(arr, "^" + pattern + "$")
+
+    def part(name: str, default: float) -> np.ndarray:
+        if f"(?P<{name}>" not in pattern:
+            return np.full(len(t), default)
+        col = pc.cast(pc.struct_field(found, name), pa.float64())
+        return col.to_numpy(zero_copy_only=False)
+
+    y, m, d = part("Y", np.nan), part("m", np.nan), part("d", np.nan)
+    hh, mm, ss = part("H", 0.0), part("M", 0.0), part("S", 0.0)
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(y) & np.isfinite(m) & np.isfinite(d) & np.isfinite(hh)
+        ok &= (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31)
+        ok &= (hh <= 23) & (mm <= 59) & (ss <= 59)
+    months = np.where(ok, (y - 1970) * 12 + (m - 1), 0).astype("int64")
+    start = months.astype("datetime64[M]")
+    day = start.astype("datetime64[D]") + np.where(ok, d - 1, 0).astype("timedelta64[D]")
+    ok &= day.astype("datetime64[M]") == start
+    secs = np.where(ok, hh * 3600 + mm * 60 + ss, 0).astype("int64")
+    stamp = day.astype("datetime64[us]") + (secs * 1_000_000).astype("timedelta64[us]")
+    out = pd.Series(stamp, index=t.index)
+    return out.where(ok)
+
+
+def _fixed_width(arr, pattern: str) -> dict[str, tuple[int, int]] | None:
+    """Spans of the fields when every value has the layout of the first one, else None."""
+    import pyarrow.compute as pc
+
+    first = arr[0].as_py() if arr.null_count == 0 else None
+    if not first or not first.isascii():
+        return None
+    m = re.match(pattern, first)
+    if m is None:
+        return None
+    lengths = pc.min_max(pc.utf8_length(arr))
+    if lengths["min"].as_py() != lengths["max"].as_py():
+        return None
+    spans = {k: m.span(k) for k in m.groupdict()}
+    # same separators everywhere: the characters between fields must match the first value
+    return spans if all(e - s == len(m.group(k)) for k, (s, e) in spans.items()) else None
+
+
+def parse_datetimes(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
+    """Parse text with the first matching format of ``formats`` (naive datetimes, NaT if none).
+
+    Each format is tried vectorised on the values still unparsed (numeric formats with a
+    strict pyarrow-regex parser, the others with pandas).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_datetimes(pd.Series(["09/01/2025 21:13", "2025-09-01", "02/30/2025 10:00"]),
+    ...                 ("%m/%d/%Y %H:%M", "%Y-%m-%d")).tolist()
+    [Timestamp('2025-09-01 21:13:00'), Timestamp('2025-09-01 00:00:00'), NaT]
+    """
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    if not len(text):
+        return out
+    t = text.astype("str")
+    if t.str.contains("^[ \t\r\n]|[ \t\r\n]$", regex=True).any():
+        t = t.str.strip()
+    todo = (t.notna() & (t != "")).to_numpy(dtype=bool, na_value=False)
+    for fmt in formats:
+        if not todo.any():
+            break
+        part_in = t[todo]
+        part = _fast_strptime(part_in, fmt)
+        if part is None:
+            part = pd.to_datetime(part_in, format=fmt, errors="coerce")
+            if isinstance(part.dtype, pd.DatetimeTZDtype):
+                part = part.dt.tz_convert("UTC").dt.tz_localize(None)
+            part = part.astype("datetime64[us]")
+        if todo.all():
+            out = part.where(part.notna(), out)
+        else:
+            out.loc[part.index] = part
+        todo = todo & out.isna().to_numpy()
+    return out
+
+
+_MONTH_FIRST = re.compile(r"(?P<mon>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?!\d)(?:\s+(?P<year>\d{4}))?")
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})\s+(?P<mon>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?")
+
+
+def month_day_year(text: pd.Series) -> pd.DataFrame:
+    """Split dates written with a month name into ``year`` (maybe NA), ``month``, ``day``.
+
+    Understands ``Mon Feb 17 2025``, ``Sat, Aug 22, 2026``, ``Feb 19, 2023``, ``June 30``,
+    ``30 Juni 2025``, ``Sen, 17 Feb 2025`` (weekday names are ignored; month names from
+    ``data/io/months.csv``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> month_day_year(pd.Series(["Sat, Aug 22, 2026", "30 Juni", "x"])).values.tolist()
+    [[2026, 8, 22], [<NA>, 6, 30], [<NA>, <NA>, <NA>]]
+    """
+    t = normalized(text).str.replace(",", " ", regex=False).str.replace(r"\s+", " ", regex=True)
+    months = month_names()
+    best = pd.DataFrame(
+        {
+            "year": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "month": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "day": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+        }
+    )
+    for rx in (_MONTH_FIRST, _DAY_FIRST):
+        todo = best["month"].isna()
+        if not todo.any():
+            break
+        found = t[todo].str.findall(rx.pattern)
+        # findall returns tuples in group order; keep the first whose month name is known.
+        order = list(rx.groupindex)
+
+        def first_known(matches: object, order: list[str] = order) -> tuple | None:
+            if not isinstance(matches, list):
+                return None
+            for m in matches:
+                d = dict(zip(order, m, strict=True))
+                if d["mon"].rstrip(".") in months:
+                    return months[d["mon"].rstrip(".")], int(d["day"]), d["year"] or None
+            return None
+
+        hits = found.map(first_known)
+        hits = hits[hits.notna()]
+        if len(hits):
+            frame = pd.DataFrame(hits.tolist(), index=hits.index, columns=["month", "day", "year"])
+            for col in ("year", "month", "day"):
+                best.loc[frame.index, col] = pd.to_numeric(frame[col]).astype("Int64")
+    return best
+
+
+def compose_date(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
+    ok = frame.notna().all(axis=1)
+    out = pd.Series(pd.NaT, index=year.index, dtype="datetime64[us]")
+    if ok.any():
+        got = pd.to_datetime(frame[ok], errors="coerce")
+        out.loc[got.index] = got.astype("datetime64[us]")
+    return out
+
+
+def parse_days(text: pd.Series, formats: tuple[str, ...] = ()) -> pd.Series:
+    """Parse calendar days written in any of the ways platforms use (naive, NaT if none).
+
+    Tries ``formats`` first (fast), then ISO days, then dates with month names that
+    include a year (:func:`month_day_year`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_days(pd.Series(["Mon Feb 17 2025", "2025-09-20T00:00:00", "17 Agu 2025"])
+    ...            ).astype(str).tolist()
+    ['2025-02-17', '2025-09-20', '2025-08-17']
+    """
+    out = parse_datetimes(text, formats + ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"))
+    todo = out.isna() & text.notna()
+    if todo.any():
+        mdy = month_day_year(text[todo])
+        out.loc[todo[todo].index] = compose_date(mdy["year"], mdy["month"], mdy["day"])
+    return out.dt.normalize()
+
+
+def infer_years(
+    month: pd.Series, day: pd.Series, anchor: pd.Timestamp, *, series: bool
+) -> pd.Series:
+    """Give year-less days (TikTok ``"May 15"``) their year from an ``anchor`` day.
+
+    Parameters
+    ----------
+    month, day : Series of int
+    anchor : Timestamp
+        A day on or after the last day of the data (export day, or the day named in the file
+        name).
+    series : bool
+        True for a day-by-day series in order (a 365-day series crosses a new year: each
+        time the month goes back, a year has passed); False for independent days that are
+        each on or before the anchor (post days).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m, d = pd.Series([12, 12, 1, 1]), pd.Series([30, 31, 1, 2])
+    >>> infer_years(m, d, pd.Timestamp("2026-01-05"), series=True).astype(str).tolist()
+    ['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02']
+    """
+    m = pd.to_numeric(month, errors="coerce").astype("float64")
+    d = pd.to_numeric(day, errors="coerce").astype("float64")
+    md = (m * 100 + d).to_numpy()
+    amd = anchor.month * 100 + anchor.day
+    n = len(md)
+    if n == 0:
+        return pd.Series([], dtype="datetime64[us]", index=month.index)
+    if series:
+        valid = ~np.isnan(md)
+        v = md[valid]
+        steps = np.diff(v)
+        # direction from the small steps (day to day); a year change is one big jump back
+        small = steps[(steps != 0) & (np.abs(steps) < 200)]
+        descending = (small < 0).sum() > (small > 0).sum()
+        seq = v[::-1] if descending else v
+        wraps = np.concatenate([[0], np.cumsum(np.diff(seq) < 0)])
+        last_year = anchor.year if seq[-1] <= amd else anchor.year - 1
+        years_v = last_year - (wraps[-1] - wraps) if len(seq) else np.array([])
+        if descending:
+            years_v = years_v[::-1]
+        years = np.full(n, np.nan)
+        years[valid] = years_v
+    else:
+        years = np.where(md <= amd, anchor.year, anchor.year - 1).astype("float64")
+        years[np.isnan(md)] = np.nan
+    return compose_date(pd.Series(years, index=month.index), month, day)
+
+
+def _ints(ids: pd.Series) -> pd.Series:
+    """Exact integer ids (Int64), NA where not a plain non-negative integer below 2**63."""
+    t = ids.astype("str").str.strip()
+    ok = t.str.fullmatch(r"\d{1,19}").fillna(False).astype(bool)
+    ok &= ~(t.str.len().eq(19) & (t > "9223372036854775807")).fillna(False).astype(bool)
+    out = pd.Series(pd.NA, index=ids.index, dtype="Int64")
+    if ok.any():
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pc.cast(pa.array(t[ok].tolist(), type=pa.string()), pa.int64())
+        out.loc[ok] = pd.array(arr.to_numpy(zero_copy_only=False), dtype="Int64")
+    return out
+
+
+def snowflake_time(ids: pd.Series) -> pd.Series:
+    """UTC creation time of X post ids (NaT where the id is not a snowflake).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> snowflake_time(pd.Series(["20", "abc"])).isna().tolist()
+    [True, True]
+    """
+    n = _ints(ids)
+    arr = n.to_numpy(dtype="float64", na_value=np.nan)
+    ok = ~np.isnan(arr)
+    ms = np.zeros(len(arr), dtype="int64")
+    raw = n[ok].astype("int64").to_numpy()
+    ms[ok] = (raw >> 22) + X_EPOCH_MS
+    ok &= np.where(ok, n.fillna(0).to_numpy(dtype="int64") >= (1 << 32), False)
+    out = pd.Series(pd.to_datetime(ms, unit="ms", utc=True), index=ids.index)
+    now = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)
+    good = ok & (out >= _EARLIEST_SNOWFLAKE).to_numpy() & (out <= now).to_numpy()
+    return out.where(good)
+
+
+def tiktok_id_time(ids: pd.Series) -> pd.Series:
+    """UTC creation time of TikTok video ids (``id >> 32`` seconds; NaT if implausible).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> str(tiktok_id_time(pd.Series(["7650921463263792402"]))[0].date())
+    '2026-06-13'
+    """
+    n = _ints(ids)
+    arr = n.to_numpy(dtype="float64", na_value=np.nan)
+    ok = ~np.isnan(arr)
+    secs = np.zeros(len(arr), dtype="int64")
+    secs[ok] = n[ok].astype("int64").to_numpy() >> 32
+    out = pd.Series(pd.to_datetime(secs, unit="s", utc=True), index=ids.index)
+    now = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)
+    good = ok & (out >= _EARLIEST_TIKTOK).to_numpy() & (out <= now).to_numpy()
+    return out.where(good)
+
+
+_NAME_DATES = (
+    (re.compile(r"(?<!\d)(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"), "ymd"),
+    (re.compile(r"(?i)(?<![a-z])([a-z]{3,9})[-_ ](\d{1,2})[-_ ,]+(20\d\d)(?!\d)"), "mdy"),
+)
+
+
+def dates_in_name(name: str) -> list[date]:
+    """Days written in a file name (``2025-09-30``, ``20200601``, ``Sep-30-2025``).
+
+    Examples
+    --------
+    >>> dates_in_name("tweet_activity_metrics_x_20200601_20200701_en.csv")
+    [datetime.date(2020, 6, 1), datetime.date(2020, 7, 1)]
+    >>> dates_in_name("Sep-01-2025_Sep-30-2025_123.csv")[-1]
+    datetime.date(2025, 9, 30)
+    """
+    found: list[tuple[int, date]] = []
+    months = month_names()
+    for rx, order in _NAME_DATES:
+        for m in rx.finditer(name):
+            try:
+                if order == "ymd":
+                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                else:
+                    mon = months.get(m.group(1).lower())
+                    if mon is None:
+                        continue
+                    d = date(int(m.group(3)), mon, int(m.group(2)))
+            except ValueError:
+                continue
+            found.append((m.start(), d))
+    return [d for _, d in sorted(found)]

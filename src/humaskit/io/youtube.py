@@ -1,0 +1,207 @@
+"""YouTube Studio advanced-mode exports: table data, chart data and totals.
+
+- **posts** (``youtube.posts``, "Table data.csv"): one row per video with whatever metric
+  columns the user picked. The first data row ``Total`` is not a video and is left out
+  (not counted as a data row; a note says so). Ids starting with ``-`` are written with a
+  leading space, which is removed. The publish day (``Feb 19, 2023``) has no time: it
+  becomes 00:00 UTC of that day. Watch time in hours becomes ``watch_time_s``; average
+  view duration (``0:05:12``) becomes ``avg_view_s``.
+- **daily** (``youtube.daily``, "Chart data.csv" and "Totals.csv"): one row per
+  (day, metric). Chart data split by video keeps the video in a ``post_id`` column and
+  names its metrics ``post_<metric>`` (for example ``post_views``) so per-video series
+  are never added to channel totals by mistake.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from humaskit.io import read_export
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "Table data.csv"
+>>> _ = p.write_text("Content,Video title,Video publish time,Views,Watch time (hours)\\n"
+...     "Total,,,120,2.5\\n -abc,Halo,\\"Feb 19, 2023\\",100,2\\n")
+>>> imp = read_export(p, account="humaskota")
+>>> imp.table.loc[0, "post_id"], int(imp.table.loc[0, "watch_time_s"]), imp.rows_in_file
+('-abc', 7200, 1)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import t
+from .base import Candidate, Format, Options, Result, Rows, long_daily
+from .files import Source, read_grid
+from .lookup import value_map
+from .numbers import normalized
+from .times import parse_days
+
+__all__ = ["POSTS", "DAILY", "durations"]
+
+_INT = ("impressions", "views", "likes", "comments", "shares", "subscribers", "subscribers_gained")
+_DAY_FORMATS = ("%b %d, %Y", "%Y-%m-%d", "%d %b %Y")
+
+
+def durations(text: pd.Series) -> pd.Series:
+    """Seconds of ``h:mm:ss`` / ``m:ss`` texts, or plain seconds (Float64).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> durations(pd.Series(["0:05:12", "4:19", "75", None])).tolist()
+    [312.0, 259.0, 75.0, <NA>]
+    """
+    s = text.astype("str").str.strip()
+    g = s.str.extract(r"^(?:(\d+):)?(?:(\d+):)?(\d+(?:[.,]\d+)?)$")
+    a = pd.to_numeric(g[0], errors="coerce")
+    b = pd.to_numeric(g[1], errors="coerce")
+    c = pd.to_numeric(g[2].str.replace(",", ".", regex=False), errors="coerce")
+    hours = a.where(b.notna(), 0).fillna(0)
+    minutes = b.where(b.notna(), a).fillna(0)
+    out = hours * 3600 + minutes * 60 + c
+    return out.astype("Float64")
+
+
+def _ids(rows: Rows) -> pd.Series:
+    return rows.text("post_id").str.strip()
+
+
+def _total_rows(ids: pd.Series) -> np.ndarray:
+    totals = set(value_map("total"))
+    return normalized(ids).isin(totals).fillna(False).to_numpy(dtype=bool)
+
+
+def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
+    lang = opts.lang
+    spec, mapping = cand.spec, cand.mapping
+    positions = [p for v in mapping.fields.values() for p in v]
+    text_pos = [p for k in ("post_id", "text", "published_day") for p in mapping.fields.get(k, [])]
+    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
+    notes: list[str] = []
+    # The Total row is not a data row: leave it out before counting.
+    total = _total_rows(grid.frame[mapping.fields["post_id"][0]].astype("str"))
+    if total.any():
+        grid.frame = grid.frame.loc[~total].reset_index(drop=True)
+        grid.rows = grid.rows[~total]
+        notes.append(t("io.note_total_row", lang, n=int(total.sum())))
+    rows = Rows(grid, mapping, spec.header, lang)
+    post_id = _ids(rows)
+    rows.skip(post_id.isna(), "io.skip_no_id")
+    raw_day = rows.raw("published_day")
+    if raw_day is not None:
+        day = parse_days(raw_day.astype("str"), _DAY_FORMATS)
+        rows.skip(raw_day.isna(), "io.skip_no_time")
+        rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("published_day"))
+        published = day.dt.tz_localize("UTC")
+        notes.append(t("io.note_youtube_day", lang))
+    else:
+        published = pd.Series(pd.NaT, index=post_id.index, dtype="datetime64[us, UTC]")
+        rows.skip(np.ones(rows.n, dtype=bool), "io.skip_no_time")
+    cols: dict[str, object] = {
+        "platform": "youtube",
+        "account": None,
+        "post_id": post_id,
+        "published_at": published,
+        "post_type": "video",
+        "text": rows.text("text"),
+        "permalink": "https://www.youtube.com/watch?v=" + post_id,
+    }
+    for metric in _INT:
+        cols[metric] = rows.number(metric)
+    watch = rows.number("watch_time_h", integer=False)
+    if watch is not None:
+        cols["watch_time_s"], _ = _round(watch * 3600)
+    avg = rows.raw("avg_view_s")
+    if avg is not None:
+        cols["avg_view_s"] = durations(avg)
+    cols["ctr_pct"] = rows.number("ctr_pct", integer=False)
+    cols["avg_view_pct"] = rows.number("avg_view_pct", integer=False)
+    dur = rows.raw("duration_s")
+    if dur is not None:
+        cols["duration_s"], _ = _round(durations(dur))
+    table = rows.table(cols)
+    table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
+    notes += rows.notes
+    unmapped = [h for h in mapping.unmapped if h]
+    if unmapped:
+        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    return Result(
+        platform="youtube",
+        kind="posts",
+        table=table,
+        rows_in_file=rows.rows_in_file,
+        skipped=rows.skipped(),
+        source="youtube.posts",
+        notes=notes,
+        needs_account=True,
+        rows=grid.rows[rows.keep],
+    )
+
+
+def _round(values: pd.Series):
+    from .numbers import to_int
+
+    return to_int(values)
+
+
+POSTS = Format(
+    name="youtube.posts",
+    family="youtube",
+    kind="posts",
+    required=("post_id",),
+    read=read_posts,
+    hints=("table data", "youtube"),
+    label="YouTube Studio",
+)
+
+
+def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
+    lang = opts.lang
+    spec, mapping = cand.spec, cand.mapping
+    positions = [p for v in mapping.fields.values() for p in v]
+    text_pos = mapping.fields["date"] + mapping.fields.get("post_id", [])
+    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
+    notes: list[str] = []
+    if mapping.has("post_id"):
+        total = _total_rows(grid.frame[mapping.fields["post_id"][0]].astype("str"))
+        if total.any():
+            grid.frame = grid.frame.loc[~total].reset_index(drop=True)
+            grid.rows = grid.rows[~total]
+            notes.append(t("io.note_total_row", lang, n=int(total.sum())))
+    rows = Rows(grid, mapping, spec.header, lang)
+    raw = rows.raw("date")
+    day = parse_days(raw.astype("str"), _DAY_FORMATS)
+    rows.skip(raw.isna(), "io.skip_no_date")
+    rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("date"))
+    names = [k for k in mapping.fields if k not in ("date", "post_id")]
+    post_id = _ids(rows) if mapping.has("post_id") else None
+    extra = {"post_id": post_id} if post_id is not None else None
+    table, numbers, rows_in_file = long_daily(rows, day, names, prefix_by=post_id, extra=extra)
+    table.insert(0, "platform", "youtube")
+    table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
+    notes += rows.notes
+    unmapped = [h for h in mapping.unmapped if h]
+    if unmapped:
+        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    return Result(
+        platform="youtube",
+        kind="daily",
+        table=table,
+        rows_in_file=rows_in_file,
+        skipped=rows.skipped(),
+        source="youtube.daily",
+        notes=notes,
+        needs_account=True,
+        rows=numbers,
+    )
+
+
+DAILY = Format(
+    name="youtube.daily",
+    family="youtube",
+    kind="daily",
+    required=("date",),
+    read=read_daily,
+    needs_metric=True,
+    hints=("chart data", "totals", "youtube"),
+    label="YouTube Studio",
+)
