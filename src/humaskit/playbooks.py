@@ -660,7 +660,7 @@ def run(
     full.update(given)
     values = _check_values(name, spec, full, lang)
 
-    out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
+    out_root = (Path(out_dir) if out_dir is not None else REPORTS_DIR).expanduser().resolve()
     out_root.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     label = str(values.get("periode", "")).replace("terakhir", "").strip()

@@ -81,6 +81,8 @@ def bar(
         palette = {label(k, lang): v for k, v in PALETTE.items()}
     kw = {"x": y, "y": x} if horizontal else {"x": x, "y": y}
     sns.barplot(data=df, hue=hue or x, ax=ax, palette=palette, legend=bool(hue), **kw)
+    if hue and ax.get_legend() is not None:
+        ax.get_legend().set_title(label(hue, lang))
     if horizontal:
         ax.set_xlabel(label(y, lang))
         ax.set_ylabel(label(x, lang))
