@@ -7,7 +7,13 @@ import pytest
 from humaskit import ParameterError, playbooks
 from humaskit.cli import main
 
-GOOD = {"periode": "2025-09", "data": "contoh", "akun": "semua", "bahasa": "en"}
+GOOD = {
+    **{k: p.default for k, p in playbooks.parameters("evaluasi-bulanan").items()},
+    "periode": "2025-09",
+    "data": "contoh",
+    "akun": "semua",
+    "bahasa": "en",
+}
 
 
 def test_parameters_are_read_from_the_parameters_cell_with_descriptions():
