@@ -39,6 +39,10 @@ CLEAN = [
     "Dinas Peternakan memeriksa kesehatan hewan kurban: sapi, kambing dan kerbau.",
     "Rahasia sukses UMKM naik kelas: ikuti pelatihan gratis bulan ini.",
     "Warga Papua, Jawa dan Bugis hidup rukun di kota kita.",
+    "Warga Bali ikut kerja bakti, buang sampah pada tempatnya.",
+    "Dinas Pertanian membasmi hama tikus di sawah petani Jawa Barat.",
+    "Jangan menghina agama dan suku lain, mari jaga persatuan.",
+    "Hari Santri: ulama dan santri berjuang melawan penjajah.",
 ]
 
 
@@ -88,6 +92,52 @@ def test_sara_needs_a_group_term_with_an_insult():
     row = ht.screen(["orang batak memang bodoh semua"]).iloc[0]
     assert row["sara_ethnicity"]
     assert "batak" in row["matched"] and "bodoh" in row["matched"]
+
+
+def sara(text):
+    row = ht.screen([text]).iloc[0]
+    return {c for c in ("sara_religion", "sara_ethnicity", "intergroup") if row[c]}
+
+
+def test_generic_group_words_pair_only_with_a_near_insult():
+    far = "Kementerian Agama membuka pendaftaran haji, tapi petugas loketnya goblok"
+    assert "abusive" in flags(far) and sara(far) == set()
+    assert "sara_religion" in sara("agama goblok")
+    # a violence or dehumanising term reaches the whole text
+    assert "sara_ethnicity" in sara("orang madura di kampung itu, semuanya harus diusir")
+
+
+def test_sara_reads_affixed_and_run_together_words():
+    assert "sara_ethnicity" in sara("pengusiran orang madura harus dilanjutkan")
+    assert "sara_ethnicity" in sara("mereka membiadabkan warga tionghoa")
+    assert "sara_ethnicity" in sara("#UsirCina") and "sara_ethnicity" in sara("#usircina")
+    assert sara("#jawabanmu mana") == set()  # not jawa + banmu
+
+
+def test_sara_negation_and_place_names():
+    assert "sara_religion" in sara("menghina umat hindu itu biasa")
+    assert sara("jangan menghina umat hindu") == set()
+    assert sara("stop benci suku lain") == set()
+    row = ht.screen(["Gubernur Jawa Barat goblok"]).iloc[0]
+    assert row["abusive"] and not row["sara_ethnicity"]
+    assert "sara_ethnicity" in sara("orang jawa goblok")
+
+
+def test_sara_list_syntax_in_extra():
+    text = "kaum zorg itu goblok semua, tapi zorg juga pintar"
+    assert sara(text) == {"intergroup"}  # "kaum" is a group term of its own
+    assert "sara_ethnicity" in sara_extra(text, {"sara_ethnicity": ["zorg"]})
+    far = "warga zorg tinggal di sini sejak lama dan ternyata goblok"
+    assert "sara_ethnicity" in sara_extra(far, {"sara_ethnicity": ["zorg"]})
+    assert "sara_ethnicity" not in sara_extra(far, {"sara_ethnicity": ["zorg ^"]})
+    assert "sara_ethnicity" not in sara_extra(
+        "Provinsi Zorg Raya goblok", {"sara_ethnicity": ["zorg"], "place": ["zorg raya"]}
+    )
+
+
+def sara_extra(text, extra):
+    row = ht.screen([text], extra=extra).iloc[0]
+    return {c for c in ("sara_religion", "sara_ethnicity", "intergroup") if row[c]}
 
 
 @pytest.mark.parametrize(

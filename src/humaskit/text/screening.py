@@ -5,7 +5,14 @@
 ``sara_religion``, ``sara_ethnicity``, ``intergroup``
     Hate speech on religion, ethnicity/race and other groups (SARA). Flagged when a
     group term stands in the same text with an insult, hostility or violence term, or
-    when a slur is used; a group named alone is not flagged.
+    when a slur is used; a group named alone is not flagged. Violence, expulsion and
+    dehumanising terms (``screen_insult.txt``) count anywhere in the text; plain
+    profanity, weaker hostility words and generic group words (``agama``, ``suku``;
+    marked ``^`` in the lists) only within :data:`SARA_NEAR` tokens of each other.
+    Affixed forms (``membiadabkan``, ``dikafirkan``) and words run together, as in
+    hashtags (``#usircina``), are read too; a group word inside a place name
+    (``Jawa Barat``) is not a group term, and an insult right after a negator or a
+    prohibition (``jangan menghina agama``) does not count.
 ``abusive``
     Profanity and insults (leetspeak such as ``4nj1ng`` is undone first). Ambiguous
     words (``anjing`` beside ``rabies``) are cleared by context words.
@@ -54,8 +61,8 @@ import pyarrow.compute as pc
 
 from ..errors import ParameterError
 from ..i18n import resolve, t
-from .lexicon import wordlist
-from .tokens import Tokens, as_texts, norm_phrase, to_arrow, tokenize
+from .lexicon import known_words, wordlist
+from .tokens import BOUNDARIES, Tokens, as_texts, norm_phrase, to_arrow, tokenize
 
 __all__ = ["screen", "CATEGORIES", "PERSONAL_DATA_KINDS"]
 
@@ -86,11 +93,16 @@ _LISTS = {
     "exempt_info": "screen_exempt_info.txt",
     "context": "screen_abusive_context.txt",
     "official": "screen_official_sources.txt",
+    "place": "screen_places.txt",
 }
 _GROUPS = ("sara_religion", "sara_ethnicity", "intergroup")
-#: Largest distance in tokens between a group term and an insult for a SARA flag
-#: (None: anywhere in the same text, the default).
+#: Largest distance in tokens between a group term and an insult-list term for a SARA
+#: flag (None: anywhere in the same text, the default).
 SARA_WINDOW: int | None = None
+#: Reach in tokens of a plain abusive word and of a generic group term (``^``).
+SARA_NEAR: int = 3
+#: Tokens before an insult searched for a negator (``screen_sara_negators.txt``).
+SARA_NEGATION: int = 3
 _CLITICS = ("nya", "lah", "kah", "pun", "mu", "ku", "in")
 _PREFIXES = ("nge", "di")
 _PUBLIC_EMAIL_RE = re.compile(
@@ -137,6 +149,7 @@ class _Lists:
     markers: tuple[str, ...]  # case-sensitive exempt-info markings
     index: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # token -> pairs
     prefix_re: re.Pattern | None = None
+    compound_re: re.Pattern | None = None  # SARA words inside run-together words
     cache: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
@@ -155,6 +168,8 @@ def _parse(kind: str, entries: Iterable[str], into: _Lists) -> None:
             entry, k = entry[:-1].strip(), f"{kind}~"
         elif entry.endswith("?"):
             entry, k = entry[:-1].strip(), f"{kind}?"
+        elif entry.endswith("^"):
+            entry, k = entry[:-1].strip(), f"{kind}^"
         if entry.endswith("*") and " " not in entry:
             into.prefixes[k] = (*into.prefixes.get(k, ()), entry[:-1].lower())
             continue
@@ -179,6 +194,19 @@ def _lists(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Lists:
     for kind, words in out.words.items():
         for word, term in words.items():
             out.index.setdefault(word, []).append((kind, term))
+    parts = sorted(
+        {
+            w
+            for kind, words in out.words.items()
+            if kind.startswith(_DERIVED_KINDS) and not kind.endswith("^")
+            for w in words
+            if len(w) >= 4 and w.isalpha()
+        },
+        key=len,
+        reverse=True,
+    )
+    if parts:
+        out.compound_re = re.compile("|".join(parts))
     all_prefixes = [p for ps in out.prefixes.values() for p in ps]
     if all_prefixes:
         out.prefix_re = re.compile("|".join(re.escape(p) for p in all_prefixes))
@@ -230,6 +258,73 @@ def _bases(word: str) -> list[str]:
     return out
 
 
+#: Kinds whose terms are also found in derived (affixed) words.
+_DERIVED_KINDS = ("insult", "sara_", "intergroup")
+#: Shortest unknown word searched for SARA words run together (``usircina``).
+_COMPOUND_MIN = 8
+_DERIV_SUFFIXES = ("kanlah", "kan", "an", "i")
+#: Prefix -> letters it replaced (nasal assimilation: "memukul" <- pukul).
+_DERIV_PREFIXES = (
+    ("meny", "s"),
+    ("meng", "k"),
+    ("meng", ""),
+    ("mem", "p"),
+    ("mem", ""),
+    ("men", "t"),
+    ("men", ""),
+    ("me", ""),
+    ("peny", "s"),
+    ("peng", "k"),
+    ("peng", ""),
+    ("pem", "p"),
+    ("pem", ""),
+    ("pen", "t"),
+    ("pen", ""),
+    ("pe", ""),
+    ("diper", ""),
+    ("di", ""),
+    ("ter", ""),
+    ("ber", ""),
+    ("per", ""),
+    ("ke", ""),
+)
+
+
+def _derived(word: str) -> list[str]:
+    """Stems of an affixed word (``membiadabkan`` -> ``biadab``), candidates only."""
+    cores = [word]
+    for suf in _DERIV_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            cores.append(word[: -len(suf)])
+            break
+    out = []
+    for core in cores:
+        if core is not word:
+            out.append(core)
+        for pre, first in _DERIV_PREFIXES:
+            if core.startswith(pre) and len(core) - len(pre) >= 4:
+                out.append(first + core[len(pre) :])
+    return out
+
+
+def _segment(word: str) -> list[str] | None:
+    """Split a run-together word into known words of 3+ letters (fewest pieces), or None."""
+    if len(word) > 40:
+        return None
+    known = known_words()
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 3, n + 1):
+            piece = word[i:j]
+            if piece in known and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                best[j] = [*best[i], piece]
+    return best[n]
+
+
 def _word_hits(lists: _Lists, word: str) -> tuple[tuple[str, str], ...]:
     """``(kind, term)`` pairs of one token (exact, prefix, then affixed forms), cached."""
     cached = lists.cache.get(word)
@@ -246,6 +341,26 @@ def _word_hits(lists: _Lists, word: str) -> tuple[tuple[str, str], ...]:
         for base in _bases(word):
             for kind, term in lists.index.get(base, ()):
                 found.setdefault(kind, term)
+    if len(word) > 6 and word.isalpha():
+        # derived forms of SARA terms: "membiadabkan" -> biadab, "pengkafiran" -> kafir
+        for base in _derived(word):
+            for kind, term in lists.index.get(base, ()):
+                if kind.startswith(_DERIVED_KINDS):
+                    found.setdefault(kind, term)
+    if (
+        len(word) >= _COMPOUND_MIN
+        and lists.compound_re is not None
+        and not any(k.startswith(_DERIVED_KINDS) for k in found)
+        and word.isalpha()
+        and word not in known_words()
+    ):
+        # run-together words, mostly hashtags: "#usircina" -> usir + cina, when the
+        # whole word splits into known words ("jawabanmu" is not jawa + banmu)
+        pieces = _segment(word) if lists.compound_re.search(word) else None
+        for term in dict.fromkeys(pieces or ()):
+            for kind, shown in lists.index.get(term, ()):
+                if kind.startswith(_DERIVED_KINDS) and not kind.endswith("^"):
+                    found.setdefault(kind, shown)
     out = tuple(found.items())
     if len(lists.cache) > 500_000:
         lists.cache.clear()
@@ -368,8 +483,9 @@ def screen(
         Extra terms per list, e.g. ``{"abusive": ["kata1"], "hoax": ["frasa dua kata"]}``.
         Keys: ``sara_religion``, ``sara_ethnicity``, ``intergroup``, ``abusive``,
         ``insult``, ``pornography``, ``radicalism``, ``hoax``, ``exempt_info``,
-        ``context``, ``official``; same syntax as the files (``!`` slur, ``~``
-        ambiguous, ``?`` hearsay, ``*`` prefix, ``=TEXT`` case-sensitive marking).
+        ``context``, ``official``, ``place``; same syntax as the files (``!`` slur,
+        ``~`` ambiguous, ``?`` hearsay, ``^`` counts for SARA only near its partner,
+        ``*`` prefix, ``=TEXT`` case-sensitive marking).
     lang : {"id", "en"}, optional
         Language of ``reasons`` (default: the session's language).
 
@@ -413,7 +529,7 @@ def screen(
     for cat in ("abusive", "pornography", "radicalism", "hoax", "exempt_info"):
         flags[cat] = has(cat) | (has(f"{cat}~") & ~context) | has(f"{cat}!")
         used_kinds[cat] = (cat, f"{cat}!", f"{cat}~")
-    paired = _sara(hits, context, n)
+    paired = _sara(hits, context, n, _negated(tok, hits))
     hearsay = has("hoax?") & has("official")
     if hearsay.any():
         flags["hoax"] = flags["hoax"] | hearsay
@@ -460,57 +576,104 @@ def _drop_contained(terms: list[str]) -> list[str]:
     ]
 
 
-def _sara(hits: pd.DataFrame, context: np.ndarray, n: int) -> dict[str, pd.DataFrame]:
-    """SARA hits per category: slurs, and group terms near an insult (both kept)."""
+def _negated(tok: Tokens, hits: pd.DataFrame) -> np.ndarray:
+    """Per hit: one of the :data:`SARA_NEGATION` tokens before it (same clause) negates it."""
+    pos = hits["pos"].to_numpy(dtype=np.int64)
+    out = np.zeros(len(pos), dtype=bool)
+    if not len(pos) or not len(tok.ids):
+        return out
+    neg = tok.is_in(wordlist("screen_sara_negators.txt"))
+    stop = tok.is_in(BOUNDARIES)
+    clause = np.ones(len(pos), dtype=bool)  # no end of clause between negator and hit
+    for back in range(1, SARA_NEGATION + 1):
+        p = np.clip(pos - back, 0, None)
+        clause &= (pos - back >= 0) & (tok.row[p] == tok.row[pos]) & ~stop[p]
+        out |= clause & neg[p]
+    return out
+
+
+def _in_place(kinds: np.ndarray, pos: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Per hit: a token inside a place name (``Jawa Barat``), which is not a group term."""
+    place = kinds == "place"
+    if not place.any():
+        return np.zeros(len(pos), dtype=bool)
+    lengths = np.array([len(str(x).split()) for x in terms[place]], dtype=np.int64)
+    starts = np.repeat(pos[place], lengths)
+    offsets = np.arange(len(starts)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.isin(pos, starts + offsets) & ~place
+
+
+def _sara(
+    hits: pd.DataFrame, context: np.ndarray, n: int, negated: np.ndarray | None = None
+) -> dict[str, pd.DataFrame]:
+    """SARA hits per category: slurs, and group terms within reach of an insult.
+
+    A pair counts when the distance in tokens between the group term and the insult is
+    at most the smaller reach of the two: an insult or violence term from
+    ``screen_insult.txt`` reaches the whole text (:data:`SARA_WINDOW`), a plain abusive
+    word and a generic group term (marked ``^``: ``agama``, ``asing``...) only
+    :data:`SARA_NEAR` tokens. Both sides of a pair are kept as matched terms.
+    """
     if not len(hits):
         return {}
     kinds = hits["kind"].to_numpy(dtype=object)
     rows = hits["row"].to_numpy(dtype=np.int64)
     pos = hits["pos"].to_numpy(dtype=np.int64)
+    terms = hits["term"].to_numpy(dtype=object)
     amb = np.array([k.endswith("~") for k in kinds], dtype=bool) & context[rows]
-    base = np.array([k.rstrip("~!") for k in kinds], dtype=object)
-    is_insult = np.isin(base, ["insult", "abusive"]) & ~amb
-    ins_pos, ins_rows = pos[is_insult], rows[is_insult]
-    order = np.argsort(ins_pos, kind="stable")
-    ins_pos, ins_rows = ins_pos[order], ins_rows[order]
-    ins_idx = np.flatnonzero(is_insult)[order]
-    window = SARA_WINDOW if SARA_WINDOW is not None else np.iinfo(np.int64).max // 4
+    amb |= _in_place(kinds, pos, terms)
+    base = np.array([k.rstrip("~!^") for k in kinds], dtype=object)
+    far = SARA_WINDOW if SARA_WINDOW is not None else np.iinfo(np.int64).max // 4
+    is_insult = np.isin(base, ["insult", "abusive"]) & ~amb & (kinds != "abusive!")
+    if negated is not None:
+        is_insult &= ~negated
+    # an insult-list term reaches far; a word only in the abusive list reaches near
+    ins_rows_all = rows[is_insult]
+    ins_reach = np.where(
+        np.isin(kinds[is_insult], ["insult", "insult!", "insult~"]), far, SARA_NEAR
+    )
+    ins = pd.DataFrame(
+        {
+            "row": ins_rows_all,
+            "ipos": pos[is_insult],
+            "reach": ins_reach,
+            "idx": np.flatnonzero(is_insult),
+        }
+    )
+    ins = ins.sort_values("reach", ascending=False).drop_duplicates(["row", "ipos"])
     out: dict[str, pd.DataFrame] = {}
     for cat in _GROUPS:
         slur = kinds == f"{cat}!"
-        group = ((kinds == cat) | (kinds == f"{cat}~")) & ~amb
+        group = np.isin(kinds, [cat, f"{cat}~", f"{cat}^"]) & ~amb
         keep = slur.copy()
-        used_insults: list[np.ndarray] = []
+        extra_idx = np.zeros(0, dtype=np.int64)
         g_idx = np.flatnonzero(group)
-        if len(g_idx) and len(ins_pos):
-            gp, gr = pos[g_idx], rows[g_idx]
-            j = np.searchsorted(ins_pos, gp)
-            near = np.zeros(len(g_idx), dtype=bool)
-            for cand in (j - 1, j):
-                ok = (cand >= 0) & (cand < len(ins_pos))
-                c = np.clip(cand, 0, len(ins_pos) - 1)
-                hit = ok & (ins_rows[c] == gr) & (np.abs(ins_pos[c] - gp) <= window)
-                near |= hit
-                used_insults.append(ins_idx[c[hit]])
-            keep[g_idx[near]] = True
+        if len(g_idx) and len(ins):
+            grp = pd.DataFrame(
+                {
+                    "row": rows[g_idx],
+                    "gpos": pos[g_idx],
+                    "greach": np.where(kinds[g_idx] == f"{cat}^", SARA_NEAR, far),
+                    "g": g_idx,
+                }
+            )
+            pairs = grp.merge(ins, on="row")
+            dist = (pairs["gpos"] - pairs["ipos"]).abs().to_numpy()
+            reach = np.minimum(pairs["greach"].to_numpy(), pairs["reach"].to_numpy())
+            # a word in both lists ("pki") does not pair with itself
+            same = pairs["g"].to_numpy() == pairs["idx"].to_numpy()
+            ok = (
+                (dist <= reach)
+                & ~same
+                & ((dist > 0) | (terms[pairs["g"].to_numpy()] != terms[pairs["idx"].to_numpy()]))
+            )
+            keep[pairs["g"].to_numpy()[ok]] = True
+            extra_idx = np.unique(pairs["idx"].to_numpy()[ok])
         if not keep.any():
             continue
-        sel = np.flatnonzero(keep)
-        if used_insults:
-            # every insult within reach of a kept group term is shown too
-            cand_ins = np.flatnonzero(is_insult)
-            kept_rows = set(rows[sel].tolist())
-            near_ins = []
-            g_pos_by_row: dict[int, list[int]] = {}
-            for r, p in zip(rows[sel].tolist(), pos[sel].tolist(), strict=True):
-                g_pos_by_row.setdefault(r, []).append(p)
-            for i in cand_ins.tolist():
-                r = int(rows[i])
-                if r in kept_rows and any(abs(int(pos[i]) - p) <= window for p in g_pos_by_row[r]):
-                    near_ins.append(i)
-            sel = np.union1d(sel, np.asarray(near_ins, dtype=np.int64))
+        sel = np.union1d(np.flatnonzero(keep), extra_idx)
         out[cat] = pd.DataFrame(
-            {"row": rows[sel], "pos": pos[sel], "term": hits["term"].to_numpy(dtype=object)[sel]}
+            {"row": rows[sel], "pos": pos[sel], "term": terms[sel]}
         ).sort_values(["row", "pos"], kind="stable")
     return out
 
