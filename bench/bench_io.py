@@ -76,13 +76,22 @@ WORDS = (
 
 def generate(path: Path, rows: int, seed: int = 7) -> None:
     rng = np.random.default_rng(seed)
+    words = np.asarray(WORDS, dtype=object)
+    pool = np.asarray(
+        [" ".join(words[rng.integers(0, len(words), size=14)]) for _ in range(5000)], dtype=object
+    )
     chunk = 200_000
     first = True
     start = pd.Timestamp("2024-01-01")
     for lo in range(0, rows, chunk):
         n = min(chunk, rows - lo)
-        words = np.asarray(WORDS, dtype=object)[rng.integers(0, len(WORDS), size=(n, 14))]
-        text = pd.Series([" ".join(w) for w in words])
+        texts = pool[rng.integers(0, len(pool), size=n)]
+        # every post text is different (as in real exports): a unique tail
+        text = (
+            pd.Series(texts, dtype="str")
+            + " #info"
+            + pd.Series(np.arange(lo, lo + n)).astype("str")
+        )
         multi = rng.random(n) < 0.3
         text[multi] = text[multi] + "\n\nInfo lengkap: https://kota.go.id/info"
         minutes = rng.integers(0, 60 * 24 * 700, size=n)

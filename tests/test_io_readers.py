@@ -1006,3 +1006,49 @@ def test_bundled_example_exports_are_what_the_generator_writes(tmp_path):
     ws = read_folder(bundled)
     assert not failures(ws) and all(i.accounted for i in ws.imports)
     assert {"facebook", "instagram", "x", "youtube", "tiktok"} == set(ws.posts["platform"])
+
+
+@pytest.mark.parametrize("ragged_at", [None, 1300])
+def test_big_file_parsed_in_two_halves_gives_the_same_table(tmp_path, monkeypatch, ragged_at):
+    from humaskit.io import files
+
+    p = _big_fb(tmp_path / "big.csv", 1600, ragged_at=ragged_at)
+    monkeypatch.setattr(files, "_SPLIT_BYTES", 1)  # split even this small file in two
+    src = files.open_source(p)
+    split = files._split_point(src)
+    assert split is not None and 0 < split < src.size
+    assert p.read_bytes()[split - 1 : split] == b"\n"
+    halves = read_export(p)
+    monkeypatch.setattr(files, "HEAD_BYTES", 10 << 20)
+    exact = read_export(p)
+    pd.testing.assert_frame_equal(halves.table, exact.table)
+    assert halves.skipped["row"].tolist() == exact.skipped["row"].tolist()
+    assert halves.accounted and halves.imported == (1600 if ragged_at is None else 1599)
+
+
+def test_read_folder_merges_daily_series_with_hours_and_per_video_rows(tmp_path):
+    write_text(
+        tmp_path / "youtube" / "Chart data.csv",
+        csv_text(
+            ["Date", "Content", "Views"], [["2025-09-01", "abc", "5"], ["2025-09-01", "def", "2"]]
+        ),
+    )
+    write_text(
+        tmp_path / "youtube" / "Totals.csv", csv_text(["Date", "Views"], [["2025-09-01", "9"]])
+    )
+    act = [["June 29", "0", "12"], ["June 29", "1", "9"]]
+    write_text(
+        tmp_path / "tiktok" / "FollowerActivity_2025-07-01.csv",
+        csv_text(["Date", "Hour", "Active followers"], act),
+    )
+    write_text(
+        tmp_path / "tiktok" / "FollowerActivity_2025-07-02.csv",
+        csv_text(["Date", "Hour", "Active followers"], [["June 29", "1", "10"]]),
+    )
+    ws = read_folder(tmp_path, account="u")
+    d = ws.daily
+    assert len(d[d["platform"] == "youtube"]) == 3
+    yt = d[d["platform"] == "youtube"].set_index("metric")
+    assert yt.loc["views", "value"] == 9 and set(yt.loc["post_views", "post_id"]) == {"abc", "def"}
+    tk = d[d["platform"] == "tiktok"].set_index("hour")["value"]
+    assert tk.to_dict() == {0: 12, 1: 10}  # the later export wins for hour 1

@@ -242,7 +242,19 @@ class Rows:
                 data[k] = v
         out = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
         self.cells.clear()  # free the raw cells early (memory)
+        if self.n >= _PARALLEL_ROWS:
+            _release_arrow_memory()
         return out
+
+
+def _release_arrow_memory() -> None:
+    """Give memory pyarrow freed back to the system (big files: lowers the peak)."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
 
 
 def _is_text(s: pd.Series) -> bool:

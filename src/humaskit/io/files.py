@@ -9,9 +9,13 @@ What is recognised here (by content, never by the file name):
   (recognised by its zero bytes), else Windows-1252; delimiter from a ``sep=`` first line
   or the one that splits the first lines most consistently (``,`` ``;`` tab ``|``).
 
-Big text tables are read with pyarrow's multi-threaded CSV reader, only the columns a
-reader needs, with quoted line breaks allowed. A row with more or fewer cells than the
-header is skipped and reported with its row number.
+Small files (up to 256 KB) are parsed exactly with the csv module. Bigger text tables take
+a fast path: pandas' C parser, in chunks (columns a reader does not need are dropped chunk
+by chunk), UTF-8 files of 32 MB or more as two halves on two threads (split at a line
+break outside quotes). A row with more cells than the header, or a file that does not end
+with a line break, sends the file to the exact reader (pyarrow, quoted line breaks allowed),
+which skips and numbers each bad row. On the fast path a row with fewer cells than the
+header is kept with its missing trailing cells empty.
 
 Row numbers (``row`` in :attr:`humaskit.io.Import.skipped`) count records as a spreadsheet
 shows them: the first record of the file (a ``sep=`` line, a title or the header) is
@@ -50,6 +54,7 @@ __all__ = ["Source", "TableSpec", "Grid", "open_source", "read_grid", "READ_ERRO
 
 HEAD_BYTES = 256 * 1024
 _CHUNK_ROWS = 200_000  # big files are parsed in chunks; unneeded columns dropped per chunk
+_SPLIT_BYTES = 32 << 20  # UTF-8 files at least this big are parsed as two halves at once
 HEAD_RECORDS = 60
 _DELIMS = (",", ";", "\t", "|")
 _XLSX_MAGIC = b"PK\x03\x04"
@@ -490,6 +495,118 @@ def _ends_with_newline(src: Source) -> bool:
     return tail.endswith(b"\n") or tail.endswith(b"\n\x00") or tail.endswith(b"\r")
 
 
+class _ByteRange(io.RawIOBase):
+    """A read-only view of bytes ``[begin, stop)`` of a file (for parsing halves)."""
+
+    def __init__(self, path: Path, begin: int, stop: int | None):
+        self._fh = open(path, "rb")  # noqa: SIM115 (closed in close())
+        self._fh.seek(begin)
+        self._left = None if stop is None else stop - begin
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        want = len(buffer)
+        if self._left is not None:
+            want = min(want, self._left)
+        data = self._fh.read(want)
+        buffer[: len(data)] = data
+        if self._left is not None:
+            self._left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _split_point(src: Source) -> int | None:
+    """A byte offset near the middle of a UTF-8 text file where a record starts.
+
+    A line break is a record boundary when the number of ``"`` before it is even (quotes
+    come in pairs in well-formed CSV, doubled quotes included). None when not applicable.
+    """
+    if src.compression or src.encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    mid = src.size // 2
+    quotes = 0
+    with open(src.path, "rb") as fh:
+        pos = 0
+        while pos < mid:
+            block = fh.read(min(8 << 20, mid - pos))
+            if not block:
+                return None
+            quotes += block.count(b'"')
+            pos += len(block)
+        while True:
+            block = fh.read(1 << 20)
+            if not block:
+                return None
+            i = 0
+            while True:
+                j = block.find(b"\n", i)
+                if j < 0:
+                    quotes += block.count(b'"', i)
+                    break
+                quotes += block.count(b'"', i, j)
+                if quotes % 2 == 0:
+                    return pos + j + 1 if pos + j + 1 < src.size else None
+                i = j + 1
+            pos += len(block)
+
+
+def _read_part(
+    src: Source, begin: int, stop: int | None, skip: int, width: int, keep: list[int]
+) -> list[pd.DataFrame] | None:
+    """Parse bytes ``[begin, stop)`` in chunks, keeping the columns ``keep`` (None: too wide)."""
+    parts: list[pd.DataFrame] = []
+    handle = _ByteRange(src.path, begin, stop) if src.compression is None else None
+    try:
+        reader = pd.read_csv(
+            io.BufferedReader(handle) if handle is not None else src.path,
+            sep=src.delimiter,
+            skiprows=skip,
+            header=None,
+            na_filter=False,
+            skip_blank_lines=False,
+            on_bad_lines="warn",
+            encoding=None if src.encoding in ("utf-8", "utf-8-sig") else src.encoding,
+            compression=src.compression,
+            engine="c",
+            chunksize=_CHUNK_ROWS,
+        )
+        with reader:
+            for chunk in reader:
+                if chunk.shape[1] > width:
+                    extra = chunk.iloc[:, width:]
+                    if any((extra[c].astype("str") != "").any() for c in extra.columns):
+                        return None
+                parts.append(chunk[[p for p in keep if p in chunk.columns]])
+    except (UnicodeDecodeError, pd.errors.ParserError, ValueError):
+        return None
+    finally:
+        if handle is not None:
+            handle.close()
+    return parts
+
+
+def _release_memory() -> None:
+    """Give back what parsing freed (columns not kept), so later steps start lower."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:  # glibc keeps freed memory; ask it to return it (Linux only, harmless elsewhere)
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _concat_chunks(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """Join chunks; a column read as numbers in one chunk and text in another becomes text."""
     from .numbers import _as_text
@@ -522,38 +639,38 @@ def _grid_pandas(
         return None
     width = spec.width or len(spec.header)
     keep = sorted(set(positions))
-    parts: list[pd.DataFrame] = []
+    split = _split_point(src) if src.size >= _SPLIT_BYTES else None
+    pieces: list = [(0, split, spec.header_row + 1 + skip_below)]
+    if split is not None:
+        pieces.append((split, None, 0))
+    results: list = [None] * len(pieces)
+
+    def parse(i: int) -> None:
+        begin, stop, skip = pieces[i]
+        results[i] = _read_part(src, begin, stop, skip, width, keep)
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            reader = pd.read_csv(
-                src.path,
-                sep=src.delimiter,
-                skiprows=spec.header_row + 1 + skip_below,
-                header=None,
-                na_filter=False,
-                skip_blank_lines=False,
-                on_bad_lines="warn",
-                encoding=None if src.encoding in ("utf-8", "utf-8-sig") else src.encoding,
-                compression=src.compression,
-                engine="c",
-                chunksize=_CHUNK_ROWS,
-            )
-            with reader:
-                for chunk in reader:
-                    if chunk.shape[1] > width:
-                        extra = chunk.iloc[:, width:]
-                        if any((extra[c].astype("str") != "").any() for c in extra.columns):
-                            return None
-                    parts.append(chunk[[p for p in keep if p in chunk.columns]])
-        except (UnicodeDecodeError, pd.errors.ParserError, ValueError):
-            return None
+        if len(pieces) == 1:
+            parse(0)
+        else:  # pandas' tokenizer releases the GIL: two halves on two threads
+            import threading
+
+            worker = threading.Thread(target=parse, args=(1,))
+            worker.start()
+            parse(0)
+            worker.join()
     if any("Skipping line" in str(w.message) or "expected" in str(w.message) for w in caught):
         return None
+    if any(r is None for r in results):
+        return None
+    parts = [chunk for r in results for chunk in r]
     if not parts:
         return None
     frame = _concat_chunks(parts)
     del parts
+    results.clear()
+    _release_memory()
     frame = frame[[p for p in positions if p in frame.columns]]
     for p in positions:
         if p not in frame.columns:

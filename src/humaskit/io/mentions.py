@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import schema
 from ..i18n import t
 from .base import Candidate, Format, Options, Result, Rows
 from .files import Source, read_grid
@@ -226,5 +225,3 @@ MENTIONS = Format(
     hints=("mention", "komentar", "comment"),
     label="",
 )
-
-_ = schema  # the mentions table is checked by the caller against humaskit.schema

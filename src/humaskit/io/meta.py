@@ -12,7 +12,13 @@ Readers:
   ``"Facebook follows"``, then ``Date,Primary``). The title names the metric.
 - **audience** (``meta.audience``): several blocks separated by blank lines, each with a
   title and its own layout (age x gender table, top cities, top countries...). Each value
-  cell is one row of the file for the accounting. Shares are stored as fractions (0-1).
+  cell is one row of the file for the accounting. Shares are stored as fractions (0-1,
+  unit ``share``); a block of plain numbers that do not add up to about 100 is counts
+  (unit ``count``). Age x gender segments are written ``"<age>|<gender>"`` (``"18-24|female"``;
+  genders ``female``, ``male``, ``other``, ``unknown``). The follower total block is not an
+  audience share: its row is skipped with the reason and the number is kept in the notes.
+  The ``as_of`` day is ``export_date=``, else the day in the file name, else the file's
+  date.
 
 Examples
 --------

@@ -38,6 +38,11 @@ account named by other exports of the same folder (then of the whole folder); a 
 file name such as ``instagram/`` or ``fb_...``; finally (account only) the name of the
 folder holding the file. Each import's notes say which rule was used.
 
+How cells are read: numbers in :mod:`humaskit.io.numbers` (``1.234``, ``12,5%``, ``-``...),
+times and time zones in :mod:`humaskit.io.times` (Meta's Pacific time across daylight
+saving, X ids, years of TikTok dates), row numbers and big files in
+:mod:`humaskit.io.files`.
+
 Merging in :func:`read_folder`: the same post (platform, post id), mention, daily value or
 audience value found in several files is kept once; the values of the most recent export
 win (the export day comes from the file name, else the file's date) and its empty cells

@@ -32,7 +32,7 @@ from ..i18n import t
 from .base import Candidate, Format, Options, Result, Rows, long_daily
 from .files import Source, read_grid
 from .lookup import value_map
-from .numbers import normalized
+from .numbers import normalized, to_int
 from .times import parse_days
 
 __all__ = ["POSTS", "DAILY", "durations"]
@@ -109,7 +109,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         cols[metric] = rows.number(metric)
     watch = rows.number("watch_time_h", integer=False)
     if watch is not None:
-        cols["watch_time_s"], _ = _round(watch * 3600)
+        cols["watch_time_s"], _ = to_int(watch * 3600)
     avg = rows.raw("avg_view_s")
     if avg is not None:
         cols["avg_view_s"] = durations(avg)
@@ -117,7 +117,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     cols["avg_view_pct"] = rows.number("avg_view_pct", integer=False)
     dur = rows.raw("duration_s")
     if dur is not None:
-        cols["duration_s"], _ = _round(durations(dur))
+        cols["duration_s"], _ = to_int(durations(dur))
     table = rows.table(cols)
     table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
     notes += rows.notes
@@ -135,12 +135,6 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         needs_account=True,
         rows=grid.rows[rows.keep],
     )
-
-
-def _round(values: pd.Series):
-    from .numbers import to_int
-
-    return to_int(values)
 
 
 POSTS = Format(
