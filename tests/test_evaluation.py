@@ -4,25 +4,32 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from humaskit import ParameterError, evaluation as ev, schema
+from humaskit import ParameterError, schema
+from humaskit import evaluation as ev
 
 
 def _posts(seed=0, n=200):
     rng = np.random.default_rng(seed)
     months = rng.choice(["2025-08", "2025-09"], n)
     day = rng.integers(1, 28, n)
-    ts = pd.to_datetime([f"{m}-{d:02d} 03:00" for m, d in zip(months, day, strict=True)],
-                        utc=True)
+    ts = pd.to_datetime([f"{m}-{d:02d} 03:00" for m, d in zip(months, day, strict=True)], utc=True)
     ptype = rng.choice(["reel", "feed"], n)
     reach = rng.integers(200, 5000, n)
     rate = np.where(ptype == "reel", 0.08, 0.03)
     likes = (reach * rate).astype(int)
-    df = pd.DataFrame({
-        "platform": rng.choice(["instagram", "facebook"], n), "account": "pemkot",
-        "post_id": [str(i) for i in range(n)], "published_at": ts, "post_type": ptype,
-        "reach": reach, "likes": likes, "comments": (likes // 10),
-        "category": rng.choice(["edukasi", "layanan"], n),
-    })
+    df = pd.DataFrame(
+        {
+            "platform": rng.choice(["instagram", "facebook"], n),
+            "account": "pemkot",
+            "post_id": [str(i) for i in range(n)],
+            "published_at": ts,
+            "post_type": ptype,
+            "reach": reach,
+            "likes": likes,
+            "comments": (likes // 10),
+            "category": rng.choice(["edukasi", "layanan"], n),
+        }
+    )
     return schema.validate(df, "posts")
 
 
@@ -39,11 +46,20 @@ def test_kpis_totals_match_a_manual_count():
 
 
 def test_month_boundaries_use_local_time():
-    posts = schema.validate(pd.DataFrame({
-        "platform": "x", "account": "a", "post_id": ["1", "2"],
-        # 2025-08-31 18:00 UTC is 2025-09-01 01:00 WIB: a September post
-        "published_at": ["2025-08-31 18:00+00:00", "2025-08-31 16:00+00:00"],
-        "post_type": "text", "impressions": [100, 100]}), "posts")
+    posts = schema.validate(
+        pd.DataFrame(
+            {
+                "platform": "x",
+                "account": "a",
+                "post_id": ["1", "2"],
+                # 2025-08-31 18:00 UTC is 2025-09-01 01:00 WIB: a September post
+                "published_at": ["2025-08-31 18:00+00:00", "2025-08-31 16:00+00:00"],
+                "post_type": "text",
+                "impressions": [100, 100],
+            }
+        ),
+        "posts",
+    )
     assert int(ev.kpis(posts, "2025-09", compare=False).loc[0, "posts"]) == 1
 
 
@@ -80,9 +96,16 @@ def test_top_posts_are_sorted_and_bottom_is_the_reverse():
 def test_follower_growth_from_daily_table():
     class W:
         posts = _posts()
-        daily = pd.DataFrame({"platform": "instagram", "account": "pemkot",
-                              "date": pd.to_datetime(["2025-08-31", "2025-09-15", "2025-09-30"]),
-                              "metric": "followers", "value": [1000.0, 1100.0, 1250.0]})
+        daily = pd.DataFrame(
+            {
+                "platform": "instagram",
+                "account": "pemkot",
+                "date": pd.to_datetime(["2025-08-31", "2025-09-15", "2025-09-30"]),
+                "metric": "followers",
+                "value": [1000.0, 1100.0, 1250.0],
+            }
+        )
+
     g = ev.follower_growth(W(), "2025-09")
     assert g.loc[0, "followers"] == 1250 and g.loc[0, "follower_growth"] == 250
 
@@ -100,3 +123,12 @@ def test_bad_period_and_grouping_are_plain_errors():
         ev.kpis(_posts(), "September")
     with pytest.raises(ParameterError, match="warna"):
         ev.kpis(_posts(), "2025-09", by="warna")
+
+
+def test_top_posts_and_performance_accept_any_window():
+    posts = _posts()
+    top = ev.top_posts(posts, ("2025-09-01", "2025-09-15"), n=50)
+    local = top["published_local"]
+    assert len(top) > 0 and (local.dt.month == 9).all() and (local.dt.day <= 15).all()
+    q = ev.performance(posts, "2025-Q3", by="post_type")
+    assert q["posts"].sum() == len(posts)

@@ -29,13 +29,23 @@ def test_monthly_report_writes_html_notebook_and_summary(monthly):
 
 
 def test_summary_figures_match_the_library(monthly):
-    from humaskit import evaluation as ev, samples
+    from humaskit import evaluation as ev
+    from humaskit import samples
 
     bundle = json.loads((monthly.parent / "ringkasan.json").read_text(encoding="utf-8"))
     k = ev.kpis(samples.workspace(), "2025-09")
     assert bundle["summary"]["total"]["posts"] == int(k.loc[0, "posts"])
     assert bundle["summary"]["total"]["er_by_reach"] == pytest.approx(
-        float(k.loc[0, "er_by_reach"]), rel=1e-4)
+        float(k.loc[0, "er_by_reach"]), rel=1e-4
+    )
+    # the share-safe bundle for the forum holds the same figures and passes the check
+    share = ev.check_bundle(bundle)
+    assert share["period"] == "2025-09" and share["figures"]["posts"] == int(k.loc[0, "posts"])
+    r = ev.responsiveness(samples.workspace(), period="2025-09", by=())
+    assert share["figures"]["within_limit_share"] == pytest.approx(
+        float(r.loc[0, "within_limit_share"]), abs=1e-5
+    )
+    assert "@" not in json.dumps(share)
 
 
 def test_html_hides_code_and_is_in_indonesian(monthly):
@@ -46,10 +56,36 @@ def test_html_hides_code_and_is_in_indonesian(monthly):
     assert html.count("<img") >= 2  # charts are drawn into the report
 
 
-def test_english_report(tmp_path):
-    html = playbooks.run("evaluasi-bulanan", {"periode": "2025-09", "bahasa": "en"}, tmp_path)
+def test_monthly_report_has_every_section_and_its_charts(monthly):
+    html = monthly.read_text(encoding="utf-8")
+    for heading in (
+        "Percakapan warga",
+        "Layanan aduan",
+        "Rekomendasi dan perubahan SOP",
+        "Dibanding acuan dan target",
+        "Per unit",
+    ):
+        assert heading in html
+    assert html.count("data:image/png") >= 5
+
+
+def test_english_report_with_sections_switched_off(tmp_path):
+    html = playbooks.run(
+        "evaluasi-bulanan",
+        {
+            "periode": "2025-09",
+            "bahasa": "en",
+            "bagian_sentimen": False,
+            "bagian_respons": False,
+            "bagian_konten": False,
+        },
+        tmp_path,
+    )
     text = html.read_text(encoding="utf-8")
     assert "Monthly Social Media Evaluation" in text and "Reach" in text
+    assert "What the public says" not in text and "Best posts" not in text
+    assert "Answering citizens on time" not in text
+    assert "Recommendations and SOP changes" in text
 
 
 @pytest.mark.parametrize(

@@ -127,13 +127,24 @@ def _path(name: str) -> Path:
 
 
 def _read_nb(name: str):
-    import nbformat
+    # plain json: nbformat's schema validation costs ~1.7 s of imports in every report
+    from types import SimpleNamespace
 
-    return nbformat.read(_path(name), as_version=4)
+    with open(_path(name), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    cells = []
+    for c in raw.get("cells", []):
+        src = c.get("source", "")
+        cells.append(SimpleNamespace(
+            cell_type=c.get("cell_type"),
+            source="".join(src) if isinstance(src, list) else src,
+            metadata=c.get("metadata", {}),
+        ))
+    return SimpleNamespace(cells=cells)
 
 
 def _parameters_cell(nb, name: str) -> str:
-    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     if len(cells) != 1:
         raise PlaybookFailed(t("playbooks.bad_parameters_cell", None, name=name, n=len(cells)))
     return cells[0].source
@@ -168,8 +179,8 @@ def parameters(name: str) -> dict[str, Param]:
 
     Examples
     --------
-    >>> sorted(parameters("evaluasi-bulanan"))[:2]
-    ['akun', 'bahasa']
+    >>> sorted(parameters("evaluasi-bulanan"))[:3]
+    ['akun', 'bagian_acuan', 'bagian_akun']
     """
     return parse_parameters(_parameters_cell(_read_nb(name), name))
 
@@ -415,12 +426,12 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
 
     Examples
     --------
-    >>> p = validate("evaluasi-bulanan", {"periode": "2025-09", "data": "contoh",
-    ...              "akun": "semua", "bahasa": "en"}, load=False)
+    >>> ns = {k: q.default for k, q in parameters("evaluasi-bulanan").items()}
+    >>> p = validate("evaluasi-bulanan", {**ns, "periode": "2025-09", "bahasa": "en"},
+    ...              load=False)
     >>> p.periode, p.lang
     ('2025-09', 'en')
-    >>> validate("evaluasi-bulanan", {"periode": "2025-13", "data": "contoh",
-    ...          "akun": "semua", "bahasa": "en"}, load=False)
+    >>> validate("evaluasi-bulanan", {**ns, "periode": "2025-13", "bahasa": "en"}, load=False)
     Traceback (most recent call last):
     ...
     humaskit.errors.ParameterError: Parameter 'periode' is '2025-13': expected a month as YYYY-MM (for example 2025-09) or "terakhir" (latest).
@@ -523,11 +534,12 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def summary(figures: dict[str, Any]) -> dict[str, Any]:
+def summary(figures: dict[str, Any]) -> dict[str, Any] | None:
     """Record a playbook's headline figures; the runner writes them as JSON.
 
     Call it in the last cell of a playbook. Figures must be share-safe (no personal data).
-    Outside a notebook it only returns the cleaned figures.
+    In a notebook it returns None (so nothing is echoed into the report); outside one it
+    returns the cleaned figures.
 
     Examples
     --------
@@ -542,6 +554,7 @@ def summary(figures: dict[str, Any]) -> dict[str, Any]:
 
         if get_ipython() is not None:
             display({SUMMARY_MIME: clean, "text/plain": ""}, raw=True)
+            return None  # nothing echoed into the report
     except ImportError:  # pragma: no cover
         pass
     return clean

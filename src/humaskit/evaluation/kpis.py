@@ -12,10 +12,17 @@ Definitions (stated in reports too):
   comments and shares per post per follower.
 - **follower growth** = followers at the end of the period minus at the end of the
   previous one, from the ``daily`` table (metric ``followers``) when present, else from
-  ``followers_at_post``.
+  ``followers_at_post``; ``follower_growth_rate`` = growth / followers at the start.
+- **video retention** where the platform gives it: ``avg_view_pct`` (average share of a
+  video watched, in percent, weighted by views) and ``watch_time_per_view_s`` (seconds
+  watched per view).
 
-Periods are calendar months (``"2025-09"``) in the institution's time zone (WIB unless
-``tz=`` says otherwise).
+Periods are months (``"2025-09"``), quarters (``"2025-Q3"``), years (``"2025"``), days or
+ranges of days (``("2025-09-01", "2025-09-15")``) in the institution's time zone (WIB
+unless ``tz=`` says otherwise); each is compared with the same stretch just before it.
+Groupings: any column of the posts table (``platform``, ``account``, ``post_type`` or its
+alias ``format``, ``category``, ``campaign``) and ``unit`` / ``institution``, which come
+from the accounts table joined on platform and account.
 
 Examples
 --------
@@ -31,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -39,10 +47,12 @@ import pandas as pd
 from .. import schema
 from ..errors import ParameterError
 from ..i18n import label, t
+from ._common import DEFAULT_TZ, Window, account_units, read_table, window, zone
 
 __all__ = [
     "DEFAULT_TZ",
     "ENGAGEMENT_METRICS",
+    "KPI_COLUMNS",
     "local_times",
     "add_rates",
     "kpis",
@@ -51,21 +61,83 @@ __all__ = [
     "follower_growth",
     "headline",
     "narrative",
+    "benchmarks",
+    "example_targets",
+    "against_benchmarks",
+    "against_targets",
+    "kpi_directions",
 ]
 
-DEFAULT_TZ = "Asia/Jakarta"
 ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
-_SUMS = ("reach", "impressions", "views", "engagements", "likes", "comments", "shares",
-         "saves", "clicks", "video_views")
+_SUMS = (
+    "reach",
+    "impressions",
+    "views",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "video_views",
+    "watch_time_s",
+)
+#: The value columns :func:`kpis` returns (before ``_prev``/``_change`` columns).
+KPI_COLUMNS = (
+    "posts",
+    "accounts",
+    "posts_per_day",
+    "posts_per_account_day",
+    "reach",
+    "impressions",
+    "views",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "video_views",
+    "watch_time_s",
+    "er_by_reach",
+    "er_by_impressions",
+    "er_by_followers",
+    "applause_rate",
+    "conversation_rate",
+    "amplification_rate",
+    "avg_view_pct",
+    "watch_time_per_view_s",
+    "followers",
+    "follower_growth",
+    "follower_growth_rate",
+)
+_GROUP_ALIASES = {"format": "post_type"}
+#: Post columns the KPIs are computed from (other columns are never copied).
+_METRIC_SOURCES = (
+    "reach",
+    "impressions",
+    "views",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "video_views",
+    "watch_time_s",
+    "followers_at_post",
+    "avg_view_pct",
+)
+_FROM_ACCOUNTS = ("unit", "institution")
 
 
 def local_times(times: pd.Series, tz: str = DEFAULT_TZ) -> pd.Series:
     """Return UTC times converted to the institution's zone (WIB by default)."""
     s = pd.to_datetime(times, utc=True)
-    return s.dt.tz_convert(tz)
+    return s.dt.tz_convert(zone(tz))
 
 
 def _period(value: Any, lang: str | None = None) -> pd.Period:
+    """A month as a pandas Period (``"2025-09"``); kept for the exercises and old callers."""
     if isinstance(value, pd.Period):
         return value.asfreq("M")
     import re
@@ -100,12 +172,18 @@ def add_rates(posts: pd.DataFrame) -> pd.DataFrame:
     out = posts.copy()
     parts = [out[c].astype("Float64") for c in ENGAGEMENT_METRICS if c in out.columns]
     if parts:
-        eng = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+        eng = parts[0]
+        for p in parts[1:]:
+            both = eng.notna() | p.notna()
+            eng = (eng.fillna(0) + p.fillna(0)).where(both)
     else:
         eng = pd.Series(pd.NA, index=out.index, dtype="Float64")
     out["engagements"] = eng.round().astype("Int64")
-    for name, base in (("reach", "reach"), ("impressions", "impressions"),
-                       ("followers", "followers_at_post")):
+    for name, base in (
+        ("reach", "reach"),
+        ("impressions", "impressions"),
+        ("followers", "followers_at_post"),
+    ):
         if base in out.columns:
             denom = out[base].astype("Float64")
             if name == "impressions" and "views" in out.columns:
@@ -115,67 +193,162 @@ def add_rates(posts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _in_period(posts: pd.DataFrame, period: pd.Period, tz: str) -> pd.DataFrame:
-    local = local_times(posts["published_at"], tz)
-    start = pd.Timestamp(period.start_time, tz=tz)
-    end = pd.Timestamp((period + 1).start_time, tz=tz)
-    return posts[(local >= start) & (local < end)]
+def _in_period(posts: pd.DataFrame, period: Any, tz: str = DEFAULT_TZ) -> pd.DataFrame:
+    """Posts published inside ``period`` (a month Period, Window or any window value)."""
+    w = window(period, tz=tz, times=posts["published_at"])
+    return posts[w.mask(posts["published_at"])]
 
 
-def _aggregate(posts: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    p = add_rates(posts)
-    p["_n"] = 1
-    for c in _SUMS:
-        if c not in p.columns:
-            p[c] = pd.array([pd.NA] * len(p), dtype="Int64")
-    # denominators that only count posts reporting both parts
-    eng = p["engagements"].astype("Float64")
-    has_eng = eng.notna()
-    p["_eng_r"] = eng.where(has_eng & p["reach"].notna())
-    p["_den_r"] = p["reach"].astype("Float64").where(has_eng)
-    imp = p["impressions"].astype("Float64").fillna(p["views"].astype("Float64"))
-    p["_eng_i"] = eng.where(has_eng & imp.notna())
-    p["_den_i"] = imp.where(has_eng)
-    fol = p["followers_at_post"].astype("Float64") if "followers_at_post" in p else eng * np.nan
-    p["_eng_f"] = eng.where(has_eng & fol.notna())
-    p["_den_f"] = fol.where(has_eng)
-    for m in ("likes", "comments", "shares"):
-        p[f"_{m}_f"] = (p[m].astype("Float64") / fol.where(fol > 0))
-    agg = {"_n": "sum"}
-    agg.update({c: "sum" for c in _SUMS})
-    agg.update({c: "sum" for c in ("_eng_r", "_den_r", "_eng_i", "_den_i", "_eng_f", "_den_f")})
-    agg.update({f"_{m}_f": "mean" for m in ("likes", "comments", "shares")})
-    if by:
-        g = p.groupby(by, observed=True, sort=True, dropna=False).agg(agg)
-    else:
-        g = p.agg(agg).to_frame().T
-        g.index = [0]
-    # a sum over only-missing values is missing, not 0
-    counts = (p.groupby(by, observed=True, sort=True, dropna=False)[list(_SUMS)].count()
-              if by else p[list(_SUMS)].count().to_frame().T.set_axis([0]))
-    for c in _SUMS:
-        g[c] = g[c].astype("Float64").where(counts[c].to_numpy() > 0)
-    out = pd.DataFrame(index=g.index)
-    out["posts"] = g["_n"].astype("Int64")
-    for c in ("reach", "impressions", "views", "engagements", "likes", "comments", "shares",
-              "saves", "clicks", "video_views"):
-        out[c] = g[c].round().astype("Int64")
+def _metric(p: pd.DataFrame, name: str) -> np.ndarray:
+    """A metric column as float64 with NaN for missing (a column of NaN when absent)."""
+    if name in p.columns:
+        return p[name].to_numpy(dtype="float64", na_value=np.nan)
+    return np.full(len(p), np.nan)
 
-    def ratio(a, b):
-        a = g[a].astype("Float64")
-        b = g[b].astype("Float64")
-        return (a / b.where(b > 0)).astype("Float64")
 
-    out["er_by_reach"] = ratio("_eng_r", "_den_r")
-    out["er_by_impressions"] = ratio("_eng_i", "_den_i")
-    out["er_by_followers"] = ratio("_eng_f", "_den_f")
-    out["applause_rate"] = g["_likes_f"].astype("Float64")
-    out["conversation_rate"] = g["_comments_f"].astype("Float64")
-    out["amplification_rate"] = g["_shares_f"].astype("Float64")
-    out = out.reset_index()
+def _group_codes(p: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group number of each row and the group keys (sorted, missing keys kept)."""
     if not by:
-        out = out.drop(columns="index")
-    return out
+        return np.zeros(len(p), dtype="int64"), pd.DataFrame(index=[0])
+    codes = np.zeros(len(p), dtype="int64")
+    levels = []
+    for b in by:
+        c, uniq = pd.factorize(p[b], sort=True, use_na_sentinel=False)
+        levels.append(uniq)
+        codes = codes * len(uniq) + c
+    dense, first = np.unique(codes, return_inverse=False, return_index=True)
+    remap = np.searchsorted(dense, codes)
+    keys = p[by].iloc[first].reset_index(drop=True)
+    return remap.astype("int64"), keys
+
+
+def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> pd.DataFrame:
+    """Sum and ratio KPIs of ``posts`` per group (numpy sums over group codes)."""
+    p = posts
+    codes, keys = _group_codes(p, by)
+    n_groups = len(keys)
+
+    def tot(x: np.ndarray) -> np.ndarray:
+        """Group sums ignoring NaN, NaN where the group has no value at all."""
+        ok = ~np.isnan(x)
+        s = np.bincount(codes, weights=np.where(ok, x, 0.0), minlength=n_groups)
+        n = np.bincount(codes, weights=ok.astype("float64"), minlength=n_groups)
+        return np.where(n > 0, s, np.nan)
+
+    def ratio(a: np.ndarray, b: np.ndarray) -> pd.arrays.FloatingArray:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            r = np.where((b > 0) & ~np.isnan(a), a / np.where(b > 0, b, 1.0), np.nan)
+        r = np.where(np.isfinite(r), r, np.nan)
+        return pd.array(r, dtype="Float64")
+
+    parts = [_metric(p, c) for c in ENGAGEMENT_METRICS if c in p.columns]
+    if parts:
+        stack = np.vstack(parts)
+        any_ok = ~np.isnan(stack).all(axis=0)
+        eng = np.where(any_ok, np.nansum(stack, axis=0), np.nan)
+    else:
+        eng = np.full(len(p), np.nan)
+    has_eng = ~np.isnan(eng)
+    reach = _metric(p, "reach")
+    views_raw = _metric(p, "views")
+    imp = _metric(p, "impressions")
+    imp = np.where(np.isnan(imp), views_raw, imp)
+    fol = _metric(p, "followers_at_post")
+    views = np.where(np.isnan(views_raw), _metric(p, "video_views"), views_raw)
+    avp = _metric(p, "avg_view_pct")
+    wts = _metric(p, "watch_time_s")
+    nan = np.nan
+    out = keys.copy()
+    n_posts = np.bincount(codes, minlength=n_groups).astype("float64")
+    out["posts"] = pd.array(n_posts.astype("int64"), dtype="Int64")
+    if {"platform", "account"} <= set(p.columns):
+        acc = pd.factorize(p["platform"].astype("str") + "\x1f" + p["account"].astype("str"))[0]
+        pairs = np.unique(codes * (acc.max() + 1 if len(acc) else 1) + acc)
+        n_acc = np.bincount(pairs // (acc.max() + 1 if len(acc) else 1), minlength=n_groups)
+    else:
+        n_acc = np.ones(n_groups, dtype="int64")
+    out["accounts"] = pd.array(n_acc.astype("int64"), dtype="Int64")
+    if days:
+        out["posts_per_day"] = pd.array(n_posts / days, dtype="Float64")
+        with np.errstate(invalid="ignore", divide="ignore"):
+            per = np.where(n_acc > 0, n_posts / np.where(n_acc > 0, n_acc, 1) / days, nan)
+        out["posts_per_account_day"] = pd.array(per, dtype="Float64")
+    for c in _SUMS:
+        x = eng if c == "engagements" else _metric(p, c)
+        out[c] = pd.array(np.round(tot(x)), dtype="Float64").astype("Int64")
+    out["er_by_reach"] = ratio(
+        tot(np.where(has_eng & ~np.isnan(reach), eng, nan)), tot(np.where(has_eng, reach, nan))
+    )
+    out["er_by_impressions"] = ratio(
+        tot(np.where(has_eng & ~np.isnan(imp), eng, nan)), tot(np.where(has_eng, imp, nan))
+    )
+    out["er_by_followers"] = ratio(
+        tot(np.where(has_eng & ~np.isnan(fol), eng, nan)), tot(np.where(has_eng, fol, nan))
+    )
+    okf = np.where(fol > 0, fol, nan)
+    for m, name in (
+        ("likes", "applause_rate"),
+        ("comments", "conversation_rate"),
+        ("shares", "amplification_rate"),
+    ):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            r = _metric(p, m) / okf
+        cnt = np.bincount(codes, weights=(~np.isnan(r)).astype("float64"), minlength=n_groups)
+        out[name] = ratio(tot(r), cnt)
+    okv = np.where(views > 0, views, nan)
+    out["avg_view_pct"] = ratio(
+        tot(np.where(~np.isnan(avp) & ~np.isnan(okv), avp * okv, nan)),
+        tot(np.where(~np.isnan(avp), okv, nan)),
+    )
+    out["watch_time_per_view_s"] = ratio(
+        tot(np.where(~np.isnan(okv), wts, nan)), tot(np.where(~np.isnan(wts), okv, nan))
+    )
+    return out.reset_index(drop=True)
+
+
+def _followers_from_daily(daily: pd.DataFrame, win: Window) -> pd.DataFrame | None:
+    d = daily[daily["metric"] == "followers"]
+    if not len(d):
+        return None
+    d = d[["platform", "account", "date", "value"]].dropna(subset=["value"])
+    dates = pd.to_datetime(d["date"])
+    if "tz" in str(dates.dtype):
+        dates = dates.dt.tz_convert(win.tz).dt.tz_localize(None)
+    d = d.assign(_d=dates).sort_values("_d", kind="stable")
+    start, end = win.start.tz_localize(None), win.end.tz_localize(None)
+    inside = d[(d["_d"] >= start) & (d["_d"] < end)]
+    if not len(inside):
+        return None
+    keys = ["platform", "account"]
+    now = d[d["_d"] < end].groupby(keys, observed=True)["value"].last()
+    before = d[d["_d"] < start].groupby(keys, observed=True)["value"].last()
+    rows = pd.DataFrame({"followers": now})
+    rows["_start"] = before.reindex(rows.index)
+    rows = rows[rows.index.isin(inside.set_index(keys).index.unique())]
+    return rows
+
+
+def _followers_from_posts(posts: pd.DataFrame, win: Window) -> pd.DataFrame | None:
+    if "followers_at_post" not in posts.columns:
+        return None
+    keys = ["platform", "account"]
+    prev = win.previous()
+    known = posts["followers_at_post"].notna().to_numpy(dtype=bool)
+    cur_mask = win.mask(posts["published_at"]) & known
+    if not cur_mask.any():
+        return None
+    prev_mask = prev.mask(posts["published_at"]) & known
+
+    def last(mask: np.ndarray) -> pd.Series:
+        sub = posts.loc[mask, [*keys, "published_at", "followers_at_post"]]
+        if not len(sub):
+            return pd.Series(dtype="Float64")
+        at = sub.groupby(keys, observed=True)["published_at"].idxmax()
+        return sub.loc[at.to_numpy()].set_index(keys)["followers_at_post"].astype("Float64")
+
+    rows = pd.DataFrame({"followers": last(cur_mask)})
+    rows["_start"] = last(prev_mask).reindex(rows.index)
+    return rows
 
 
 def follower_growth(
@@ -184,7 +357,7 @@ def follower_growth(
     """Followers at the end of ``period`` and growth over it, per platform and account.
 
     Uses the ``daily`` table (metric ``followers``) of a Workspace when it has rows for the
-    period, else ``followers_at_post`` of the posts (last post of each month).
+    period, else ``followers_at_post`` of the posts (last post of each period).
 
     Examples
     --------
@@ -195,44 +368,72 @@ def follower_growth(
     >>> follower_growth(W(), "2025-09")[["followers", "follower_growth"]].to_dict("list")
     {'followers': [130], 'follower_growth': [30]}
     """
-    period = _period(period)
     keys = ["platform", "account"]
+    empty = pd.DataFrame(columns=keys + ["followers", "follower_growth", "follower_growth_rate"])
+    posts = getattr(data, "posts", data)
+    posts = posts if isinstance(posts, pd.DataFrame) else None
+    win = window(period, tz=tz, times=posts["published_at"] if posts is not None else None)
     daily = getattr(data, "daily", None)
     rows = None
     if isinstance(daily, pd.DataFrame) and len(daily):
-        d = daily[daily["metric"] == "followers"]
-        if len(d):
-            d = d.assign(_m=pd.to_datetime(d["date"]).dt.to_period("M"))
-            last = d.sort_values("date").groupby(keys + ["_m"], observed=True)["value"].last()
-            last = last.unstack("_m")
-            if period in last.columns:
-                rows = pd.DataFrame({"followers": last[period]})
-                prev = last[period - 1] if (period - 1) in last.columns else np.nan
-                rows["follower_growth"] = last[period] - prev
+        rows = _followers_from_daily(daily, win)
+    if rows is None and posts is not None:
+        rows = _followers_from_posts(posts, win)
     if rows is None:
-        posts = getattr(data, "posts", data)
-        if not isinstance(posts, pd.DataFrame) or "followers_at_post" not in posts:
-            return pd.DataFrame(columns=keys + ["followers", "follower_growth"])
-        p = posts.dropna(subset=["followers_at_post"])
-        p = p.assign(_m=local_times(p["published_at"], tz).dt.tz_localize(None).dt.to_period("M"))
-        last = p.sort_values("published_at").groupby(keys + ["_m"])["followers_at_post"].last()
-        last = last.astype("Float64").unstack("_m")
-        if period not in last.columns:
-            return pd.DataFrame(columns=keys + ["followers", "follower_growth"])
-        rows = pd.DataFrame({"followers": last[period]})
-        prev = last[period - 1] if (period - 1) in last.columns else np.nan
-        rows["follower_growth"] = last[period] - prev
-    rows = rows.reset_index()
+        return empty
+    rows["follower_growth"] = rows["followers"] - rows["_start"]
+    rows = rows.drop(columns="_start").reset_index()
     rows["followers"] = rows["followers"].astype("Float64").round().astype("Int64")
     rows["follower_growth"] = rows["follower_growth"].astype("Float64").round().astype("Int64")
+    start = (rows["followers"] - rows["follower_growth"]).astype("Float64")
+    rows["follower_growth_rate"] = (
+        rows["follower_growth"].astype("Float64") / start.where(start > 0)
+    ).astype("Float64")
     if by is not None and set(by) != set(keys):
-        present = [b for b in by if b in rows.columns]
-        rows = rows.groupby(present, observed=True)[["followers", "follower_growth"]].sum(
-            min_count=1
-        ).reset_index() if present else rows[["followers", "follower_growth"]].sum(
-            min_count=1
-        ).to_frame().T
+        rows = _sum_growth(rows, [b for b in by if b in rows.columns])
     return rows
+
+
+def _sum_growth(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    cols = ["followers", "follower_growth"]
+    if by:
+        out = rows.groupby(by, observed=True, dropna=False)[cols].sum(min_count=1).reset_index()
+    else:
+        out = rows[cols].sum(min_count=1).to_frame().T
+    for c in cols:
+        out[c] = out[c].astype("Float64").round().astype("Int64")
+    start = (out["followers"] - out["follower_growth"]).astype("Float64")
+    out["follower_growth_rate"] = (
+        out["follower_growth"].astype("Float64") / start.where(start > 0)
+    ).astype("Float64")
+    return out
+
+
+def _group_columns(
+    posts: pd.DataFrame, by: list[str], accounts: pd.DataFrame | None, lang: str | None
+) -> pd.DataFrame:
+    """Posts with the grouping columns present (format alias, unit/institution joined)."""
+    need_acc = [b for b in by if b in _FROM_ACCOUNTS and b not in posts.columns]
+    out = posts
+    for b in by:
+        if b in _GROUP_ALIASES and b not in out.columns:
+            out = out.assign(**{b: out[_GROUP_ALIASES[b]]})
+    if need_acc:
+        if accounts is None or not len(accounts):
+            raise ParameterError(t("evaluation.needs_accounts", lang, column=need_acc[0]))
+        units = account_units(accounts)
+        out = out.merge(
+            units[["platform", "account", *need_acc]], on=["platform", "account"], how="left"
+        )
+        unknown = t("evaluation.unregistered", lang)
+        for b in need_acc:
+            out[b] = out[b].fillna(unknown)
+    missing = [b for b in by if b not in out.columns]
+    if missing:
+        raise ParameterError(
+            t("evaluation.bad_group", lang, column=missing[0], known=", ".join(posts.columns))
+        )
+    return out
 
 
 def kpis(
@@ -241,29 +442,33 @@ def kpis(
     *,
     by: str | list[str] | None = None,
     compare: bool = True,
+    accounts: pd.DataFrame | None = None,
     tz: str = DEFAULT_TZ,
     lang: str | None = None,
 ) -> pd.DataFrame:
-    """Headline KPIs for a month, per group, with the change against the previous month.
+    """Headline KPIs for a period, per group, with the change against the period before.
 
     Parameters
     ----------
     data : Workspace or DataFrame
-        A workspace (posts and daily follower counts) or a canonical posts table.
-    period : str or Period, optional
-        ``"YYYY-MM"``; default the latest month in the data.
+        A workspace (posts, daily follower counts, accounts) or a canonical posts table.
+    period : str, tuple, Period or Window, optional
+        ``"2025-09"``, ``"2025-Q3"``, ``"2025"``, ``("2025-09-01", "2025-09-15")``;
+        default the latest month in the data.
     by : str or list of str, optional
-        Grouping columns, e.g. ``"platform"``, ``["platform", "account"]``, ``"post_type"``,
-        ``"category"``. Default: one row for everything.
+        Grouping columns, e.g. ``"platform"``, ``["platform", "account"]``, ``"format"``,
+        ``"category"``, ``"campaign"``, ``"unit"``, ``"institution"``. Default: one row.
     compare : bool
-        Add ``<kpi>_prev`` and ``<kpi>_change`` (relative change, 0.12 = +12 %).
+        Add ``<kpi>_prev`` and ``<kpi>_change`` (relative change, 0.12 = +12 %; for
+        follower growth the difference in followers).
+    accounts : DataFrame, optional
+        The accounts table for ``unit``/``institution`` (default: the workspace's).
 
     Returns
     -------
     DataFrame
-        posts, reach, impressions, views, engagements, er_by_reach, er_by_impressions,
-        er_by_followers, applause_rate, conversation_rate, amplification_rate, followers,
-        follower_growth (when grouped by nothing, platform and/or account).
+        ``period`` and :data:`KPI_COLUMNS` (follower figures when grouped by nothing,
+        platform, account, unit or institution).
 
     Examples
     --------
@@ -271,33 +476,54 @@ def kpis(
     >>> k = kpis(samples.workspace(), "2025-09", by="platform")
     >>> {"platform", "posts", "er_by_reach", "posts_change"} <= set(k.columns)
     True
+    >>> kpis(samples.workspace(), "2025-Q3", by="unit", compare=False)["unit"].nunique() >= 9
+    True
     """
     posts = _posts_of(data)
     by_list = [by] if isinstance(by, str) else list(by or [])
-    missing = [b for b in by_list if b not in posts.columns]
-    if missing:
-        raise ParameterError(
-            t("evaluation.bad_group", lang, column=missing[0], known=", ".join(posts.columns))
-        )
-    if period is None:
-        if posts.empty:
-            raise ParameterError(t("evaluation.no_posts", lang))
-        period = local_times(posts["published_at"], tz).max().tz_localize(None).to_period("M")
-    period = _period(period, lang)
-    cur = _aggregate(_in_period(posts, period, tz), by_list)
-    if set(by_list) <= {"platform", "account"}:
-        growth = follower_growth(data, period, by=by_list or [], tz=tz)
+    if accounts is None and not isinstance(data, pd.DataFrame):
+        accounts = getattr(data, "accounts", None)
+    if period is None and posts.empty:
+        raise ParameterError(t("evaluation.no_posts", lang))
+    win = window(period, tz=tz, times=posts["published_at"], lang=lang)
+    needed = [
+        "platform",
+        "account",
+        "published_at",
+        *_METRIC_SOURCES,
+        *[_GROUP_ALIASES.get(b, b) for b in by_list],
+    ]
+    slim = posts.loc[
+        win.mask(posts["published_at"]), [c for c in dict.fromkeys(needed) if c in posts.columns]
+    ]
+    grouped = _group_columns(slim, by_list, accounts, lang)
+    cur = _aggregate(grouped, by_list, days=win.days)
+    if set(by_list) <= {"platform", "account", "unit", "institution"}:
+        growth = follower_growth(data, win, tz=tz)
         if len(growth):
+            extra = [b for b in by_list if b in _FROM_ACCOUNTS]
+            if extra:
+                units = account_units(accounts)
+                growth = growth.merge(units, on=["platform", "account"], how="left")
+                for b in extra:
+                    growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
+            growth = (
+                _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
+            )
             if by_list:
                 cur = cur.merge(growth, on=by_list, how="left")
             else:
-                for c in ("followers", "follower_growth"):
-                    cur[c] = growth[c].sum(min_count=1) if c in growth else pd.NA
-                    cur[c] = cur[c].astype("Int64")
-    cur.insert(0, "period", str(period))
+                for c in ("followers", "follower_growth", "follower_growth_rate"):
+                    cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
+                cur["followers"] = cur["followers"].astype("Int64")
+                cur["follower_growth"] = cur["follower_growth"].astype("Int64")
+                cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
+    cur.insert(0, "period", win.label)
     if not compare:
         return cur
-    prev = kpis(data, period - 1, by=by_list, compare=False, tz=tz, lang=lang)
+    prev = kpis(
+        data, win.previous(), by=by_list, compare=False, accounts=accounts, tz=tz, lang=lang
+    )
     value_cols = [c for c in cur.columns if c not in by_list and c != "period"]
     prev = prev[by_list + [c for c in value_cols if c in prev.columns]]
     if by_list:
@@ -343,9 +569,8 @@ def top_posts(
     ['1']
     """
     posts = _posts_of(data)
-    if period is None:
-        period = local_times(posts["published_at"], tz).max().tz_localize(None).to_period("M")
-    p = add_rates(_in_period(posts, _period(period), tz))
+    win = window(period, tz=tz, times=posts["published_at"])
+    p = add_rates(posts[win.mask(posts["published_at"])])
     if metric not in p.columns:
         raise ParameterError(t("evaluation.bad_metric", None, metric=metric))
     if metric.startswith("er_") and "reach" in p.columns:
@@ -354,8 +579,19 @@ def top_posts(
     p = p.dropna(subset=[metric])
     p = p.sort_values(metric, ascending=bottom, kind="stable").head(n)
     p = p.assign(published_local=local_times(p["published_at"], tz))
-    cols = ["platform", "account", "post_id", "published_local", "post_type", "category",
-            "text", "reach", "engagements", metric, "permalink"]
+    cols = [
+        "platform",
+        "account",
+        "post_id",
+        "published_local",
+        "post_type",
+        "category",
+        "text",
+        "reach",
+        "engagements",
+        metric,
+        "permalink",
+    ]
     return p[[c for c in dict.fromkeys(cols) if c in p.columns]].reset_index(drop=True)
 
 
@@ -370,7 +606,8 @@ def performance(
     """How each format (or category, platform...) performed: typical reach and rate.
 
     Uses medians per post (robust to one viral post) and the ratio of each group's median
-    engagement rate to the overall median (``vs_overall``: 2.0 = twice the usual).
+    engagement rate to the overall median (``vs_overall``: 2.0 = twice the usual). The rate
+    of a post is its ER by reach, else by impressions/views, else by followers.
 
     Examples
     --------
@@ -384,13 +621,20 @@ def performance(
     """
     posts = _posts_of(data)
     if period is not None:
-        posts = _in_period(posts, _period(period), tz)
+        posts = posts[
+            window(period, tz=tz, times=posts["published_at"]).mask(posts["published_at"])
+        ]
+    by_list = [by] if isinstance(by, str) else list(by)
+    posts = _group_columns(posts, by_list, getattr(data, "accounts", None), None)
     p = add_rates(posts)
-    rate = p["er_by_reach"].fillna(p.get("er_by_impressions", p["er_by_reach"]))
+    rate = (
+        p["er_by_reach"] if "er_by_reach" in p else pd.Series(pd.NA, index=p.index, dtype="Float64")
+    )
+    rate = rate.fillna(p.get("er_by_impressions", rate))
     rate = rate.fillna(p.get("er_by_followers", rate))
     p = p.assign(_rate=rate.astype("Float64"))
     overall = p["_rate"].median()
-    g = p.groupby(by, observed=True, dropna=True)
+    g = p.groupby(by_list, observed=True, dropna=True)
     out = pd.DataFrame(
         {
             "posts": g.size(),
@@ -399,7 +643,8 @@ def performance(
             "median_er": g["_rate"].median(),
         }
     )
-    out["vs_overall"] = (out["median_er"] / overall) if overall and overall > 0 else np.nan
+    ok = overall is not None and not pd.isna(overall) and overall > 0
+    out["vs_overall"] = (out["median_er"] / overall) if ok else np.nan
     out["enough_data"] = out["posts"] >= min_posts
     out = out.reset_index().sort_values("median_er", ascending=False, na_position="last")
     for c in ("median_reach", "median_engagements", "median_er", "vs_overall"):
@@ -407,16 +652,36 @@ def performance(
     return out.reset_index(drop=True)
 
 
+_HEADLINE = (
+    "posts",
+    "reach",
+    "impressions",
+    "views",
+    "engagements",
+    "er_by_reach",
+    "er_by_impressions",
+    "followers",
+    "follower_growth",
+    "follower_growth_rate",
+)
+
+
 def headline(k: pd.DataFrame) -> dict[str, Any]:
-    """The headline figures of a one-row :func:`kpis` result as a plain dict (for JSON)."""
+    """The headline figures of a one-row :func:`kpis` result as a plain dict (for JSON).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> headline(pd.DataFrame({"period": ["2025-09"], "posts": [3], "posts_change": [0.5]}))
+    {'period': '2025-09', 'posts': 3, 'posts_change': 0.5}
+    """
     row = k.iloc[0]
-    keys = ["posts", "reach", "impressions", "views", "engagements", "er_by_reach",
-            "er_by_impressions", "followers", "follower_growth"]
     out: dict[str, Any] = {"period": str(row.get("period"))}
-    for key in keys:
+    for key in _HEADLINE:
         if key in k.columns:
             v = row[key]
-            out[key] = None if pd.isna(v) else (float(v) if "er_" in key else int(v))
+            rate = "er_" in key or key.endswith("_rate")
+            out[key] = None if pd.isna(v) else (round(float(v), 6) if rate else int(v))
             prev = row.get(f"{key}_change")
             if prev is not None:
                 out[f"{key}_change"] = None if pd.isna(prev) else round(float(prev), 4)
@@ -433,6 +698,11 @@ def _num(x: float, lang: str | None) -> str:
     return text.replace(",", ".") if (lang or "id") == "id" else text
 
 
+def _ratio_text(x: float, lang: str | None) -> str:
+    text = f"{x:.1f}"
+    return text.replace(".", ",") if (lang or "id") == "id" else text
+
+
 def narrative(
     total: pd.DataFrame,
     formats: pd.DataFrame | None = None,
@@ -441,7 +711,7 @@ def narrative(
     *,
     lang: str | None = None,
 ) -> list[str]:
-    """Short plain-language sentences summarising the month, each with its evidence.
+    """Short plain-language sentences summarising the period, each with its evidence.
 
     Parameters
     ----------
@@ -462,47 +732,327 @@ def narrative(
     out = []
 
     def change_word(ch):
-        if pd.isna(ch):
+        if ch is None or pd.isna(ch):
             return t("evaluation.no_previous", lang)
         word = "evaluation.up" if ch >= 0 else "evaluation.down"
         return t(word, lang, pct=_pct(abs(float(ch)), lang))
 
-    out.append(t("evaluation.say_posts", lang, n=_num(row["posts"], lang),
-                 change=change_word(row.get("posts_change"))))
+    out.append(
+        t(
+            "evaluation.say_posts",
+            lang,
+            n=_num(row["posts"], lang),
+            change=change_word(row.get("posts_change")),
+        )
+    )
     if not pd.isna(row.get("reach")):
-        out.append(t("evaluation.say_reach", lang, n=_num(row["reach"], lang),
-                     change=change_word(row.get("reach_change"))))
+        out.append(
+            t(
+                "evaluation.say_reach",
+                lang,
+                n=_num(row["reach"], lang),
+                change=change_word(row.get("reach_change")),
+            )
+        )
     if not pd.isna(row.get("er_by_reach")):
-        out.append(t("evaluation.say_er", lang, er=_pct(row["er_by_reach"], lang),
-                     change=change_word(row.get("er_by_reach_change"))))
-    if not pd.isna(row.get("follower_growth")):
-        out.append(t("evaluation.say_followers", lang,
-                     n=_num(row["follower_growth"], lang),
-                     total=_num(row.get("followers") or 0, lang)))
-    if formats is not None and "platform" in formats.columns:
-        f = formats[formats["enough_data"]].dropna(subset=["median_er"])
-        # compare formats within one platform (rates are not comparable across platforms):
-        # the platform with the most posts that has at least two formats
-        sizes = f.groupby("platform")["posts"].agg(["sum", "count"])
-        sizes = sizes[sizes["count"] >= 2].sort_values("sum", ascending=False)
-        if len(sizes):
-            plat = sizes.index[0]
-            fp = f[f["platform"] == plat].sort_values("median_er", ascending=False)
-            best, worst = fp.iloc[0], fp.iloc[-1]
-            if worst["median_er"] and worst["median_er"] > 0:
-                ratio = float(best["median_er"] / worst["median_er"])
-                out.append(t("evaluation.say_format", lang, platform=label(plat, lang),
-                             best=label(best["post_type"], lang),
-                             worst=label(worst["post_type"], lang),
-                             ratio=f"{ratio:.1f}".replace(".", "," if lang == "id" else ".")))
+        out.append(
+            t(
+                "evaluation.say_er",
+                lang,
+                er=_pct(row["er_by_reach"], lang),
+                change=change_word(row.get("er_by_reach_change")),
+            )
+        )
+    if not pd.isna(row.get("follower_growth", np.nan)):
+        out.append(
+            t(
+                "evaluation.say_followers",
+                lang,
+                n=_num(row["follower_growth"], lang),
+                total=_num(row.get("followers") or 0, lang),
+            )
+        )
+    best = best_format(formats)
+    if best is not None:
+        out.append(
+            t(
+                "evaluation.say_format",
+                lang,
+                platform=label(best["platform"], lang),
+                best=label(best["best"], lang),
+                worst=label(best["worst"], lang),
+                ratio=_ratio_text(best["ratio"], lang),
+            )
+        )
     if categories is not None and len(categories[categories["enough_data"]]) >= 2:
         c = categories[categories["enough_data"]].dropna(subset=["median_er"])
-        out.append(t("evaluation.say_category", lang, best=label(c.iloc[0]["category"], lang),
-                     worst=label(c.iloc[-1]["category"], lang)))
+        out.append(
+            t(
+                "evaluation.say_category",
+                lang,
+                best=label(c.iloc[0]["category"], lang),
+                worst=label(c.iloc[-1]["category"], lang),
+            )
+        )
     if platforms is not None and len(platforms) >= 2 and "reach" in platforms:
         pl = platforms.dropna(subset=["er_by_reach"]).sort_values("er_by_reach")
         if len(pl) >= 2:
-            out.append(t("evaluation.say_platform", lang,
-                         best=label(pl.iloc[-1]["platform"], lang),
-                         er=_pct(pl.iloc[-1]["er_by_reach"], lang)))
+            out.append(
+                t(
+                    "evaluation.say_platform",
+                    lang,
+                    best=label(pl.iloc[-1]["platform"], lang),
+                    er=_pct(pl.iloc[-1]["er_by_reach"], lang),
+                )
+            )
+    return out
+
+
+def best_format(formats: pd.DataFrame | None) -> dict[str, Any] | None:
+    """The best and weakest format within the platform with the most posts (or None).
+
+    Rates are only compared within one platform (they are not comparable across
+    platforms), on formats with enough posts.
+    """
+    if formats is None or "platform" not in formats.columns or not len(formats):
+        return None
+    f = formats[formats["enough_data"]].dropna(subset=["median_er"])
+    sizes = f.groupby("platform")["posts"].agg(["sum", "count"])
+    sizes = sizes[sizes["count"] >= 2].sort_values("sum", ascending=False)
+    if not len(sizes):
+        return None
+    plat = sizes.index[0]
+    fp = f[f["platform"] == plat].sort_values("median_er", ascending=False)
+    best, worst = fp.iloc[0], fp.iloc[-1]
+    if not worst["median_er"] or worst["median_er"] <= 0:
+        return None
+    return {
+        "platform": plat,
+        "best": best["post_type"],
+        "worst": worst["post_type"],
+        "ratio": float(best["median_er"] / worst["median_er"]),
+        "best_er": float(best["median_er"]),
+        "worst_er": float(worst["median_er"]),
+        "best_posts": int(best["posts"]),
+        "worst_posts": int(worst["posts"]),
+    }
+
+
+# ---------------------------------------------------------------- benchmarks and targets
+
+
+def kpi_directions() -> pd.DataFrame:
+    """The KPI table shipped in ``data/evaluation/kpis.csv``: direction and display kind.
+
+    Examples
+    --------
+    >>> d = kpi_directions().set_index("kpi")
+    >>> d.loc["median_response_hours", "direction"], d.loc["er_by_reach", "kind"]
+    ('lower', 'pct')
+    """
+    return read_table("kpis.csv").copy()
+
+
+def example_targets() -> pd.DataFrame:
+    """The example team targets shipped in ``data/evaluation/targets-contoh.csv``.
+
+    Examples
+    --------
+    >>> "within_limit_share" in set(example_targets()["kpi"])
+    True
+    """
+    tg = read_table("targets-contoh.csv").copy()
+    tg["target"] = pd.to_numeric(tg["target"], errors="coerce")
+    tg["platform"] = tg["platform"].replace("", "all")
+    return tg[["kpi", "target", "platform"]]
+
+
+def benchmarks() -> pd.DataFrame:
+    """Reference figures shipped in ``data/evaluation/benchmarks.csv``, with source and year.
+
+    Rows of kind ``published`` cite a published figure; rows of kind ``illustrative`` are
+    humaskit's own starting points, not measurements: replace them with your own.
+
+    Examples
+    --------
+    >>> b = benchmarks()
+    >>> {"platform", "kpi", "value", "source", "year", "kind"} <= set(b.columns)
+    True
+    """
+    b = read_table("benchmarks.csv").copy()
+    b["value"] = pd.to_numeric(b["value"], errors="coerce").astype("Float64")
+    return b
+
+
+def _status(value: float, ref: float, direction: str) -> str:
+    if pd.isna(value) or pd.isna(ref):
+        return "unknown"
+    if direction == "none":
+        return "above" if value >= ref else "below"
+    if direction == "lower":
+        return "better" if value <= ref else "worse"
+    return "better" if value >= ref else "worse"
+
+
+def against_benchmarks(
+    k: pd.DataFrame, table: pd.DataFrame | None = None, *, lang: str | None = None
+) -> pd.DataFrame:
+    """Compare :func:`kpis` figures with the benchmark table, one row per KPI compared.
+
+    ``k`` grouped by ``platform`` is matched to the platform's rows; an ungrouped ``k``
+    to rows with platform ``all``. When the benchmark's KPI is missing in the data its
+    ``fallback`` variant is used and the row says ``approximate``.
+
+    Returns
+    -------
+    DataFrame
+        ``platform, kpi, value, benchmark, ratio, status (better/worse, or above/below for
+        posting volume; unknown),
+        approximate, kind, source, year``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> k = pd.DataFrame({"platform": ["instagram"], "er_by_reach": [0.03]})
+    >>> out = against_benchmarks(k)
+    >>> out.loc[0, "status"], bool(out.loc[0, "approximate"])
+    ('better', True)
+    """
+    table = benchmarks() if table is None else table
+    dirs = kpi_directions().set_index("kpi")["direction"].to_dict()
+    rows = []
+    plat = k["platform"] if "platform" in k.columns else pd.Series(["all"] * len(k))
+    for i, p in enumerate(plat):
+        ref = table[table["platform"] == p]
+        for _, b in ref.iterrows():
+            kpi, approx = b["kpi"], False
+            value = k.iloc[i][kpi] if kpi in k.columns else pd.NA
+            fb = str(b.get("fallback", "") or "")
+            if (value is pd.NA or pd.isna(value)) and fb and fb in k.columns:
+                value, approx = k.iloc[i][fb], True
+            if pd.isna(value):
+                continue
+            bench = float(b["value"])
+            rows.append(
+                {
+                    "platform": p,
+                    "kpi": kpi,
+                    "value": float(value),
+                    "benchmark": bench,
+                    "ratio": float(value) / bench if bench else np.nan,
+                    "status": _status(float(value), bench, dirs.get(kpi, "higher")),
+                    "approximate": approx,
+                    "kind": b["kind"],
+                    "source": b["source"],
+                    "year": b["year"],
+                }
+            )
+    cols = [
+        "platform",
+        "kpi",
+        "value",
+        "benchmark",
+        "ratio",
+        "status",
+        "approximate",
+        "kind",
+        "source",
+        "year",
+    ]
+    out = pd.DataFrame(rows, columns=cols)
+    out["ratio"] = out["ratio"].astype("Float64")
+    return out
+
+
+def _targets_frame(targets: Any, lang: str | None) -> pd.DataFrame:
+    if isinstance(targets, Mapping):
+        rows = []
+        for key, v in targets.items():
+            if isinstance(v, Mapping):
+                rows += [{"kpi": key, "platform": p, "target": x} for p, x in v.items()]
+            else:
+                rows.append({"kpi": key, "platform": "all", "target": v})
+        targets = pd.DataFrame(rows, columns=["kpi", "platform", "target"])
+    if not isinstance(targets, pd.DataFrame) or not {"kpi", "target"} <= set(targets.columns):
+        raise ParameterError(t("evaluation.bad_targets", lang))
+    out = targets.copy()
+    if "platform" not in out.columns:
+        out["platform"] = "all"
+    out["platform"] = out["platform"].astype("str").fillna("all").replace("", "all")
+    out["target"] = pd.to_numeric(out["target"], errors="coerce")
+    bad = out[out["target"].isna()]
+    if len(bad):
+        raise ParameterError(t("evaluation.bad_target_value", lang, kpi=bad.iloc[0]["kpi"]))
+    return out
+
+
+def against_targets(
+    k: pd.DataFrame | Mapping[str, Any],
+    targets: Any,
+    *,
+    figures: Mapping[str, Any] | None = None,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Compare figures with the team's own targets.
+
+    Parameters
+    ----------
+    k : DataFrame or dict
+        :func:`kpis` (ungrouped, or grouped by ``platform``), or a dict of figures such as
+        the ``figures`` of a summary bundle (responsiveness and sentiment included).
+    targets : dict or DataFrame
+        ``{"er_by_reach": 0.03, "within_limit_share": 0.9}``, per platform
+        ``{"er_by_reach": {"instagram": 0.04}}``, or a table ``kpi, target[, platform]``.
+    figures : dict, optional
+        Institution-wide figures (e.g. :func:`humaskit.evaluation.figures` of the total
+        KPIs, responsiveness and sentiment) for targets without a platform that ``k``
+        does not hold.
+
+    Returns
+    -------
+    DataFrame
+        ``platform, kpi, value, target, gap (value - target), met (bool or NA)``.
+
+    Examples
+    --------
+    >>> against_targets({"within_limit_share": 0.72}, {"within_limit_share": 0.9})[
+    ...     ["value", "target", "met"]].to_dict("records")
+    [{'value': 0.72, 'target': 0.9, 'met': False}]
+    """
+    tg = _targets_frame(targets, lang)
+    dirs = kpi_directions().set_index("kpi")["direction"].to_dict()
+    if isinstance(k, Mapping):
+        k = pd.DataFrame([dict(k)])
+    rows = []
+    for _, tr in tg.iterrows():
+        kpi, plat = tr["kpi"], tr["platform"]
+        if plat == "all":
+            sel = k if "platform" not in k.columns else k.iloc[0:0]
+            if "platform" in k.columns and len(k) == 1:
+                sel = k
+        else:
+            sel = k[k["platform"] == plat] if "platform" in k.columns else k.iloc[0:0]
+        value = sel.iloc[0][kpi] if len(sel) and kpi in sel.columns else pd.NA
+        if (value is None or pd.isna(value)) and plat == "all" and figures:
+            value = figures.get(kpi, pd.NA)
+        value = None if value is None or pd.isna(value) else float(value)
+        target = float(tr["target"])
+        if value is None:
+            met = pd.NA
+        elif dirs.get(kpi, "higher") == "lower":
+            met = value <= target
+        else:
+            met = value >= target
+        rows.append(
+            {
+                "platform": plat,
+                "kpi": kpi,
+                "value": value,
+                "target": target,
+                "gap": None if value is None else value - target,
+                "met": met,
+            }
+        )
+    out = pd.DataFrame(rows, columns=["platform", "kpi", "value", "target", "gap", "met"])
+    out["met"] = out["met"].astype("boolean")
     return out

@@ -1,0 +1,289 @@
+"""Small helpers that make evaluation results ready to show in playbooks and notebooks.
+
+- :func:`for_display` translates coded values (topics, statuses, areas, request types,
+  sentiment labels) into the chosen language and rounds hours, leaving column names to
+  :func:`humaskit.report.table` (which translates headers).
+- :func:`headline_cards` turns responsiveness and sentiment figures into KPI cards.
+- :func:`parse_time`, :func:`show_time`, :func:`kpi_list`, :func:`pct_columns` and
+  :func:`answered` are the little conversions playbooks need.
+
+Examples
+--------
+>>> import pandas as pd
+>>> for_display(pd.DataFrame({"route_topic": ["jalan"], "status": ["worse"]}), lang="en"
+...             ).values.tolist()
+[['roads', 'worse']]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..errors import ParameterError
+from ..i18n import label, resolve, t
+from ..report import fmt_number, fmt_pct
+from ._common import DEFAULT_TZ, mentions_of, window, zone
+
+__all__ = [
+    "for_display",
+    "headline_cards",
+    "parse_time",
+    "show_time",
+    "kpi_list",
+    "pct_columns",
+    "answered",
+    "chart",
+]
+
+_CODED = ("status", "area", "request", "kind", "people", "lexicon")
+_HOURS = ("median_response_hours", "p90_response_hours", "age_hours")
+
+
+def _x(value: Any, lang: str) -> str:
+    return "" if value is None or pd.isna(value) else fmt_number(value, lang, 1) + "x"
+
+
+def _signed(value: Any, lang: str, digits: int = 2) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    text = fmt_number(abs(float(value)), lang, digits)
+    return ("+" if float(value) > 0 else "-" if float(value) < 0 else "") + text
+
+
+def _points(value: Any, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return _signed(float(value) * 100, lang, 1) + " " + t("evaluation.points", lang)
+
+
+def _by_kind(kpi: str, value: Any, lang: str) -> str:
+    from .recommend import _fmt_kpi
+
+    return _fmt_kpi(kpi, value, lang)
+
+
+def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.DataFrame:
+    """A copy of ``data`` ready for :func:`humaskit.report.table`.
+
+    Coded values (topics, statuses, areas, request types, yes/no) are translated; ratios
+    are written ``1,7x``, net sentiment with its sign (``+0,12``), share-point changes as
+    points, hours with one decimal, and the ``value``/``target``/``benchmark`` of KPI
+    comparison tables in the unit of their KPI. ``None`` gives an empty table (a
+    switched-off section shows nothing).
+    """
+    from .recommend import _topic
+
+    lang = resolve(lang)
+    if data is None:
+        return pd.DataFrame()
+    out = data.copy()
+    if "route_topic" in out.columns:
+        out["route_topic"] = (
+            out["route_topic"]
+            .map(lambda v: _topic(v, lang) if isinstance(v, str) else v)
+            .astype("str")
+        )
+    for c in _CODED:
+        if c in out.columns:
+            out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) else v).astype("str")
+    for c in _HOURS:
+        if c in out.columns:
+            out[c] = (
+                out[c]
+                .map(lambda v: "–" if v is None or pd.isna(v) else fmt_number(v, lang, 1))
+                .astype("str")
+            )
+    for c in ("own", "approximate", "met", "not_served", "enough_data"):
+        if c in out.columns:
+            out[c] = (
+                out[c]
+                .map(
+                    lambda v: (
+                        ""
+                        if v is None or pd.isna(v)
+                        else t("common.yes" if bool(v) else "common.no", lang)
+                    )
+                )
+                .astype("str")
+            )
+    for c in ("ratio", "vs_overall"):
+        if c in out.columns:
+            out[c] = out[c].map(lambda v: _x(v, lang)).astype("str")
+    for c in ("net_sentiment", "net_sentiment_change"):
+        if c in out.columns:
+            out[c] = out[c].map(lambda v: _signed(v, lang)).astype("str")
+    if "change" in out.columns and "term" in out.columns:
+        out["change"] = out["change"].map(lambda v: _points(v, lang)).astype("str")
+    if "kpi" in out.columns:
+        for c in ("value", "target", "benchmark", "gap"):
+            if c in out.columns:
+                out[c] = [_by_kind(k, v, lang) for k, v in zip(out["kpi"], out[c], strict=True)]
+                out[c] = out[c].astype("str")
+        out["kpi"] = out["kpi"].map(lambda v: label(v, lang)).astype("str")
+    if "platform" in out.columns:
+        out["platform"] = out["platform"].map(
+            lambda v: t("evaluation.all_platforms", lang) if v == "all" else v
+        )
+    ranks = {
+        c: f"{t('evaluation.rank_of', lang)}: {label(c[5:], lang)}"
+        for c in out.columns
+        if str(c).startswith("rank_")
+    }
+    if ranks:
+        out = out.rename(columns=ranks)
+    if "created_local" in out.columns and isinstance(
+        out["created_local"].dtype, pd.DatetimeTZDtype
+    ):
+        out["created_local"] = out["created_local"].dt.tz_localize(None)
+    for c in ("first_seen", "last_seen"):
+        if c in out.columns and isinstance(out[c].dtype, pd.DatetimeTZDtype):
+            out[c] = out[c].dt.tz_convert(DEFAULT_TZ).dt.strftime("%Y-%m-%d")
+    return out
+
+
+def chart(ax: Any, *, dpi: int = 100):
+    """Show a chart in a notebook or report whatever the matplotlib backend, then close it.
+
+    Returns an :class:`IPython.display.Image` (PNG) of the Axes' figure, so the chart is
+    embedded in the executed notebook and its HTML report.
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    fig = ax.figure if hasattr(ax, "figure") else ax
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return Image(data=buf.getvalue(), format="png")
+
+
+def headline_cards(
+    response: pd.DataFrame | None, sentiment: pd.DataFrame | None, *, lang: str | None = None
+) -> list[tuple[str, str, Any]]:
+    """KPI cards (label, value, change) for :func:`humaskit.report.cards`.
+
+    ``response`` is a one-row :func:`responsiveness`; ``sentiment`` a
+    :func:`sentiment_summary`. Missing parts give no cards.
+    """
+    lang = resolve(lang)
+    items: list[tuple[str, str, Any]] = []
+    if response is not None and len(response):
+        r = response.iloc[0]
+        items += [
+            (label("needing_answer", lang), fmt_number(r["needing_answer"], lang), None),
+            (label("within_limit_share", lang), fmt_pct(r["within_limit_share"], lang), None),
+            (
+                label("median_response_hours", lang),
+                fmt_number(r["median_response_hours"], lang, 1),
+                None,
+            ),
+            (label("overdue", lang), fmt_number(r["overdue"], lang), None),
+        ]
+    if sentiment is not None and len(sentiment):
+        s = sentiment.iloc[0]
+        items += [
+            (label("mentions", lang), fmt_number(s["mentions"], lang), s.get("mentions_change")),
+            (label("net_sentiment", lang), fmt_number(s["net_sentiment"], lang, 2), None),
+            (label("negative_share", lang), fmt_pct(s["negative_share"], lang), None),
+        ]
+    return items
+
+
+def parse_time(
+    value: Any, *, tz: str = DEFAULT_TZ, name: str = "waktu_acuan", lang: str | None = None
+) -> pd.Timestamp | None:
+    """A reference time written as ``YYYY-MM-DD HH:MM`` (local time) or empty (None).
+
+    Examples
+    --------
+    >>> str(parse_time("2025-09-30 17:00"))
+    '2025-09-30 10:00:00+00:00'
+    >>> parse_time("") is None
+    True
+    """
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    try:
+        ts = pd.Timestamp(text)
+    except (TypeError, ValueError):
+        ts = None
+    if ts is None or pd.isna(ts):
+        raise ParameterError(t("evaluation.bad_time", lang, name=name, value=text))
+    if ts.tzinfo is None:
+        ts = ts.tz_localize(zone(tz))
+    return ts.tz_convert("UTC")
+
+
+def show_time(ts: Any, *, tz: str = DEFAULT_TZ) -> str:
+    """A time shown in the institution's zone: ``2025-09-30 17:00 WIB``.
+
+    Examples
+    --------
+    >>> show_time(pd.Timestamp("2025-09-30 10:00", tz="UTC"))
+    '2025-09-30 17:00 WIB'
+    """
+    z = zone(tz)
+    names = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+    local = pd.Timestamp(ts).tz_convert(z)
+    return f"{local.strftime('%Y-%m-%d %H:%M')} {names.get(z, z)}"
+
+
+def kpi_list(value: Any, *, lang: str | None = None) -> list[str]:
+    """KPI names from ``"er_by_reach, within_limit_share"`` (checked against the bundles).
+
+    Examples
+    --------
+    >>> kpi_list("er_by_reach, net_sentiment")
+    ['er_by_reach', 'net_sentiment']
+    """
+    from .bundles import BUNDLE_FIGURES
+
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    names = [str(x).strip() for x in items if str(x).strip()]
+    bad = [x for x in names if x not in BUNDLE_FIGURES]
+    if bad or not names:
+        raise ParameterError(
+            t(
+                "evaluation.bad_kpi_param",
+                lang,
+                value=bad[0] if bad else value,
+                known=", ".join(BUNDLE_FIGURES),
+            )
+        )
+    return names
+
+
+def pct_columns(data: pd.DataFrame) -> list[str]:
+    """Columns of ``data`` whose KPI is a share (shown as a percentage)."""
+    from .kpis import kpi_directions
+
+    kinds = kpi_directions().set_index("kpi")["kind"].to_dict()
+    return [c for c in data.columns if kinds.get(c) == "pct"]
+
+
+def answered(
+    mentions: Any,
+    *,
+    period: Any = None,
+    now: Any = None,
+    tz: str = DEFAULT_TZ,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """The mentions needing an answer that were answered (by ``now``), for charts."""
+    from .responsiveness import needs_answer, reference_time
+
+    m = mentions_of(mentions, lang)
+    ref = reference_time(m, now)
+    if period is not None:
+        m = m[window(period, tz=tz, times=m["created_at"], lang=lang).mask(m["created_at"])]
+    if "needs_answer" not in m.columns:
+        m = needs_answer(m, lang=lang)
+    m = m[m["needs_answer"].fillna(False).astype(bool)]
+    if "responded_at" not in m.columns:
+        return m.iloc[0:0]
+    return m[m["responded_at"].notna() & (m["responded_at"] <= ref)]

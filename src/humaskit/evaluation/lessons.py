@@ -1,0 +1,242 @@
+"""Teaching helpers for notebook 05 (evaluasi): checkers with instant feedback and widgets.
+
+Every checker takes the learner's answer and returns a
+:class:`humaskit.exercises.Feedback` (✅ or ❌ with a hint). A wrong or oddly typed answer
+is feedback, never an exception.
+
+Examples
+--------
+>>> check_net_sentiment("-0,1", positive=120, neutral=300, negative=180, lang="en").correct
+True
+>>> check_er_variant("reach", scenario="tiktok_vs_instagram", lang="en").correct
+False
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..exercises import Feedback
+from ..i18n import label, resolve, t
+
+__all__ = [
+    "check_er_variant",
+    "check_net_sentiment",
+    "check_within_limit",
+    "check_overdue_unit",
+    "sentiment_check",
+    "sentiment_misses",
+    "explore_limit",
+]
+
+_VARIANTS = {
+    "reach": "reach",
+    "jangkauan": "reach",
+    "er_by_reach": "reach",
+    "impressions": "impressions",
+    "impresi": "impressions",
+    "tayangan": "impressions",
+    "views": "impressions",
+    "penayangan": "impressions",
+    "er_by_impressions": "impressions",
+    "followers": "followers",
+    "pengikut": "followers",
+    "er_by_followers": "followers",
+}
+_SCENARIOS = {
+    # comparing platforms where one does not report reach: by impressions/views
+    "tiktok_vs_instagram": "impressions",
+    # the same Instagram account month after month: by reach (what Meta reports)
+    "same_account_months": "reach",
+    # how much of the existing audience reacts, whatever the reach: by followers
+    "loyal_audience": "followers",
+}
+
+
+def _number(answer: Any) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, (int, float)):
+        return float(answer)
+    text = str(answer).strip().replace(" ", "")
+    pct = text.endswith("%")
+    text = text.rstrip("%").replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value / 100 if pct else value
+
+
+def check_er_variant(
+    answer: Any, *, scenario: str = "tiktok_vs_instagram", lang: str | None = None
+) -> Feedback:
+    """Check the engagement-rate variant chosen for a scenario.
+
+    Scenarios: ``tiktok_vs_instagram`` (compare platforms; TikTok, X and YouTube report no
+    reach), ``same_account_months`` (one Instagram account over months),
+    ``loyal_audience`` (how much of the followers react).
+    """
+    lang = resolve(lang)
+    truth = _SCENARIOS.get(scenario)
+    if truth is None:
+        return Feedback(
+            False, t("evaluation.ex.unknown_scenario", lang, known=", ".join(_SCENARIOS))
+        )
+    got = _VARIANTS.get(str(answer).strip().lower())
+    if got is None:
+        return Feedback(False, t("evaluation.ex.not_a_variant", lang, answer=answer))
+    if got == truth:
+        return Feedback(True, t(f"evaluation.ex.variant_right.{scenario}", lang))
+    return Feedback(False, t(f"evaluation.ex.variant_wrong.{got}", lang))
+
+
+def check_net_sentiment(
+    answer: Any, *, positive: int, neutral: int, negative: int, lang: str | None = None
+) -> Feedback:
+    """Check a net sentiment computed by hand: (positive - negative) / all (±0.01)."""
+    lang = resolve(lang)
+    total = positive + neutral + negative
+    truth = (positive - negative) / total if total else 0.0
+    got = _number(answer)
+    if got is None:
+        return Feedback(False, t("evaluation.ex.not_a_number", lang, answer=answer))
+    if abs(got - truth) <= 0.01:
+        return Feedback(
+            True,
+            t(
+                "evaluation.ex.net_right",
+                lang,
+                value=f"{truth:+.2f}".replace(".", "," if lang == "id" else "."),
+            ),
+        )
+    if abs(got - (positive - negative) / max(positive + negative, 1)) <= 0.01:
+        return Feedback(False, t("evaluation.ex.net_forgot_neutral", lang))
+    if abs(got + truth) <= 0.01:
+        return Feedback(False, t("evaluation.ex.net_sign", lang))
+    return Feedback(False, t("evaluation.ex.net_wrong", lang))
+
+
+def check_within_limit(
+    answer: Any, response: pd.DataFrame, *, topic: str, lang: str | None = None
+) -> Feedback:
+    """Check the share of a topic's mentions answered within the limit (±1 point).
+
+    ``response`` is :func:`humaskit.evaluation.responsiveness` by ``route_topic``. The
+    answer may be ``0.58``, ``58`` or ``"58%"``.
+    """
+    lang = resolve(lang)
+    row = response[response["route_topic"].astype("str") == topic]
+    if not len(row):
+        return Feedback(False, t("evaluation.ex.unknown_topic", lang, topic=topic))
+    truth = float(row.iloc[0]["within_limit_share"])
+    got = _number(answer)
+    if got is None:
+        return Feedback(False, t("evaluation.ex.not_a_number", lang, answer=answer))
+    if got > 1.0:
+        got = got / 100
+    pct = f"{truth * 100:.0f}%"
+    if abs(got - truth) <= 0.01:
+        return Feedback(True, t("evaluation.ex.within_right", lang, pct=pct, topic=topic))
+    rate = float(row.iloc[0]["response_rate"])
+    if abs(got - rate) <= 0.01:
+        return Feedback(False, t("evaluation.ex.within_is_rate", lang))
+    if abs(got - (1 - truth)) <= 0.01:
+        return Feedback(False, t("evaluation.ex.within_inverse", lang))
+    return Feedback(False, t("evaluation.ex.within_wrong", lang))
+
+
+def check_overdue_unit(answer: Any, late: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the unit with the most overdue mentions (name or clear part of it)."""
+    lang = resolve(lang)
+    if late is None or not len(late):
+        return Feedback(False, t("evaluation.ex.no_overdue", lang))
+    counts = late["unit"].value_counts()
+    truth = str(counts.index[0])
+    got = str(answer).strip().lower()
+    ok = len(got) >= 3 and (
+        got == truth.lower()
+        or got in truth.lower().split()
+        or (len(got) >= 5 and got in truth.lower())
+    )
+    if ok:
+        return Feedback(
+            True, t("evaluation.ex.overdue_right", lang, unit=truth, n=int(counts.iloc[0]))
+        )
+    return Feedback(False, t("evaluation.ex.overdue_wrong", lang, answer=answer))
+
+
+def sentiment_check(
+    mentions: pd.DataFrame, *, truth: str = "true_sentiment", lang: str | None = None
+) -> pd.DataFrame:
+    """How the lexicon's labels compare with labels people gave (a confusion table).
+
+    Rows: the people's label; columns: the lexicon's label; ``attrs["agreement"]`` is the
+    share where both agree. Works on any mentions table that has a column of true labels
+    (the samples have ``true_sentiment``; a team can label 100 of its own mentions).
+    """
+    from ..errors import ParameterError
+    from .monitoring import with_sentiment
+
+    if truth not in mentions.columns:
+        raise ParameterError(t("evaluation.ex.no_truth", lang, column=truth))
+    m = with_sentiment(mentions.drop(columns=["sentiment"], errors="ignore"), lang=lang)
+    order = ["positive", "neutral", "negative"]
+    tab = pd.crosstab(m[truth].astype("str"), m["sentiment"].astype("str"))
+    tab = tab.reindex(index=order, columns=order, fill_value=0)
+    agree = float((m[truth].astype("str") == m["sentiment"].astype("str")).mean())
+    tab.index = [label(i, lang) for i in tab.index]
+    tab.columns = [label(c, lang) for c in tab.columns]
+    tab.index.name = t("evaluation.ex.people_label", lang)
+    tab.columns.name = t("evaluation.ex.lexicon_label", lang)
+    tab.attrs["agreement"] = agree
+    return tab
+
+
+def sentiment_misses(
+    mentions: pd.DataFrame, *, truth: str = "true_sentiment", n: int = 6, lang: str | None = None
+) -> pd.DataFrame:
+    """Example mentions the lexicon read the opposite way (positive <-> negative).
+
+    Texts are masked (personal data) and handles pseudonymised.
+    """
+    from ._common import safe_texts
+    from .monitoring import with_sentiment
+
+    m = with_sentiment(mentions.drop(columns=["sentiment"], errors="ignore"), lang=lang)
+    opposite = ((m[truth] == "negative") & (m["sentiment"] == "positive")) | (
+        (m[truth] == "positive") & (m["sentiment"] == "negative")
+    )
+    miss = m[opposite].drop_duplicates("text").head(n)
+    return pd.DataFrame(
+        {
+            "text": safe_texts(miss["text"], lang=lang, max_chars=160).to_numpy(),
+            "people": [label(x, lang) for x in miss[truth]],
+            "lexicon": [label(x, lang) for x in miss["sentiment"]],
+        }
+    )
+
+
+def explore_limit(
+    mentions: Any,
+    limit_hours: int = 24,
+    by: str = "unit",
+    period: Any = None,
+    lang: str | None = None,
+):
+    """Widget body: the share answered within ``limit_hours`` per unit (an HTML table).
+
+    Use it with ``ipywidgets.interact(explore_limit, mentions=fixed(m),
+    limit_hours=(4, 72, 4))`` to see how the SOP's limit changes the picture.
+    """
+    from .. import report as rp
+    from .responsiveness import responsiveness
+
+    r = responsiveness(mentions, limit_hours=float(limit_hours), by=by, period=period, lang=lang)
+    view = r[[by, "due", "within_limit", "within_limit_share", "median_response_hours"]]
+    view = view.sort_values("within_limit_share")
+    from .display import for_display
+
+    return rp.table(for_display(view, lang=lang), pct=["within_limit_share"], lang=lang)
