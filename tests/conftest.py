@@ -1,4 +1,4 @@
-"""Shared fixtures: headless plotting, figures closed after each test, seeded data."""
+"""Shared helpers for tests (the autouse fixtures live in the root conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,24 +11,6 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    import sys
-
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    from humaskit import i18n
-
-    i18n._state.pop("lang", None)
-    yield
-    i18n._state.pop("lang", None)
 
 
 def shared_path(*parts: str) -> Path:
