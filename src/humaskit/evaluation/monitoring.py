@@ -602,6 +602,7 @@ def _explain(row: dict[str, Any], lang: str) -> str:
         t(
             "evaluation.peak_count",
             lang,
+            date=pd.Timestamp(row["date"]).strftime("%d-%m-%Y"),
             n=row["mentions"],
             usual=f"{row['usual']:.0f}",
             ratio=f"{row['ratio']:.1f}".replace(".", "," if lang == "id" else "."),
