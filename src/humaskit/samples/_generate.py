@@ -1790,10 +1790,13 @@ def make_plan(ctx: Ctx) -> pd.DataFrame:
     ).reset_index(drop=True)
     k = len(out)
     out["pic"] = np.array(PICS, dtype=object)[rng.integers(0, len(PICS), k)]
-    out["qc_status"] = np.array(["approved", "pending", "revision"], dtype=object)[
-        rng.choice(3, k, p=[0.45, 0.45, 0.10])
-    ]
-    out["status"] = np.where(out["qc_status"] == "approved", "ready", "draft")
+    # the vocabulary of humaskit.planning: qc_status ok / perlu_revisi (empty = not yet
+    # checked), status draf / disetujui
+    qc = rng.choice(3, k, p=[0.45, 0.45, 0.10])
+    out["qc_status"] = pd.Series(
+        np.array(["ok", None, "perlu_revisi"], dtype=object)[qc], index=out.index, dtype="str"
+    )
+    out["status"] = np.where(qc == 0, "disetujui", "draf")
     out["scheduled_at"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us, UTC]")
     out["date"] = out["date"].astype("datetime64[us]")
     cols = [
