@@ -110,6 +110,9 @@ def test_no_copies_of_shared_material_in_the_project():
     if not shared.exists():
         pytest.skip("../shared not present")
     names = {p.name for p in shared.rglob("*") if p.is_file() and p.suffix != ".md"}
-    ours = {p.name for p in ROOT.rglob("*") if p.is_file() and ".venv" not in p.parts
-            and ".git" not in p.parts}
+    ours = {
+        p.name
+        for p in ROOT.rglob("*")
+        if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts
+    }
     assert not (names & ours), f"copied from ../shared: {sorted(names & ours)}"

@@ -56,8 +56,7 @@ def test_missing_parameter_is_an_error():
 
 def test_messages_follow_the_chosen_language():
     with pytest.raises(ParameterError, match="seharusnya"):
-        playbooks.validate("evaluasi-bulanan", {**GOOD, "bahasa": "id", "periode": "x"},
-                           load=False)
+        playbooks.validate("evaluasi-bulanan", {**GOOD, "bahasa": "id", "periode": "x"}, load=False)
     with pytest.raises(ParameterError, match="expected"):
         playbooks.validate("evaluasi-bulanan", {**GOOD, "periode": "x"}, load=False)
 
@@ -71,12 +70,18 @@ def test_namespace_noise_from_ipython_is_ignored():
 
 
 def test_text_values_from_the_command_line_are_converted():
-    spec = {"n": playbooks.Param("n", "int", 1, ""), "ok": playbooks.Param("ok", "bool", True, ""),
-            "t": playbooks.Param("t", "dict", {}, ""), "xs": playbooks.Param("xs", "list", [], "")}
+    spec = {
+        "n": playbooks.Param("n", "int", 1, ""),
+        "ok": playbooks.Param("ok", "bool", True, ""),
+        "t": playbooks.Param("t", "dict", {}, ""),
+        "xs": playbooks.Param("xs", "list", [], ""),
+    }
     assert playbooks._coerce("n", "3", spec["n"], "en") == 3
     assert playbooks._coerce("ok", "tidak", spec["ok"], "en") is False
     assert playbooks._coerce("t", "instagram=20, x=30", spec["t"], "en") == {
-        "instagram": 20, "x": 30}
+        "instagram": 20,
+        "x": 30,
+    }
     assert playbooks._coerce("xs", "a, b", spec["xs"], "en") == ["a", "b"]
     with pytest.raises(ParameterError, match="'n'"):
         playbooks._coerce("n", "tiga", spec["n"], "en")
@@ -86,8 +91,9 @@ def test_summary_is_json_safe():
     import numpy as np
     import pandas as pd
 
-    out = playbooks.summary({"a": np.int64(2), "b": pd.NA, "c": pd.Period("2025-09", "M"),
-                             "d": [np.float64(0.5)]})
+    out = playbooks.summary(
+        {"a": np.int64(2), "b": pd.NA, "c": pd.Period("2025-09", "M"), "d": [np.float64(0.5)]}
+    )
     assert json.loads(json.dumps(out)) == {"a": 2, "b": None, "c": "2025-09", "d": [0.5]}
 
 
@@ -103,8 +109,19 @@ def test_cli_list_shows_parameters_with_descriptions(capsys):
 
 
 def test_cli_run_bad_parameter_exits_nonzero_with_the_sentence(capsys, tmp_path):
-    code = main(["--lang", "en", "run", "evaluasi-bulanan", "-p", "periode", "2025-13",
-                 "--out", str(tmp_path)])
+    code = main(
+        [
+            "--lang",
+            "en",
+            "run",
+            "evaluasi-bulanan",
+            "-p",
+            "periode",
+            "2025-13",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0
     assert "periode" in err and "YYYY-MM" in err and "Traceback" not in err

@@ -6,8 +6,14 @@ from humaskit.io.safe import neutralize, write_xlsx
 
 def test_outside_text_is_escaped_in_every_block():
     evil = '<script>alert("x")</script>'
-    for block in (rp.paragraph(evil), rp.heading(evil), rp.bullets([evil]), rp.note(evil),
-                  rp.table(pd.DataFrame({"text": [evil]})), rp.title(evil, evil)):
+    for block in (
+        rp.paragraph(evil),
+        rp.heading(evil),
+        rp.bullets([evil]),
+        rp.note(evil),
+        rp.table(pd.DataFrame({"text": [evil]})),
+        rp.title(evil, evil),
+    ):
         assert "<script>alert" not in block.data
         assert "&lt;script&gt;" in block.data
 
@@ -20,8 +26,12 @@ def test_numbers_formatted_per_language():
 
 
 def test_formulas_are_neutralised_in_spreadsheets(tmp_path):
-    df = pd.DataFrame({"text": ['=HYPERLINK("http://evil","klik")', "+62812", "@admin", "aman"],
-                       "n": [-1, 2, 3, 4]})
+    df = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://evil","klik")', "+62812", "@admin", "aman"],
+            "n": [-1, 2, 3, 4],
+        }
+    )
     out = neutralize(df)
     assert out["text"].tolist()[:3] == ["'" + v for v in df["text"].tolist()[:3]]
     assert out["n"].tolist() == [-1, 2, 3, 4]

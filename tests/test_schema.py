@@ -55,17 +55,31 @@ def test_unknown_platform_lists_the_known_ones():
 
 
 def test_only_first_rows_listed_with_a_count_of_the_rest():
-    df = pd.DataFrame({"platform": ["x"] * 20, "account": ["a"] * 20,
-                       "date": ["bukan tanggal"] * 20, "metric": ["followers"] * 20,
-                       "value": [1] * 20})
+    df = pd.DataFrame(
+        {
+            "platform": ["x"] * 20,
+            "account": ["a"] * 20,
+            "date": ["bukan tanggal"] * 20,
+            "metric": ["followers"] * 20,
+            "value": [1] * 20,
+        }
+    )
     with pytest.raises(SchemaError, match=r"0, 1, 2, 3, 4 \(\+15\)"):
         schema.validate(df, "daily", lang="en")
 
 
 def test_bool_columns_accept_indonesian_words():
-    df = pd.DataFrame({"institution": ["Pemkot"], "unit": ["Diskominfo"], "platform": ["x"],
-                       "handle": ["@pemkot"], "display_name": ["Pemkot"],
-                       "two_factor": ["tidak"], "verified": ["ya"]})
+    df = pd.DataFrame(
+        {
+            "institution": ["Pemkot"],
+            "unit": ["Diskominfo"],
+            "platform": ["x"],
+            "handle": ["@pemkot"],
+            "display_name": ["Pemkot"],
+            "two_factor": ["tidak"],
+            "verified": ["ya"],
+        }
+    )
     out = schema.validate(df, "accounts")
     assert out.loc[0, "two_factor"] is pd.NA or out.loc[0, "two_factor"] == False  # noqa: E712
     assert bool(out.loc[0, "verified"]) is True

@@ -27,15 +27,18 @@ __all__ = ["main"]
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="humaskit", description=t("cli.description", lang)
-    )
+    parser = argparse.ArgumentParser(prog="humaskit", description=t("cli.description", lang))
     parser.add_argument("--lang", choices=["id", "en"], help=t("cli.help_lang", lang))
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     run = sub.add_parser("run", help=t("cli.help_run", lang))
     run.add_argument("name", help=t("cli.help_name", lang))
     run.add_argument(
-        "-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("KEY", "VALUE"),
         help=t("cli.help_param", lang),
     )
     run.add_argument("--out", default=None, help=t("cli.help_out", lang))
@@ -83,8 +86,9 @@ def _cmd_impor(args, lang: str) -> int:
     table = hio.readers.import_report(ws, lang=lang)
     import pandas as pd
 
-    with pd.option_context("display.max_rows", 500, "display.max_colwidth", 60,
-                           "display.width", 200):
+    with pd.option_context(
+        "display.max_rows", 500, "display.max_colwidth", 60, "display.width", 200
+    ):
         print(table.to_string(index=False))
     return 0
 

@@ -86,8 +86,7 @@ _QUESTIONS = {
 }
 
 
-def check_table_for_question(question: str, answer: object, *, lang: str | None = None
-                             ) -> Feedback:
+def check_table_for_question(question: str, answer: object, *, lang: str | None = None) -> Feedback:
     """Check which canonical table answers ``question`` (a key of the exercise).
 
     Examples
@@ -101,5 +100,7 @@ def check_table_for_question(question: str, answer: object, *, lang: str | None 
     got = str(answer).strip().lower()
     if got == truth:
         return Feedback(True, t("exercises.table_right", lang, table=truth))
-    return Feedback(False, t("exercises.table_wrong", lang, answer=got) + " "
-                    + t(f"exercises.hint.{question}", lang))
+    return Feedback(
+        False,
+        t("exercises.table_wrong", lang, answer=got) + " " + t(f"exercises.hint.{question}", lang),
+    )

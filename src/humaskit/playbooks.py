@@ -135,11 +135,13 @@ def _read_nb(name: str):
     cells = []
     for c in raw.get("cells", []):
         src = c.get("source", "")
-        cells.append(SimpleNamespace(
-            cell_type=c.get("cell_type"),
-            source="".join(src) if isinstance(src, list) else src,
-            metadata=c.get("metadata", {}),
-        ))
+        cells.append(
+            SimpleNamespace(
+                cell_type=c.get("cell_type"),
+                source="".join(src) if isinstance(src, list) else src,
+                metadata=c.get("metadata", {}),
+            )
+        )
     return SimpleNamespace(cells=cells)
 
 
@@ -168,9 +170,7 @@ def parse_parameters(source: str) -> dict[str, Param]:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             ann = ast.unparse(node.annotation)
             value = ast.literal_eval(node.value) if node.value is not None else None
-            spec[node.target.id] = Param(
-                node.target.id, ann, value, comments.get(node.lineno, "")
-            )
+            spec[node.target.id] = Param(node.target.id, ann, value, comments.get(node.lineno, ""))
     return spec
 
 
@@ -278,7 +278,13 @@ def _coerce(name: str, value: Any, p: Param, lang: str) -> Any:
     if want is None or isinstance(value, want) and not (want is int and isinstance(value, bool)):
         return value
     bad = ParameterError(
-        t("playbooks.bad_type", lang, name=name, value=value, expected=t(f"playbooks.type.{p.type}", lang))
+        t(
+            "playbooks.bad_type",
+            lang,
+            name=name,
+            value=value,
+            expected=t(f"playbooks.type.{p.type}", lang),
+        )
     )
     if want is str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -345,8 +351,13 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
     unknown = [k for k in given if k not in spec]
     if unknown:
         raise ParameterError(
-            t("playbooks.unknown_parameter", lang, name=name, param=unknown[0],
-              known=", ".join(spec))
+            t(
+                "playbooks.unknown_parameter",
+                lang,
+                name=name,
+                param=unknown[0],
+                known=", ".join(spec),
+            )
         )
     values = {}
     for key, p in spec.items():
@@ -491,8 +502,13 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
         period = last if per in ("terakhir", "latest") else pd.Period(per, freq="M")
         if not (first <= period <= last):
             raise ParameterError(
-                t("playbooks.period_outside", lang, value=str(period), first=str(first),
-                  last=str(last))
+                t(
+                    "playbooks.period_outside",
+                    lang,
+                    value=str(period),
+                    first=str(first),
+                    last=str(last),
+                )
             )
         params.period = period
         params.previous = period - 1
@@ -666,8 +682,13 @@ def run(
     unknown = [k for k in given if k not in spec]
     if unknown:
         raise ParameterError(
-            t("playbooks.unknown_parameter", lang, name=name, param=unknown[0],
-              known=", ".join(spec))
+            t(
+                "playbooks.unknown_parameter",
+                lang,
+                name=name,
+                param=unknown[0],
+                known=", ".join(spec),
+            )
         )
     full = {k: p.default for k, p in spec.items()}
     full.update(given)
@@ -700,8 +721,14 @@ def run(
             )
         except PapermillExecutionError as exc:
             ename, evalue = _error_of(exc)
-            if ename in {"ParameterError", "DataNotFound", "SchemaError", "UnsupportedFile",
-                         "DamagedFile", "HumaskitError"}:
+            if ename in {
+                "ParameterError",
+                "DataNotFound",
+                "SchemaError",
+                "UnsupportedFile",
+                "DamagedFile",
+                "HumaskitError",
+            }:
                 raise ParameterError(evalue) from None
             raise PlaybookFailed(
                 t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")

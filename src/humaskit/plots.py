@@ -109,8 +109,7 @@ def performance(
 ):
     """Median engagement rate per format/category from :func:`evaluation.performance`."""
     df = data.dropna(subset=[y])
-    return bar(df, x=x, y=y, hue=hue, ax=ax, lang=lang, pct=True, title=title,
-               horizontal=True)
+    return bar(df, x=x, y=y, hue=hue, ax=ax, lang=lang, pct=True, title=title, horizontal=True)
 
 
 def trend(

@@ -68,8 +68,9 @@ def _html(body: str):
 
 def esc(value: Any) -> str:
     """Escape any value for HTML (``None``/NA become an empty string)."""
-    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value)
-                         and pd.isna(value)):
+    if value is None or (
+        not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)
+    ):
         return ""
     return html.escape(str(value))
 
@@ -194,8 +195,10 @@ def table(
                 cells.append(f'<td class="n">{esc(fmt_change(v, lang))}</td>')
             elif col in pct:
                 cells.append(f'<td class="n">{esc(fmt_pct(v, lang))}</td>')
-            elif isinstance(v, (int, float)) and not isinstance(v, bool) or (
-                hasattr(v, "dtype") and pd.api.types.is_number(v)
+            elif (
+                isinstance(v, (int, float))
+                and not isinstance(v, bool)
+                or (hasattr(v, "dtype") and pd.api.types.is_number(v))
             ):
                 cells.append(f'<td class="n">{esc(fmt_number(v, lang, 0))}</td>')
             elif isinstance(v, pd.Timestamp):
@@ -208,8 +211,9 @@ def table(
                     text = text[: max_chars - 1] + "…"
                 cells.append(f"<td>{esc(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return _html(f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
-                 "</tbody></table>")
+    return _html(
+        f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 _CARD_KPIS = (
@@ -238,9 +242,19 @@ def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
 
 def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):
     """A KPI table per group: the figures and their change against the previous month."""
-    cols = list(by) + ["posts", "posts_change", "reach", "reach_change", "engagements",
-                       "engagements_change", "er_by_reach", "er_by_reach_change", "er_by_impressions",
-                       "followers", "follower_growth"]
+    cols = list(by) + [
+        "posts",
+        "posts_change",
+        "reach",
+        "reach_change",
+        "engagements",
+        "engagements_change",
+        "er_by_reach",
+        "er_by_reach_change",
+        "er_by_impressions",
+        "followers",
+        "follower_growth",
+    ]
     cols = [c for c in cols if c in k.columns]
     view = k[cols].rename(columns={c: c for c in cols})
     return table(

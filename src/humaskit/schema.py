@@ -264,8 +264,14 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
         if bad.any():
             raise SchemaError(
-                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
-                  expected=t("schema.expected_int", lang))
+                t(
+                    "schema.bad_values",
+                    lang,
+                    table=table,
+                    column=col.name,
+                    rows=_rows(bad),
+                    expected=t("schema.expected_int", lang),
+                )
             )
         return num.round().astype("Int64")
     if kind == "float":
@@ -273,8 +279,14 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         bad = s.notna() & num.isna()
         if bad.any():
             raise SchemaError(
-                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
-                  expected=t("schema.expected_number", lang))
+                t(
+                    "schema.bad_values",
+                    lang,
+                    table=table,
+                    column=col.name,
+                    rows=_rows(bad),
+                    expected=t("schema.expected_number", lang),
+                )
             )
         return num.astype("Float64")
     if kind == "bool":
@@ -287,8 +299,14 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         bad = s.notna() & out.isna() & (low != "")
         if bad.any():
             raise SchemaError(
-                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
-                  expected=t("schema.expected_bool", lang))
+                t(
+                    "schema.bad_values",
+                    lang,
+                    table=table,
+                    column=col.name,
+                    rows=_rows(bad),
+                    expected=t("schema.expected_bool", lang),
+                )
             )
         return out
     if kind in ("datetime", "date"):
@@ -305,10 +323,18 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
             out = pd.Series(pd.NaT, index=s.index)
         bad = s.notna() & out.isna()
         if bad.any():
-            expected = t("schema.expected_datetime" if kind == "datetime" else "schema.expected_date", lang)
+            expected = t(
+                "schema.expected_datetime" if kind == "datetime" else "schema.expected_date", lang
+            )
             raise SchemaError(
-                t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
-                  expected=expected)
+                t(
+                    "schema.bad_values",
+                    lang,
+                    table=table,
+                    column=col.name,
+                    rows=_rows(bad),
+                    expected=expected,
+                )
             )
         return out
     raise SchemaError(f"unknown column kind {kind!r}")  # pragma: no cover (spec bug)
@@ -356,8 +382,13 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
     missing = [c.name for c in spec if c.required and c.name not in data.columns]
     if missing:
         raise SchemaError(
-            t("schema.missing_columns", lang, table=table, columns=", ".join(missing),
-              expected=", ".join(c.name for c in spec if c.required))
+            t(
+                "schema.missing_columns",
+                lang,
+                table=table,
+                columns=", ".join(missing),
+                expected=", ".join(c.name for c in spec if c.required),
+            )
         )
     out = {}
     for col in spec:
@@ -376,8 +407,14 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
             bad = s.notna() & ~s.isin(col.allowed).fillna(False).astype(bool)
             if bad.any():
                 raise SchemaError(
-                    t("schema.bad_values", lang, table=table, column=col.name, rows=_rows(bad),
-                      expected=t("schema.expected_one_of", lang, values=", ".join(col.allowed)))
+                    t(
+                        "schema.bad_values",
+                        lang,
+                        table=table,
+                        column=col.name,
+                        rows=_rows(bad),
+                        expected=t("schema.expected_one_of", lang, values=", ".join(col.allowed)),
+                    )
                 )
         out[col.name] = s
     result = pd.DataFrame(out, index=data.index)
@@ -387,8 +424,14 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
     return result
 
 
-_KIND_KEYS = {"str": "text", "datetime": "datetime", "date": "date", "int": "int",
-              "float": "number", "bool": "bool"}
+_KIND_KEYS = {
+    "str": "text",
+    "datetime": "datetime",
+    "date": "date",
+    "int": "int",
+    "float": "number",
+    "bool": "bool",
+}
 
 
 def describe(table: str | None = None, *, lang: str | None = None) -> pd.DataFrame:
