@@ -403,6 +403,12 @@ _PARALLEL_ROWS = 50_000
 FLOAT_METRICS = ("ctr_pct", "avg_view_s", "avg_view_pct", "watch_time_h", "engagement_rate")
 
 
+def unmapped_note(mapping, lang: str | None) -> list[str]:
+    """A note listing the file's headers no mapping knows (kept out of the table), or none."""
+    unmapped = [h for h in mapping.unmapped if h]
+    return [t("io.note_unmapped", lang, headers=", ".join(unmapped))] if unmapped else []
+
+
 def long_daily(
     rows: Rows,
     day: pd.Series,

@@ -43,7 +43,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows
+from .base import Candidate, Format, Options, Result, Rows, unmapped_note
 from .files import Source, read_grid
 from .lookup import value_map
 from .numbers import normalized
@@ -188,9 +188,7 @@ def read_mentions(src: Source, cand: Candidate, opts: Options) -> Result:
             table["mention_id"] = made
         notes.append(t("io.note_made_ids", lang))
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     plat = None
     if isinstance(platform, str):
         plat = platform

@@ -43,7 +43,7 @@ import pandas as pd
 
 from ..errors import UnsupportedFile
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, anchor_day
+from .base import Candidate, Format, Options, Result, Rows, anchor_day, unmapped_note
 from .files import Source, TableSpec, read_grid
 from .lookup import lookup, map_headers, normalize, value_map
 from .numbers import map_unique, normalized, parse, to_int
@@ -266,9 +266,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     }
     table = rows.table(cols)
     notes = notes + rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     if grid.blank:
         notes.append(t("io.note_blank_rows", lang, n=grid.blank))
     return Result(
@@ -340,9 +338,7 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     )
     table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
     notes = rows.notes
-    extra = [h for h in mapping.unmapped if h]
-    if extra:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(extra)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform=platform,
         kind="daily",

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, anchor_day, long_daily
+from .base import Candidate, Format, Options, Result, Rows, anchor_day, long_daily, unmapped_note
 from .files import Source, read_grid
 from .lookup import normalize, value_map
 from .numbers import parse
@@ -143,9 +143,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     cols["avg_view_s"] = rows.number("avg_view_s", integer=False)
     table = rows.table(cols)
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="tiktok",
         kind="posts",
@@ -196,9 +194,7 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     table.insert(0, "platform", "tiktok")
     table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="tiktok",
         kind="daily",

@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, long_daily
+from .base import Candidate, Format, Options, Result, Rows, long_daily, unmapped_note
 from .files import Source, read_grid
 from .times import parse_datetimes, parse_days, snowflake_time
 
@@ -116,9 +116,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         cols[metric] = rows.number(metric)
     table = rows.table(cols)
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="x",
         kind="posts",
@@ -161,9 +159,7 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     if m:
         table["account"] = m.group(1)
     notes = rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="x",
         kind="daily",

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, long_daily
+from .base import Candidate, Format, Options, Result, Rows, long_daily, unmapped_note
 from .files import Source, read_grid
 from .lookup import value_map
 from .numbers import normalized, to_int
@@ -121,9 +121,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     table = rows.table(cols)
     table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="youtube",
         kind="posts",
@@ -173,9 +171,7 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     table.insert(0, "platform", "youtube")
     table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
     notes += rows.notes
-    unmapped = [h for h in mapping.unmapped if h]
-    if unmapped:
-        notes.append(t("io.note_unmapped", lang, headers=", ".join(unmapped)))
+    notes += unmapped_note(mapping, lang)
     return Result(
         platform="youtube",
         kind="daily",
