@@ -75,6 +75,77 @@ def screen_figures(data: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["comparison", "precision", "recall", "support", "flagged"])
 
 
+PKI = ["pki", "komunis", "komunisme", "antek pki !"]
+
+
+def sara_misses(data: pd.DataFrame) -> pd.DataFrame:
+    """Missed HS_Religion|HS_Race items by what the rule can see in them.
+
+    The rule flags a religion or ethnicity group term standing with an insult or
+    violence term. A missed item either has both (reach, negation or an ambiguous
+    word kept it out), only a group term, only a hostile term (often PKI/communism,
+    an inter-group term under the rule) or neither.
+    """
+    import humaskit.text as ht
+    from humaskit.text import screening as sc
+    from humaskit.text.tokens import as_texts, to_arrow, tokenize
+
+    r = ht.screen(data["Tweet"])
+    truth = ((data["HS_Religion"] == 1) | (data["HS_Race"] == 1)).to_numpy()
+    flagged = (r["sara_religion"] | r["sara_ethnicity"]).to_numpy()
+    hits = sc._token_hits(tokenize(to_arrow(as_texts(data["Tweet"]))), sc._lists())
+    base = hits["kind"].str.rstrip("~!^?")
+
+    def rows_with(kinds: list[str]) -> np.ndarray:
+        out = np.zeros(len(data), dtype=bool)
+        out[hits.loc[base.isin(kinds), "row"].to_numpy(dtype=np.int64)] = True
+        return out
+
+    group = rows_with(["sara_religion", "sara_ethnicity"])
+    hostile = rows_with(["insult", "abusive"])
+    pki = data["Tweet"].str.lower().str.contains(r"\bpki\b|komunis", regex=True).to_numpy()
+    miss = truth & ~flagged
+    rows = [
+        ("labelled HS_Religion|HS_Race", int(truth.sum())),
+        ("found", int((truth & flagged).sum())),
+        ("missed", int(miss.sum())),
+        ("  group term and hostile term", int((miss & group & hostile).sum())),
+        ("  group term, nothing hostile", int((miss & group & ~hostile).sum())),
+        ("  hostile term, no group term: PKI/communism", int((miss & ~group & hostile & pki).sum())),
+        ("  hostile term, no group term: other", int((miss & ~group & hostile & ~pki).sum())),
+        ("  neither", int((miss & ~group & ~hostile).sum())),
+        (
+            "ceiling of the rule (found + both terms present)",
+            int((truth & flagged).sum() + (miss & group & hostile).sum()),
+        ),
+    ]
+    out = pd.DataFrame(rows, columns=["items", "count"])
+    out["share"] = (out["count"] / max(int(truth.sum()), 1)).round(3)
+    return out
+
+
+def pki_alternatives(data: pd.DataFrame) -> pd.DataFrame:
+    """The religion+ethnicity measure under other placements of communism/PKI.
+
+    The shipped lists place PKI/komunis among inter-group terms (antargolongan), as
+    the Indonesian meaning of SARA does; this data set labels most hostility against
+    PKI as HS_Race. Printed so the choice is visible, not made silently.
+    """
+    import humaskit.text as ht
+
+    truth = ((data["HS_Religion"] == 1) | (data["HS_Race"] == 1)).to_numpy()
+    rows = []
+    for name, extra in [
+        ("shipped (PKI inter-group)", None),
+        ("PKI as an ethnicity/descent group", {"sara_ethnicity": PKI}),
+        ("PKI as a religion/belief group", {"sara_religion": PKI}),
+    ]:
+        r = ht.screen(data["Tweet"], extra=extra)
+        pred = (r["sara_religion"] | r["sara_ethnicity"]).to_numpy()
+        rows.append((name, *precision_recall(pred, truth)))
+    return pd.DataFrame(rows, columns=["placement", "precision", "recall", "support", "flagged"])
+
+
 def main() -> None:
     import humaskit.text as ht
 
@@ -113,6 +184,10 @@ def main() -> None:
         "floors: abusive recall >= 0.90 with precision >= 0.65; "
         "religion+ethnicity recall >= 0.70 with precision >= 0.50"
     )
+    print("\n== SARA religion+ethnicity: where the missed items fall")
+    print(sara_misses(hs).to_string(index=False))
+    print("\n== the same measure if communism/PKI counted as a religion or ethnicity group")
+    print(pki_alternatives(hs).round(3).to_string(index=False))
 
 
 if __name__ == "__main__":
