@@ -111,7 +111,10 @@ def sara_misses(data: pd.DataFrame) -> pd.DataFrame:
         ("missed", int(miss.sum())),
         ("  group term and hostile term", int((miss & group & hostile).sum())),
         ("  group term, nothing hostile", int((miss & group & ~hostile).sum())),
-        ("  hostile term, no group term: PKI/communism", int((miss & ~group & hostile & pki).sum())),
+        (
+            "  hostile term, no group term: PKI/communism",
+            int((miss & ~group & hostile & pki).sum()),
+        ),
         ("  hostile term, no group term: other", int((miss & ~group & hostile & ~pki).sum())),
         ("  neither", int((miss & ~group & ~hostile).sum())),
         (

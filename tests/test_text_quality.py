@@ -10,9 +10,9 @@ import csv
 
 import pandas as pd
 import pytest
-from conftest import shared_path
 
 import humaskit.text as ht
+from conftest import shared_path
 
 pytestmark = pytest.mark.slow
 
