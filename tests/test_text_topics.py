@@ -110,6 +110,35 @@ def test_issues_group_mentions():
     assert not out["example_text"].str.contains("@warga").any()
 
 
+def test_issues_leave_chatter_out_and_label_with_phrases():
+    # 90 chatter mentions mixing everyday words must not swell an issue, and no
+    # label repeats a word ("jalan jalan") or shows a word its phrase already carries
+    m = _mentions()
+    rng = np.random.default_rng(1)
+    pool = (
+        "cuaca panas hari ini mantap keren semangat pagi siang malam kopi hujan libur "
+        "minggu makan enak lapar capek tidur nonton bola musik lagu foto bagus lucu"
+    ).split()
+    chatter = pd.DataFrame(
+        {
+            "mention_id": [f"c{i}" for i in range(90)],
+            "theme": "chatter",
+            "text": [" ".join(rng.choice(pool, 3, replace=False)) for _ in range(90)],
+            "created_at": m["created_at"].iloc[:90].to_numpy(),
+        }
+    )
+    out = ht.issues(pd.concat([m, chatter]), n=3)
+    assert out["size"].tolist() == [60, 60, 60]
+    assert out["share"].sum() < 0.9  # the chatter is in no issue
+    assert not out["examples"].str.contains("c").any()
+    same = ht.keywords(["jalan jalan sore di taman kota"] * 3 + ["jalan jalan pagi"] * 2)
+    assert "jalan jalan" not in set(same["term"])
+    for terms in out["terms"].str.split(", "):
+        words = [x for x in terms if " " not in x]
+        phrases = [x for x in terms if " " in x]
+        assert not any(w in p.split() for w in words for p in phrases)
+
+
 def test_issues_period_filter():
     m = _mentions()
     aug = ht.issues(m, period="2025-08", n=3)

@@ -69,6 +69,14 @@ def _content(tok: Tokens, stop: frozenset[str]) -> np.ndarray:
     )
 
 
+#: Components fitted per issue asked for (see :func:`issues`).
+FIT_FACTOR = 2
+#: Least cosine similarity between a mention and its issue's term profile.
+MIN_FIT = 0.1
+#: Groups whose term profiles have at least this cosine similarity are one issue.
+MERGE_SIM = 0.15
+
+
 def _ngram_docs(tok: Tokens, ok_v: np.ndarray, n: int) -> tuple[np.ndarray, list[str]]:
     """(row, term index) pairs, one per text and n-gram, and the n-gram strings."""
     total = len(tok.ids)
@@ -80,6 +88,8 @@ def _ngram_docs(tok: Tokens, ok_v: np.ndarray, n: int) -> tuple[np.ndarray, list
     for k in range(n):
         good &= ok[k : k + m]
     good &= tok.row[:m] == tok.row[n - 1 : n - 1 + m]
+    if n == 2:  # "jalan-jalan" or "jalan jalan" is not a phrase
+        good &= tok.ids[:m] != tok.ids[1 : 1 + m]
     pos = np.flatnonzero(good)
     if not len(pos):
         return np.zeros((0, 2), dtype=np.int64), []
@@ -294,6 +304,15 @@ def issues(
 ) -> pd.DataFrame:
     """Group mentions into issues, with a label, size, sentiment and example mentions.
 
+    Mentions are grouped by non-negative matrix factorisation of their words and
+    two-word phrases (TF-IDF), fitted with :data:`FIT_FACTOR` times ``n`` groups so
+    that no catch-all group swallows small issues; the ``n`` largest are returned. A
+    mention whose words are far from every group (cosine below :data:`MIN_FIT`:
+    chatter, one-off remarks) joins none, so the shares need not add up to 1. The
+    label holds the terms that set an issue apart (share of its mentions using a term
+    times the squared inverse document frequency), a phrase in place of its word when
+    the phrase carries most of the word's uses.
+
     Parameters
     ----------
     mentions : DataFrame
@@ -319,8 +338,8 @@ def issues(
     -------
     DataFrame
         One row per issue, largest first: ``issue`` (1, 2, ...), ``label`` (top terms),
-        ``terms`` (more terms), ``size`` (mentions), ``share`` (of the mentions with
-        words), ``positive``, ``neutral``, ``negative`` (shares of the issue),
+        ``terms`` (more terms), ``size`` (mentions), ``share`` (of all mentions with
+        words, including those in no issue), ``positive``, ``neutral``, ``negative`` (shares of the issue),
         ``first_seen``, ``last_seen`` (when ``created_at`` is there), ``examples``
         (mention ids, comma separated) and ``example_text`` (the most typical mention,
         with personal data masked and handles hidden).
@@ -333,8 +352,8 @@ def issues(
     ...     "sampah menumpuk di pasar", "sampah tidak diangkut seminggu",
     ...     "sampah bau menumpuk", "truk sampah tidak datang"]})
     >>> out = issues(m, n=2)
-    >>> sorted(out["label"].str.split(" ").str[0])
-    ['jalan', 'sampah']
+    >>> out[["label", "size"]].values.tolist()
+    [['jalan rusak', 4], ['menumpuk / sampah', 4]]
     """
     if not isinstance(mentions, pd.DataFrame):
         raise ParameterError(t("text.issues_needs_table", lang))
@@ -396,7 +415,9 @@ def issues(
     norms[~has_words] = 1.0
     mat = sparse.diags(1.0 / norms) @ mat
     docs = np.flatnonzero(has_words)
-    k = int(min(n, max(1, len(docs) // 2)))
+    # fit more components than issues asked for, so that no catch-all issue swallows
+    # several small ones; the n largest are reported
+    k = int(min(max(n, min(FIT_FACTOR * n, len(docs) // 4)), max(1, len(docs) // 2)))
     from sklearn.decomposition import NMF
 
     sub = mat[docs]
@@ -412,9 +433,19 @@ def issues(
                 warnings.simplefilter("ignore")
                 doc_topic = nmf.fit_transform(sub)
         topic_term = nmf.components_
+        doc_topic, topic_term = _merge_similar(doc_topic, topic_term)
     assign = doc_topic.argmax(axis=1)
     strength = doc_topic.max(axis=1)
     assign[strength <= 0] = -1
+    if topic_term.shape[0] > 1:
+        # a mention far from every issue (chatter, one-off remarks) joins none
+        unit = topic_term / np.maximum(np.linalg.norm(topic_term, axis=1, keepdims=True), 1e-12)
+        coo = sub.tocoo()
+        topic_of = np.clip(assign, 0, None)[coo.row]
+        fit = np.bincount(
+            coo.row, weights=coo.data * unit[topic_of, coo.col], minlength=sub.shape[0]
+        )
+        assign[fit < MIN_FIT] = -1
     from .polarity import lexicon_sentiment
 
     labels_all = lexicon_sentiment(data["text"].reset_index(drop=True))["label"].to_numpy()
@@ -430,10 +461,8 @@ def issues(
         members = np.flatnonzero(assign == topic)
         if not len(members):
             continue
-        order = np.argsort(-topic_term[topic])
-        top_terms = [names[i] for i in order[:8] if topic_term[topic, i] > 0]
-        top_terms = _drop_contained_terms(top_terms)
         doc_rows = docs[members]
+        top_terms = _label_terms(sub[members], df_counts, n_docs, names)
         best = doc_rows[np.argsort(-doc_topic[members, topic], kind="stable")[:examples]]
         lab = labels_all[doc_rows]
         rows.append(
@@ -464,6 +493,61 @@ def issues(
         out["first_seen"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns, UTC]")
         out["last_seen"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns, UTC]")
     return out[columns]
+
+
+def _merge_similar(doc_topic: np.ndarray, topic_term: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Merge groups whose term profiles are alike (cosine >= :data:`MERGE_SIM`).
+
+    Fitting more groups than asked splits one issue into variants ("jalan rusak",
+    "lubang jalan"); the most similar pair is merged while any pair is alike enough.
+    """
+    dt = [doc_topic[:, i] for i in range(doc_topic.shape[1])]
+    tt = [topic_term[i] for i in range(topic_term.shape[0])]
+    while len(tt) > 1:
+        mat = np.vstack(tt)
+        unit = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
+        sim = unit @ unit.T
+        np.fill_diagonal(sim, -1.0)
+        a, b = np.unravel_index(int(np.argmax(sim)), sim.shape)
+        if sim[a, b] < MERGE_SIM:
+            break
+        a, b = min(a, b), max(a, b)
+        tt[a] = tt[a] + tt[b]
+        dt[a] = dt[a] + dt[b]
+        del tt[b], dt[b]
+    return np.column_stack(dt), np.vstack(tt)
+
+
+def _label_terms(member_rows, df_counts: np.ndarray, n_docs: int, names: list[str]) -> list[str]:
+    """Terms that set an issue apart: common among its mentions, rare elsewhere.
+
+    Score = share of the issue's mentions using the term x log(all mentions / mentions
+    using it) (class-based TF-IDF); a term used by fewer than two of the issue's
+    mentions (or 10% of them) is not a label.
+    """
+    used = np.asarray((member_rows > 0).sum(axis=0)).ravel().astype(float)
+    size = max(member_rows.shape[0], 1)
+    share = used / size
+    score = share * np.log((1 + n_docs) / (1 + df_counts)) ** 2
+    score[(used < min(2, size)) | (share < 0.1)] = 0.0
+    order = [i for i in np.argsort(-score, kind="stable")[:12] if score[i] > 0]
+    # a phrase reads better than its word when it carries most of the word's uses
+    # ("perahu karet" rather than "karet")
+    phrases = [i for i in np.flatnonzero(used >= 2) if " " in names[i]]
+    terms: list[str] = []
+    for i in order:
+        term = names[i]
+        if " " not in term:
+            best = max(
+                (j for j in phrases if term in names[j].split()),
+                key=lambda j: used[j],
+                default=None,
+            )
+            if best is not None and used[best] >= 0.7 * used[i]:
+                term = names[best]
+        if term not in terms:
+            terms.append(term)
+    return _drop_contained_terms(terms)[:8]
 
 
 def _drop_contained_terms(terms: list[str]) -> list[str]:
