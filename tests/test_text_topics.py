@@ -181,3 +181,14 @@ def test_issues_without_ids_or_times_and_with_bad_texts():
     assert out["size"].sum() == 4
     assert out["first_seen"].isna().all()
     assert set(", ".join(out["examples"]).split(", ")) <= {"0", "1", "6", "7"}
+
+
+def test_keywords_show_a_longer_phrase_that_carries_a_shorter_one():
+    texts = ["urus identitas kependudukan digital di kelurahan"] * 4 + [
+        "identitas kependudukan digital belum jalan"
+    ] * 2
+    terms = ht.keywords(texts)["term"].tolist()
+    assert "identitas kependudukan digital" in terms
+    assert "identitas kependudukan" not in terms and "kependudukan digital" not in terms
+    # an explicit ngram is taken as asked
+    assert set(ht.keywords(texts, ngram=(1, 2))["words"]) == {1, 2}

@@ -143,7 +143,7 @@ def keywords(
     texts: object,
     *,
     top: int = 20,
-    ngram: tuple[int, int] = (1, 2),
+    ngram: tuple[int, int] | None = None,
     stopwords: Iterable[str] | None = None,
     previous: object = None,
     min_count: int = 1,
@@ -158,9 +158,11 @@ def keywords(
         Mentions, comments or captions of the period.
     top : int
         How many terms to return.
-    ngram : (int, int)
+    ngram : (int, int), optional
         Shortest and longest phrase, in words: ``(1, 2)`` gives words and two-word
-        phrases (``jalan rusak``); ``(2, 2)`` only phrases.
+        phrases (``jalan rusak``); ``(2, 2)`` only phrases. Default: words and two-word
+        phrases, plus a three-word phrase where it carries most uses of a two-word
+        one (``identitas kependudukan digital`` rather than its two halves).
     stopwords : iterable of str, optional
         Extra words to leave out (added to ``data/text/stopwords.txt``), e.g. the name
         of your institution.
@@ -190,7 +192,7 @@ def keywords(
     >>> kw.loc[0, "term"], float(kw.loc[0, "change"])
     ('jalan rusak', 0.5)
     """
-    ngram = _check_ngram(ngram, lang)
+    wider = (1, 3) if ngram is None else _check_ngram(ngram, lang)
     if not isinstance(top, int) or top < 1:
         raise ParameterError(t("text.bad_top", lang, top=top))
     if sort not in ("count", "change"):
@@ -198,7 +200,9 @@ def keywords(
     if sort == "change" and previous is None:
         raise ParameterError(t("text.sort_needs_previous", lang))
     stop = _stopwords(stopwords, lang)
-    counts, n_texts = _counts(texts, ngram, stop)
+    counts, n_texts = _counts(texts, wider, stop)
+    if ngram is None:
+        counts = _carrying(counts, 2)
     counts = counts[counts >= max(int(min_count), 1)]
     columns = ["term", "words", "count", "share"]
     if previous is not None:
@@ -212,7 +216,7 @@ def keywords(
     out = _drop_parts(out)
     out["share"] = out["count"] / max(n_texts, 1)
     if previous is not None:
-        prev_counts, n_prev = _counts(previous, ngram, stop)
+        prev_counts, n_prev = _counts(previous, wider, stop)
         out["previous_count"] = out["term"].map(prev_counts).fillna(0).astype("int64").to_numpy()
         out["previous_share"] = out["previous_count"] / max(n_prev, 1)
         out["change"] = out["share"] - out["previous_share"]
@@ -222,6 +226,32 @@ def keywords(
     out["count"] = out["count"].astype("int64")
     out["words"] = out["words"].astype("int64")
     return out[columns]
+
+
+def _carrying(counts: pd.Series, longest: int, ratio: float = 0.8) -> pd.Series:
+    """Keep a phrase one word longer than ``longest`` only where it carries most uses of
+    its first or last ``longest`` words (then :func:`_drop_parts` drops that part)."""
+    n_words = counts.index.str.count(" ") + 1
+    longer = counts[n_words > longest]
+    if not len(longer):
+        return counts
+    words = longer.index.str.split(" ")
+    head = counts.reindex(words.str[:-1].str.join(" ")).fillna(0).to_numpy()
+    tail = counts.reindex(words.str[1:].str.join(" ")).fillna(0).to_numpy()
+    n = longer.to_numpy()
+    carries = ((head > 0) & (n >= ratio * head)) | ((tail > 0) & (n >= ratio * tail))
+    kept = longer[carries & (n >= 2)].sort_values(ascending=False, kind="stable")
+    # of two kept phrases sliding one word ("masuk rumah setinggi", "rumah setinggi
+    # lutut"), the more used one stays
+    seen: set[str] = set()
+    keep = []
+    for term in kept.index:
+        w = term.split(" ")
+        if " ".join(w[1:]) in seen or " ".join(w[:-1]) in seen:
+            continue
+        keep.append(term)
+        seen.update((" ".join(w[1:]), " ".join(w[:-1])))
+    return pd.concat([counts[n_words <= longest], kept[keep]])
 
 
 def _drop_parts(table: pd.DataFrame, ratio: float = 0.8) -> pd.DataFrame:
