@@ -144,3 +144,19 @@ def test_synthetic_reviews_are_mostly_right():
     pred = labels(rows)
     accuracy = np.mean(np.array(pred) == np.array(truth))
     assert accuracy > 0.95
+
+
+def test_sarcastic_praise_about_a_problem_reads_negative():
+    r = ht.sentiment(
+        [
+            "Wah hebat ya, jalan rusak dibiarkan setahun 👏👏",
+            "Selamat ya pak, pungli makin merajalela",
+            # sincere: another positive word, or no problem named
+            "Terima kasih, jalan rusak sudah diperbaiki, mantap",
+            "Pelayanan cepat, mantap",
+        ]
+    )
+    assert r["label"].tolist() == ["negative", "negative", "positive", "positive"]
+    # without the praise the complaint is negative too; the praise must not soften it
+    plain = ht.sentiment(["jalan rusak dibiarkan setahun"])["score"].iloc[0]
+    assert r["score"].iloc[0] <= plain

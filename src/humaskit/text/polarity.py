@@ -15,7 +15,11 @@ How a text is scored (all steps are vectorised over every token of the column):
    softeners weaken the word after them (``agak``, ``cukup``).
 5. Contrast: the part of a text after ``tapi``/``namun``/``padahal`` weighs 1.5, the
    part before it 0.5; a clause opened by ``walaupun``/``meskipun`` weighs 0.5.
-6. The sum is the raw score. ``positive`` above +0.5, ``negative`` below -0.5, else
+6. Sarcasm: when the only positive words of a text are praise often used
+   sarcastically (``sarcasm_praise.txt``: ``hebat``, ``mantap``, 👏...) and the text
+   names a clear problem (``jalan rusak dibiarkan``), that praise counts as mildly
+   negative (:data:`SARCASM`). Any other positive word keeps it sincere.
+7. The sum is the raw score. ``positive`` above +0.5, ``negative`` below -0.5, else
    ``neutral`` (also when nothing matched). ``score`` is the raw score squashed into
    -1..+1 (``raw / sqrt(raw**2 + 4)``).
 
@@ -64,6 +68,9 @@ NEGATED_POSITIVE = -1.0
 NEGATED_NEGATIVE = -0.5
 #: Weights of the parts before and after a "but" word, and of a "though" clause.
 BEFORE_BUT, AFTER_BUT, THOUGH = 0.5, 1.5, 0.5
+#: Factor applied to sarcasm-prone praise (``sarcasm_praise.txt``) in a text whose only
+#: positive words are such praise and that names a clear problem (score <= -1.5).
+SARCASM = -0.5
 
 _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -384,7 +391,35 @@ def token_effects(tok: Tokens, lex: _Lexicon | None = None) -> tuple[np.ndarray,
     weight = np.where(after_but, AFTER_BUT, 1.0) * np.where(before_but, BEFORE_BUT, 1.0)
     weight = weight * np.where(in_though, THOUGH, 1.0)
     eff = eff * weight
+    # sarcasm: "hebat ya, jalan rusak dibiarkan setahun 👏"
+    praise_v = _praise_vocab(tok, lex)
+    if praise_v is not None:
+        praise = praise_v[ids] & (eff > 0)
+        if praise.any():
+            n = tok.n
+            other_pos = np.bincount(row, weights=(eff > 0) & ~praise, minlength=n) > 0
+            problem = np.bincount(row, weights=eff <= -1.5, minlength=n) > 0
+            has_praise = np.bincount(row, weights=praise, minlength=n) > 0
+            sarcastic = has_praise & problem & ~other_pos
+            flip = praise & sarcastic[row]
+            eff = np.where(flip, eff * SARCASM, eff)
     return eff, polar | (neg & ~used & (lone != 0))
+
+
+def _praise_vocab(tok: Tokens, lex: _Lexicon) -> np.ndarray | None:
+    """Per vocabulary entry: a word of ``sarcasm_praise.txt`` (phrases by their words)."""
+    words = _sarcasm_words()
+    if not words:
+        return None
+    return np.array([w in words for w in tok.vocab], dtype=bool)
+
+
+@lru_cache(maxsize=1)
+def _sarcasm_words() -> frozenset[str]:
+    out: set[str] = set()
+    for line in wordlist("sarcasm_praise.txt"):
+        out.update(norm_phrase(line))
+    return frozenset(out)
 
 
 def raw_scores(tok: Tokens, lex: _Lexicon | None = None) -> tuple[np.ndarray, np.ndarray]:
