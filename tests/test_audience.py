@@ -378,6 +378,29 @@ def test_read_publics_unknown_column_in_xlsx(tmp_path):
         read_publics(path, lang="en")  # Excel row 2 (row 1 is the header)
 
 
+def test_read_publics_xlsx_error_names_the_sheet_it_read(tmp_path):
+    path = tmp_path / "publik.xlsx"
+    good = pd.DataFrame({"public": ["ASN"], "age_min": [25], "age_max": [55], "region": ["lokal"]})
+    with pd.ExcelWriter(path) as book:
+        good.assign(gender=["all"]).to_excel(book, sheet_name="Publik 2025", index=False)
+        good.assign(gender=["laki"]).to_excel(book, sheet_name="Lama", index=False)
+    assert read_publics(path)["public"].tolist() == ["ASN"]  # the first sheet only
+    with pd.ExcelWriter(path) as book:
+        good.assign(gender=["laki"]).to_excel(book, sheet_name="Publik 2025", index=False)
+        good.assign(gender=["all"]).to_excel(book, sheet_name="Lama", index=False)
+    with pytest.raises(hk.SchemaError) as info:
+        read_publics(path)
+    assert str(info.value).startswith(
+        "Berkas publik.xlsx, lembar 'Publik 2025', baris 2, kolom gender: "
+    )
+    with pytest.raises(hk.SchemaError) as info:
+        read_publics(path, lang="en")
+    assert str(info.value) == (
+        "File publik.xlsx, sheet 'Publik 2025', rows 2, column gender: "
+        "expected all, female or male."
+    )
+
+
 def test_read_publics_missing_and_unsupported(tmp_path):
     with pytest.raises(hk.DataNotFound):
         read_publics(tmp_path / "tidak-ada.csv")
