@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shared_path
 
 import humaskit as hk
+from conftest import shared_path
 from humaskit import audience as A
 from humaskit.io.publics import read_publics
 
