@@ -56,6 +56,21 @@ def make_audience(dates=("2025-09-30",), seed=0, noise=0.0, accounts=("pemkot",)
     )
 
 
+def snapshot(platform, dimension, segment, value, unit="share"):
+    """One snapshot (2025-09-30) of account ``a`` in the canonical audience shape."""
+    return pd.DataFrame(
+        {
+            "platform": platform,
+            "account": "a",
+            "as_of": "2025-09-30",
+            "dimension": dimension,
+            "segment": segment,
+            "value": value,
+            "unit": unit,
+        }
+    )
+
+
 def band_share(plat, lo, hi, gender="all"):
     """Expected demographic share computed from the definition (uniform inside a band)."""
     total = 0.0
@@ -86,16 +101,12 @@ def one_public(name, lo, hi, gender="all", region="lokal", formats="reel;carouse
 
 
 def test_profile_converts_counts_and_derives_age_and_gender():
-    aud = pd.DataFrame(
-        {
-            "platform": "tiktok",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": "age_gender",
-            "segment": ["Women 18–24", "Men 18–24", "perempuan 65+", "laki-laki 65+"],
-            "value": [40, 20, 30, 10],
-            "unit": "count",
-        }
+    aud = snapshot(
+        "tiktok",
+        "age_gender",
+        ["Women 18–24", "Men 18–24", "perempuan 65+", "laki-laki 65+"],
+        [40, 20, 30, 10],
+        unit="count",
     )
     p = A.profile(aud)
     gender = p[p["dimension"] == "gender"].set_index("segment")["share"]
@@ -109,16 +120,12 @@ def test_profile_converts_counts_and_derives_age_and_gender():
 
 
 def test_city_counts_use_the_snapshot_total_not_the_top_list():
-    aud = pd.DataFrame(
-        {
-            "platform": "facebook",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["age", "age", "city", "city"],
-            "segment": ["25-34", "35-44", "Sukamaju", "Jakarta"],
-            "value": [600, 400, 300, 100],
-            "unit": "count",
-        }
+    aud = snapshot(
+        "facebook",
+        ["age", "age", "city", "city"],
+        ["25-34", "35-44", "Sukamaju", "Jakarta"],
+        [600, 400, 300, 100],
+        unit="count",
     )
     p = A.profile(aud)
     city = p[p["dimension"] == "city"].set_index("segment")["share"]
@@ -170,16 +177,11 @@ def test_pyramid_from_age_gender_and_estimated_from_separate_tables():
     assert pyr["share"].sum() == pytest.approx(1.0)
     women = pyr.loc[pyr["gender"] == "female", "share"].sum()
     assert women == pytest.approx(FEMALE["instagram"])
-    sep = pd.DataFrame(
-        {
-            "platform": "x",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["age", "age", "gender", "gender"],
-            "segment": ["18-24", "25-34", "F", "M"],
-            "value": [0.25, 0.75, 0.4, 0.6],
-            "unit": "share",
-        }
+    sep = snapshot(
+        "x",
+        ["age", "age", "gender", "gender"],
+        ["18-24", "25-34", "F", "M"],
+        [0.25, 0.75, 0.4, 0.6],
     )
     est = A.pyramid(sep).set_index(["age", "gender"])
     assert est["estimated"].all()
@@ -214,16 +216,11 @@ def test_local_share_matches_names_without_admin_prefix():
 
 
 def test_local_share_falls_back_to_province_and_marks_missing_city_data():
-    aud = pd.DataFrame(
-        {
-            "platform": ["youtube", "youtube", "tiktok"],
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["region", "region", "age"],
-            "segment": ["Jawa Barat", "DKI Jakarta", "18-24"],
-            "value": [0.7, 0.2, 1.0],
-            "unit": "share",
-        }
+    aud = snapshot(
+        ["youtube", "youtube", "tiktok"],
+        ["region", "region", "age"],
+        ["Jawa Barat", "DKI Jakarta", "18-24"],
+        [0.7, 0.2, 1.0],
     )
     loc = A.local_share(aud, region="Jawa Barat").set_index("platform")
     assert float(loc.loc["youtube", "local_share"]) == pytest.approx(0.7)
