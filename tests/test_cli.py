@@ -75,7 +75,7 @@ def test_list_shows_defaults_as_one_would_type_them():
     }
     assert tables["evaluasi-bulanan"]["bagian_acuan"]["default"] == "ya"
     assert tables["audit-akun"]["inventaris"]["default"] == "(kosong)"
-    assert tables["audit-akun"]["maks_umur_sandi_hari"]["type"] == "bulat"
+    assert tables["audit-akun"]["maks_umur_sandi_hari"]["type"] == "angka"
     target = tables["rencana-konten"]["target"]
     assert target["default"] == "instagram=20, facebook=20, x=30, tiktok=12, youtube=4"
     for name in NAMES:  # typed back after -p, every shown default gives the default
@@ -90,7 +90,7 @@ def test_list_in_english_translates_headings_and_purposes():
     assert "Drafts a month's content plan" in text
     tables = _tables(text, "en")
     assert tables["rencana-konten"]["publik"]["default"] == "(empty)"
-    assert tables["rencana-konten"]["cadangan"]["type"] == "number"
+    assert tables["rencana-konten"]["cadangan"]["type"] == "decimal"
 
 
 def test_list_narrow_terminal_puts_descriptions_under_their_parameter():
