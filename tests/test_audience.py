@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shared_path
 
 import humaskit as hk
+from conftest import shared_path
 from humaskit import audience as A
 from humaskit.io.publics import read_publics
 
@@ -56,6 +56,21 @@ def make_audience(dates=("2025-09-30",), seed=0, noise=0.0, accounts=("pemkot",)
     )
 
 
+def snapshot(platform, dimension, segment, value, unit="share"):
+    """One snapshot (2025-09-30) of account ``a`` in the canonical audience shape."""
+    return pd.DataFrame(
+        {
+            "platform": platform,
+            "account": "a",
+            "as_of": "2025-09-30",
+            "dimension": dimension,
+            "segment": segment,
+            "value": value,
+            "unit": unit,
+        }
+    )
+
+
 def band_share(plat, lo, hi, gender="all"):
     """Expected demographic share computed from the definition (uniform inside a band)."""
     total = 0.0
@@ -86,16 +101,12 @@ def one_public(name, lo, hi, gender="all", region="lokal", formats="reel;carouse
 
 
 def test_profile_converts_counts_and_derives_age_and_gender():
-    aud = pd.DataFrame(
-        {
-            "platform": "tiktok",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": "age_gender",
-            "segment": ["Women 18–24", "Men 18–24", "perempuan 65+", "laki-laki 65+"],
-            "value": [40, 20, 30, 10],
-            "unit": "count",
-        }
+    aud = snapshot(
+        "tiktok",
+        "age_gender",
+        ["Women 18–24", "Men 18–24", "perempuan 65+", "laki-laki 65+"],
+        [40, 20, 30, 10],
+        unit="count",
     )
     p = A.profile(aud)
     gender = p[p["dimension"] == "gender"].set_index("segment")["share"]
@@ -109,16 +120,12 @@ def test_profile_converts_counts_and_derives_age_and_gender():
 
 
 def test_city_counts_use_the_snapshot_total_not_the_top_list():
-    aud = pd.DataFrame(
-        {
-            "platform": "facebook",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["age", "age", "city", "city"],
-            "segment": ["25-34", "35-44", "Sukamaju", "Jakarta"],
-            "value": [600, 400, 300, 100],
-            "unit": "count",
-        }
+    aud = snapshot(
+        "facebook",
+        ["age", "age", "city", "city"],
+        ["25-34", "35-44", "Sukamaju", "Jakarta"],
+        [600, 400, 300, 100],
+        unit="count",
     )
     p = A.profile(aud)
     city = p[p["dimension"] == "city"].set_index("segment")["share"]
@@ -170,16 +177,11 @@ def test_pyramid_from_age_gender_and_estimated_from_separate_tables():
     assert pyr["share"].sum() == pytest.approx(1.0)
     women = pyr.loc[pyr["gender"] == "female", "share"].sum()
     assert women == pytest.approx(FEMALE["instagram"])
-    sep = pd.DataFrame(
-        {
-            "platform": "x",
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["age", "age", "gender", "gender"],
-            "segment": ["18-24", "25-34", "F", "M"],
-            "value": [0.25, 0.75, 0.4, 0.6],
-            "unit": "share",
-        }
+    sep = snapshot(
+        "x",
+        ["age", "age", "gender", "gender"],
+        ["18-24", "25-34", "F", "M"],
+        [0.25, 0.75, 0.4, 0.6],
     )
     est = A.pyramid(sep).set_index(["age", "gender"])
     assert est["estimated"].all()
@@ -214,16 +216,11 @@ def test_local_share_matches_names_without_admin_prefix():
 
 
 def test_local_share_falls_back_to_province_and_marks_missing_city_data():
-    aud = pd.DataFrame(
-        {
-            "platform": ["youtube", "youtube", "tiktok"],
-            "account": "a",
-            "as_of": "2025-09-30",
-            "dimension": ["region", "region", "age"],
-            "segment": ["Jawa Barat", "DKI Jakarta", "18-24"],
-            "value": [0.7, 0.2, 1.0],
-            "unit": "share",
-        }
+    aud = snapshot(
+        ["youtube", "youtube", "tiktok"],
+        ["region", "region", "age"],
+        ["Jawa Barat", "DKI Jakarta", "18-24"],
+        [0.7, 0.2, 1.0],
     )
     loc = A.local_share(aud, region="Jawa Barat").set_index("platform")
     assert float(loc.loc["youtube", "local_share"]) == pytest.approx(0.7)
@@ -376,6 +373,29 @@ def test_read_publics_unknown_column_in_xlsx(tmp_path):
     df.drop(columns="jabatan").assign(gender=["laki"]).to_excel(path, index=False)
     with pytest.raises(hk.SchemaError, match=r"rows 2, column gender"):
         read_publics(path, lang="en")  # Excel row 2 (row 1 is the header)
+
+
+def test_read_publics_xlsx_error_names_the_sheet_it_read(tmp_path):
+    path = tmp_path / "publik.xlsx"
+    good = pd.DataFrame({"public": ["ASN"], "age_min": [25], "age_max": [55], "region": ["lokal"]})
+    with pd.ExcelWriter(path) as book:
+        good.assign(gender=["all"]).to_excel(book, sheet_name="Publik 2025", index=False)
+        good.assign(gender=["laki"]).to_excel(book, sheet_name="Lama", index=False)
+    assert read_publics(path)["public"].tolist() == ["ASN"]  # the first sheet only
+    with pd.ExcelWriter(path) as book:
+        good.assign(gender=["laki"]).to_excel(book, sheet_name="Publik 2025", index=False)
+        good.assign(gender=["all"]).to_excel(book, sheet_name="Lama", index=False)
+    with pytest.raises(hk.SchemaError) as info:
+        read_publics(path)
+    assert str(info.value).startswith(
+        "Berkas publik.xlsx, lembar 'Publik 2025', baris 2, kolom gender: "
+    )
+    with pytest.raises(hk.SchemaError) as info:
+        read_publics(path, lang="en")
+    assert str(info.value) == (
+        "File publik.xlsx, sheet 'Publik 2025', rows 2, column gender: "
+        "expected all, female or male."
+    )
 
 
 def test_read_publics_missing_and_unsupported(tmp_path):

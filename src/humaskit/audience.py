@@ -295,6 +295,12 @@ def _norm_platforms(value: str | Iterable[str] | None, lang: str | None) -> list
     return out
 
 
+def _check_count(value: Any, key: str, lang: str | None) -> None:
+    """A whole number of at least 1 (not a bool), else ParameterError ``key``."""
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+        raise ParameterError(t(key, lang, value=value))
+
+
 def _rows_text(index: Iterable[Any], n: int = 5) -> str:
     idx = list(index)
     text = ", ".join(str(i) for i in idx[:n])
@@ -410,25 +416,23 @@ def _filter(
     """Keep the chosen platforms and accounts (errors name what exists)."""
     if df.empty:
         raise DataNotFound(t("audience.empty", lang))
-    plats = _norm_platforms(platform, lang)
-    if plats is not None:
-        have = sorted(df["platform"].unique())
-        missing = [p for p in plats if p not in have]
-        if missing:
-            raise DataNotFound(
-                t("audience.no_platform", lang, platform=", ".join(missing), known=", ".join(have))
-            )
-        df = df[df["platform"].isin(plats)]
-    accounts = _as_list(account)
-    if accounts is not None:
-        have = sorted(df["account"].unique())
-        missing = [a for a in accounts if a not in have]
-        if missing:
-            raise DataNotFound(
-                t("audience.no_account", lang, account=", ".join(missing), known=", ".join(have))
-            )
-        df = df[df["account"].isin(accounts)]
-    return df
+    df = _keep(df, "platform", _norm_platforms(platform, lang), lang)
+    return _keep(df, "account", _as_list(account), lang)
+
+
+def _keep(
+    df: pd.DataFrame, column: str, wanted: list[str] | None, lang: str | None
+) -> pd.DataFrame:
+    """Rows whose ``column`` is in ``wanted`` (all when None); an absent value is an error."""
+    if wanted is None:
+        return df
+    have = sorted(df[column].unique())
+    missing = [w for w in wanted if w not in have]
+    if missing:
+        raise DataNotFound(
+            t(f"audience.no_{column}", lang, **{column: ", ".join(missing)}, known=", ".join(have))
+        )
+    return df[df[column].isin(wanted)]
 
 
 def _select(
@@ -463,24 +467,19 @@ def _with_derived(snap: pd.DataFrame) -> pd.DataFrame:
     if ag.empty:
         return snap
     keys = ["platform", "account"]
-    have_age = set(map(tuple, snap.loc[snap["dimension"] == "age", keys].drop_duplicates().values))
-    have_gen = set(
-        map(tuple, snap.loc[snap["dimension"] == "gender", keys].drop_duplicates().values)
-    )
     ages = _canonical_age(ag["segment"])
     ag = ag.assign(_age=ages["age"], _gender=_gender_from_age_gender(ag["segment"]))
     extra = []
     key_tuples = list(zip(ag["platform"], ag["account"], strict=True))
-    need_age = np.array([k not in have_age for k in key_tuples], dtype=bool)
-    need_gen = np.array([k not in have_gen for k in key_tuples], dtype=bool)
-    if need_age.any():
-        part = ag[need_age & (ag["_age"] != "").to_numpy(dtype=bool)]
-        g = part.groupby(["platform", "account", "as_of", "_age"], as_index=False)["share"].sum()
-        extra.append(g.rename(columns={"_age": "segment"}).assign(dimension="age"))
-    if need_gen.any():
-        part = ag[need_gen]
-        g = part.groupby(["platform", "account", "as_of", "_gender"], as_index=False)["share"].sum()
-        extra.append(g.rename(columns={"_gender": "segment"}).assign(dimension="gender"))
+    for dim in ("age", "gender"):
+        have = set(map(tuple, snap.loc[snap["dimension"] == dim, keys].drop_duplicates().values))
+        need = np.array([k not in have for k in key_tuples], dtype=bool)
+        if not need.any():
+            continue
+        if dim == "age":  # an age_gender segment without a readable age adds no age row
+            need &= (ag["_age"] != "").to_numpy(dtype=bool)
+        g = ag[need].groupby(keys + ["as_of", f"_{dim}"], as_index=False)["share"].sum()
+        extra.append(g.rename(columns={f"_{dim}": "segment"}).assign(dimension=dim))
     if not extra:
         return snap
     add = pd.concat(extra, ignore_index=True)
@@ -716,6 +715,14 @@ def pyramid(
     return out.drop(columns="_lo").reset_index(drop=True)
 
 
+def _one_platform(data: pd.DataFrame, lang: str) -> tuple[np.ndarray, int]:
+    """The platform of a table meant for one chart (an error when several) and its accounts."""
+    plats = data["platform"].unique()
+    if len(plats) > 1:
+        raise ParameterError(t("audience.choose_platform", lang, known=", ".join(sorted(plats))))
+    return plats, data["account"].nunique()
+
+
 def plot_pyramid(
     audience: pd.DataFrame,
     *,
@@ -744,10 +751,7 @@ def plot_pyramid(
 
     lang = resolve(lang)
     data = pyramid(audience, platform=platform, account=account, lang=lang)
-    plats = data["platform"].unique()
-    if len(plats) > 1:
-        raise ParameterError(t("audience.choose_platform", lang, known=", ".join(sorted(plats))))
-    n_acc = data["account"].nunique()
+    plats, n_acc = _one_platform(data, lang)
     data = data[data["gender"].isin(["female", "male"])]
     data = data.groupby(["age", "gender"], as_index=False, sort=False)["share"].sum()
     data["share"] = data["share"] / n_acc
@@ -826,8 +830,7 @@ def top_places(
     dim = _LEVELS.get(str(level).strip().lower())
     if dim is None:
         raise ParameterError(t("audience.bad_level", lang, value=level))
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-        raise ParameterError(t("audience.bad_n", lang, value=n))
+    _check_count(n, "audience.bad_n", lang)
     snap = _select(_prepare(audience, lang), platform, account, as_of, lang)
     part = snap[snap["dimension"] == dim]
     if part.empty:
@@ -876,10 +879,7 @@ def plot_places(
 
     lang = resolve(lang)
     data = top_places(audience, level=level, n=n, platform=platform, account=account, lang=lang)
-    plats = data["platform"].unique()
-    if len(plats) > 1:
-        raise ParameterError(t("audience.choose_platform", lang, known=", ".join(sorted(plats))))
-    n_acc = data["account"].nunique()
+    plats, n_acc = _one_platform(data, lang)
     data = data.groupby("place", as_index=False)["share"].sum()
     data["share"] = data["share"] / n_acc
     data = data.sort_values("share", ascending=False).head(n)
@@ -1262,6 +1262,11 @@ def publics(table: pd.DataFrame | None = None, *, lang: str | None = None) -> pd
     return publics_table(table, lang=lang)
 
 
+def _publics_or_default(table: pd.DataFrame | None, lang: str | None) -> pd.DataFrame:
+    """``table`` checked, or the default table (not copied: callers only read it)."""
+    return _default_publics() if table is None else publics_table(table, lang=lang)
+
+
 # ----------------------------------------------------------------------------------- fit
 
 
@@ -1363,7 +1368,7 @@ def fit(
     [['tiktok', 1.0, 1], ['facebook', 0.17, 2]]
     """
     lang = resolve(lang)
-    pubs = _default_publics() if publics is None else publics_table(publics, lang=lang)
+    pubs = _publics_or_default(publics, lang)
     if pubs.empty:
         raise ParameterError(t("audience.no_publics", lang))
     region_list = _as_list(region)
@@ -1516,6 +1521,24 @@ def _engagement_rate(posts: pd.DataFrame) -> np.ndarray:
         return total / base
 
 
+def _posts_er(
+    posts: pd.DataFrame, account: str | Iterable[str] | None, lang: str
+) -> tuple[pd.DataFrame, np.ndarray, pd.Series]:
+    """The checked posts of ``account``, each one's engagement rate, each platform's median."""
+    df = schema.validate(posts, "posts", lang=lang)
+    accs = _as_list(account)
+    if accs is not None:
+        df = df[df["account"].isin(accs)]
+    er = _engagement_rate(df)
+    plat_med = (
+        pd.DataFrame({"platform": df["platform"].to_numpy(dtype=object), "er": er})
+        .dropna()
+        .groupby("platform")["er"]
+        .median()
+    )
+    return df, er, plat_med
+
+
 def _perf(frame: pd.DataFrame, er: np.ndarray) -> pd.DataFrame:
     d = pd.DataFrame(
         {
@@ -1570,18 +1593,8 @@ def format_performance(
     [['reel', 0.09, 1.5], ['feed', 0.03, 0.5]]
     """
     lang = resolve(lang)
-    df = schema.validate(posts, "posts", lang=lang)
-    accs = _as_list(account)
-    if accs is not None:
-        df = df[df["account"].isin(accs)]
-    er = _engagement_rate(df)
+    df, er, plat_med = _posts_er(posts, account, lang)
     perf = _perf(df, er)
-    plat_med = (
-        pd.DataFrame({"platform": df["platform"].to_numpy(dtype=object), "er": er})
-        .dropna()
-        .groupby("platform")["er"]
-        .median()
-    )
     perf["lift"] = perf["er"] / perf["platform"].map(plat_med).astype("float64")
     perf["enough"] = perf["posts"] >= min_posts
     perf = perf.sort_values(["platform", "lift"], ascending=[True, False])
@@ -1661,11 +1674,9 @@ def recommend(
     [['Pelajar', 'tiktok', 'video', 'preference']]
     """
     lang = resolve(lang)
-    if not isinstance(top, (int, np.integer)) or isinstance(top, bool) or top < 1:
-        raise ParameterError(t("audience.bad_top", lang, value=top))
-    if not isinstance(min_posts, (int, np.integer)) or isinstance(min_posts, bool) or min_posts < 1:
-        raise ParameterError(t("audience.bad_min_posts", lang, value=min_posts))
-    pubs = _default_publics() if publics is None else publics_table(publics, lang=lang)
+    _check_count(top, "audience.bad_top", lang)
+    _check_count(min_posts, "audience.bad_min_posts", lang)
+    pubs = _publics_or_default(publics, lang)
     f = fit(audience, pubs, region=region, account=account, lang=lang)
     f = f[(f["rank"] <= top) & f["share"].notna()]
 
@@ -1674,19 +1685,9 @@ def recommend(
     plat_med: dict[str, float] = {}
     active: set[str] = set()
     if have_posts:
-        df = schema.validate(posts, "posts", lang=lang)
-        accs = _as_list(account)
-        if accs is not None:
-            df = df[df["account"].isin(accs)]
-        er = _engagement_rate(df)
+        df, er, med = _posts_er(posts, account, lang)
         perf_all = _perf_records(_perf(df, er), min_posts)
-        plat_med = (
-            pd.DataFrame({"platform": df["platform"].to_numpy(dtype=object), "er": er})
-            .dropna()
-            .groupby("platform")["er"]
-            .median()
-            .to_dict()
-        )
+        plat_med = med.to_dict()
         active = set(df["platform"].unique())
         text = df["text"] if "text" in df.columns else pd.Series("", index=df.index, dtype="str")
     offered = _platform_formats()
@@ -1822,7 +1823,7 @@ def show_profile(
     plot_pyramid(audience, platform=platform, account=account, ax=ax, lang=lang)
     lines = []
     if public:
-        pubs = _default_publics() if publics is None else publics_table(publics, lang=lang)
+        pubs = _publics_or_default(publics, lang)
         if public not in set(pubs["public"]):
             raise ParameterError(
                 t("audience.unknown_public", lang, value=public, known=", ".join(pubs["public"]))
@@ -1884,7 +1885,7 @@ def check_platform_for_public(
     False
     """
     lang = resolve(lang)
-    pubs = _default_publics() if publics is None else publics_table(publics, lang=lang)
+    pubs = _publics_or_default(publics, lang)
     names = {p.lower(): p for p in pubs["public"]}
     key = str(public).strip().lower()
     if key not in names:

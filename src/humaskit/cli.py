@@ -17,13 +17,15 @@ Examples
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from .errors import HumaskitError, ParameterError
 from .i18n import resolve, set_language, t
 
-__all__ = ["main"]
+__all__ = ["main", "list_text"]
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
@@ -66,16 +68,132 @@ def _cmd_run(args, lang: str) -> int:
     return 0
 
 
-def _cmd_list(args, lang: str) -> int:
+_WIDTH = 80  # the widest line `humaskit list` prints (a common terminal)
+_DEFAULT_WIDTH = 22  # longer defaults wrap inside their column
+_HELP_WIDTH = 32  # long defaults wrap narrower to leave the description this much
+_HELP_MIN_WIDTH = 24  # narrower than this, a description goes under its parameter
+_INDENT = "  "
+_GAP = "  "
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap ``text`` to ``width`` without breaking at hyphens (``YYYY-MM-DD`` stays whole)."""
+    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
+
+
+def _shown_type(annotation: str, lang: str) -> str:
+    """The short, translated name of a parameter's type (the annotation itself if unknown)."""
+    key = f"cli.list_type.{annotation}"
+    text = t(key, lang)
+    return annotation if text == key else text
+
+
+def _shown_default(value: object, lang: str) -> str:
+    """A default as a user would type it after ``-p NAME`` (empty shown as ``(kosong)``)."""
+    if value is None or (isinstance(value, (str, dict, list, tuple)) and not value):
+        return t("cli.list_empty", lang)
+    if isinstance(value, bool):
+        return t("common.yes" if value else "common.no", lang)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _purpose(name: str, lang: str) -> str:
+    """One line on what playbook ``name`` is for (its notebook title if none is written)."""
     from . import playbooks
 
-    names = [args.name] if args.name else playbooks.available()
-    for name in names:
+    key = f"cli.purpose.{name}"
+    text = t(key, lang)
+    return playbooks.title(name) if text == key else text
+
+
+def _parameter_table(spec: dict, lang: str, width: int) -> list[str]:
+    """Lines of an aligned table: parameter, type, default, description (wrapped)."""
+    head = [t(f"cli.list_col_{c}", lang) for c in ("param", "type", "default", "help")]
+    rows = [
+        (f"-p {p.name}", _shown_type(p.type, lang), _shown_default(p.default, lang), p.help)
+        for p in spec.values()
+    ]
+    w_name = max(len(r[0]) for r in [head, *rows])
+    w_type = max(len(r[1]) for r in [head, *rows])
+    w_default = min(_DEFAULT_WIDTH, max(len(r[2]) for r in [head, *rows]))
+    longest_word = min(_DEFAULT_WIDTH, max(len(w) for r in [head, *rows] for w in r[2].split()))
+    fixed = len(_INDENT) + w_name + len(_GAP) + w_type + 2 * len(_GAP)
+    w_default = max(longest_word, min(w_default, width - fixed - _HELP_WIDTH))
+    left = fixed + w_default
+    below = width - left < _HELP_MIN_WIDTH  # too narrow: descriptions under each row
+    lines = []
+    for i, (name, typ, default, text) in enumerate([head, *rows]):
+        defaults = _wrap(default, w_default)
+        helps = [] if below else _wrap(text, width - left)
+        for k in range(max(len(defaults), len(helps))):
+            cells = (
+                (name if k == 0 else "").ljust(w_name),
+                (typ if k == 0 else "").ljust(w_type),
+                (defaults[k] if k < len(defaults) else "").ljust(w_default),
+                helps[k] if k < len(helps) else "",
+            )
+            lines.append((_INDENT + _GAP.join(cells)).rstrip())
+        if not i:  # a rule under the headings
+            rule = [w_name, w_type, w_default] + ([] if below else [width - left])
+            lines.append(_INDENT + _GAP.join("-" * n for n in rule))
+        elif below:
+            lines.extend(_INDENT * 3 + h for h in _wrap(text, width - 3 * len(_INDENT)))
+    return lines
+
+
+def list_text(
+    names: Sequence[str] | None = None, *, lang: str | None = None, width: int = _WIDTH
+) -> str:
+    """Return what ``humaskit list`` prints for playbooks ``names``.
+
+    For each playbook: its name, one line on its purpose, then a table of its parameters
+    (as ``-p NAME``), their type, default and the comment of the notebook's ``parameters``
+    cell, aligned and wrapped so that no line is wider than ``width``.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Playbook names; all of :func:`humaskit.playbooks.available` when not given.
+    lang : {"id", "en"}, optional
+        Language of the headings, types and purposes (the session's by default).
+    width : int, default 80
+        The widest line.
+
+    Returns
+    -------
+    str
+        The text, ending with a newline.
+
+    Examples
+    --------
+    >>> text = list_text(["forum-banding"], lang="en")
+    >>> "forum-banding" in text.splitlines()
+    True
+    >>> max(len(line) for line in text.splitlines()) <= 80
+    True
+    """
+    from . import playbooks
+
+    lang = resolve(lang)
+    lines = [*_wrap(t("cli.list_intro", lang), width), ""]
+    for name in playbooks.available() if names is None else names:
         spec = playbooks.parameters(name)
-        print(f"{name}: {playbooks.title(name)}")
-        for p in spec.values():
-            print(f"  -p {p.name} {p.default!r:<12} ({p.type})  {p.help}")
-        print()
+        lines.append(name)
+        lines.extend(_INDENT + s for s in _wrap(_purpose(name, lang), width - len(_INDENT)))
+        lines.append("")
+        lines.extend(_parameter_table(spec, lang, width))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cmd_list(args, lang: str) -> int:
+    names = [args.name] if args.name else None
+    width = max(60, min(_WIDTH, shutil.get_terminal_size((_WIDTH, 24)).columns))
+    print(list_text(names, lang=lang, width=width), end="")
     return 0
 
 

@@ -1209,39 +1209,49 @@ def _duplicates(acc: pd.DataFrame, lang: str | None) -> _Result:
     for rows in _groups_of_several(
         distinct[has_unit], [inst[has_unit], unit[has_unit], dplat[has_unit]]
     ):
-        main = _main_account(rows)
-        for i in rows.index:
-            if i != main:
-                seen.add(i)
-                res.fail(
-                    i,
-                    t(
-                        "governance.reason.unit_twice",
-                        lang,
-                        unit=rows.at[i, "unit"],
-                        platform=label(str(rows.at[i, "platform"]), lang),
-                        main=str(rows.at[main, "handle"]).lstrip("@"),
-                    ),
-                )
+        seen |= _fail_all_but_main(res, rows, "governance.reason.unit_twice", lang, unit="unit")
     # the same display name on one platform, different handles (not already reported)
     dname = distinct["display_name"].astype("str").str.split().str.join(" ").str.casefold()
     dname = dname.fillna("")
     has_name = dname != ""
     for rows in _groups_of_several(distinct[has_name], [dplat[has_name], dname[has_name]]):
-        main = _main_account(rows)
-        for i in rows.index:
-            if i != main and i not in seen:
-                res.fail(
-                    i,
-                    t(
-                        "governance.reason.same_name",
-                        lang,
-                        name=rows.at[i, "display_name"],
-                        platform=label(str(rows.at[i, "platform"]), lang),
-                        main=str(rows.at[main, "handle"]).lstrip("@"),
-                    ),
-                )
+        reason = "governance.reason.same_name"
+        _fail_all_but_main(res, rows, reason, lang, skip=seen, name="display_name")
     return res
+
+
+def _fail_all_but_main(
+    res: _Result,
+    rows: pd.DataFrame,
+    reason: str,
+    lang: str | None,
+    *,
+    skip: set[Any] | frozenset[Any] = frozenset(),
+    **fields: str,
+) -> set[Any]:
+    """Fail every account of ``rows`` but the main one (and those in ``skip``).
+
+    The ``reason`` names the account's platform, the main account's handle and, for each
+    ``placeholder=column`` of ``fields``, the account's value in that column. Returns the
+    failed rows.
+    """
+    main = _main_account(rows)
+    failed = set()
+    for i in rows.index:
+        if i != main and i not in skip:
+            failed.add(i)
+            values = {key: rows.at[i, column] for key, column in fields.items()}
+            res.fail(
+                i,
+                t(
+                    reason,
+                    lang,
+                    **values,
+                    platform=label(str(rows.at[i, "platform"]), lang),
+                    main=str(rows.at[main, "handle"]).lstrip("@"),
+                ),
+            )
+    return failed
 
 
 def _activity(
@@ -2014,31 +2024,7 @@ def agenda_amplification(
                     "fastest_hours": float(delays.min()) if len(delays) else float("nan"),
                 }
             )
-    out = pd.DataFrame(
-        rows,
-        columns=[
-            "agenda",
-            "account",
-            "centre_posts",
-            "carried_posts",
-            "carried",
-            "share",
-            "delay_hours",
-            "fastest_hours",
-        ],
-    )
-    out = out.astype(
-        {
-            "agenda": "str",
-            "account": "str",
-            "centre_posts": "Int64",
-            "carried_posts": "Int64",
-            "carried": "boolean",
-        }
-    )
-    for c in ("share", "delay_hours", "fastest_hours"):
-        out[c] = out[c].astype(float).round(2)
-    return out
+    return _amplification_frame(rows)
 
 
 _AMP_COLUMNS = [
@@ -2053,14 +2039,25 @@ _AMP_COLUMNS = [
 ]
 
 
-def _empty_amplification() -> pd.DataFrame:
-    out = pd.DataFrame({c: pd.Series([], dtype="str") for c in _AMP_COLUMNS[:2]})
-    out["centre_posts"] = pd.Series([], dtype="Int64")
-    out["carried_posts"] = pd.Series([], dtype="Int64")
-    out["carried"] = pd.Series([], dtype="boolean")
+def _amplification_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The rows of :func:`agenda_amplification` as a table with its column types."""
+    out = pd.DataFrame(rows, columns=_AMP_COLUMNS)
+    out = out.astype(
+        {
+            "agenda": "str",
+            "account": "str",
+            "centre_posts": "Int64",
+            "carried_posts": "Int64",
+            "carried": "boolean",
+        }
+    )
     for c in _AMP_COLUMNS[5:]:
-        out[c] = pd.Series([], dtype=float)
+        out[c] = out[c].astype(float).round(2)
     return out
+
+
+def _empty_amplification() -> pd.DataFrame:
+    return _amplification_frame([])
 
 
 def amplification_matrix(amp: pd.DataFrame, *, value: str = "delay_hours") -> pd.DataFrame:

@@ -224,21 +224,3 @@ def check_positive(name: str, value: Any, lang: str | None, *, minimum: float = 
         raise ParameterError(
             t("influencers.bad_number", lang, name=name, value=value, minimum=minimum)
         )
-
-
-def require_columns(data: Any, needed: Iterable[str], table: str, lang: str | None) -> None:
-    from ..errors import SchemaError
-
-    if not isinstance(data, pd.DataFrame):
-        raise SchemaError(t("schema.not_a_table", lang, table=table, got=type(data).__name__))
-    missing = [c for c in needed if c not in data.columns]
-    if missing:
-        raise SchemaError(
-            t(
-                "schema.missing_columns",
-                lang,
-                table=table,
-                columns=", ".join(missing),
-                expected=", ".join(needed),
-            )
-        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -36,6 +37,35 @@ def _norm(answer: Any) -> str | None:
     return None if pd.isna(value) else str(value)
 
 
+def _check_pick(
+    answer: Any,
+    table: pd.DataFrame,
+    pool: pd.DataFrame,
+    none_key: str,
+    right: Callable[[pd.Series], str],
+    wrong: Callable[[pd.Series], str],
+    lang: str,
+) -> Feedback:
+    """Judge a handle picked from ``table`` when the expected one is the top-ranked of ``pool``.
+
+    ``right(best)`` says why a right answer is right; ``wrong(row)`` why the answer's row
+    is not; an empty pool, an empty answer or a handle not in ``table`` have their own
+    sentences.
+    """
+    if pool.empty:
+        return _fb(t(none_key, lang), False)
+    best = pool.sort_values("rank").iloc[0]
+    given = _norm(answer)
+    if not given:
+        return _fb(t("influencers.check_empty", lang), False)
+    if given == _norm(best["handle"]):
+        return _fb(right(best), True)
+    hit = table[normalize_handles(table["handle"]) == given]
+    if hit.empty:
+        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
+    return _fb(wrong(hit.iloc[0]), False)
+
+
 def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Check the answer to "which new candidate (not registered) leads the conversation?".
 
@@ -53,35 +83,20 @@ def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None 
     Not yet: ani is already in the register. Look for the highest row whose status is 'candidate'.
     """
     lang = resolve(lang)
+
+    def right(best: pd.Series) -> str:
+        n = int(best.get("in_weight", 0))
+        rank = int(best["rank"])
+        return t("influencers.check_candidate_ok", lang, handle=best["handle"], rank=rank, n=n)
+
+    def wrong(row: pd.Series) -> str:
+        if row["status"] == "registered":
+            return t("influencers.check_registered", lang, handle=row["handle"])
+        rank = int(row["rank"])
+        return t("influencers.check_lower_candidate", lang, handle=row["handle"], rank=rank)
+
     cand = leaders[leaders["status"] == "candidate"]
-    if cand.empty:
-        return _fb(t("influencers.check_no_candidates", lang), False)
-    best = cand.sort_values("rank").iloc[0]
-    given = _norm(answer)
-    if not given:
-        return _fb(t("influencers.check_empty", lang), False)
-    handles = normalize_handles(leaders["handle"])
-    if given == _norm(best["handle"]):
-        return _fb(
-            t(
-                "influencers.check_candidate_ok",
-                lang,
-                handle=best["handle"],
-                rank=int(best["rank"]),
-                n=int(best.get("in_weight", 0)),
-            ),
-            True,
-        )
-    hit = leaders[handles == given]
-    if hit.empty:
-        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
-    row = hit.iloc[0]
-    if row["status"] == "registered":
-        return _fb(t("influencers.check_registered", lang, handle=row["handle"]), False)
-    return _fb(
-        t("influencers.check_lower_candidate", lang, handle=row["handle"], rank=int(row["rank"])),
-        False,
-    )
+    return _check_pick(answer, leaders, cand, "influencers.check_no_candidates", right, wrong, lang)
 
 
 def check_partner_without_budget(
@@ -101,29 +116,15 @@ def check_partner_without_budget(
     True
     """
     lang = resolve(lang)
+
+    def right(best: pd.Series) -> str:
+        score = f"{float(best['score']):.0f}"
+        return t("influencers.check_free_ok", lang, handle=best["handle"], score=score)
+
+    def wrong(row: pd.Series) -> str:
+        if row["relation"] == "paid":
+            return t("influencers.check_paid", lang, handle=row["handle"])
+        return t("influencers.check_lower_free", lang, handle=row["handle"], rank=int(row["rank"]))
+
     free = ranking[ranking["relation"].isin(["unpaid", "barter"]).fillna(False).astype(bool)]
-    if free.empty:
-        return _fb(t("influencers.check_no_free", lang), False)
-    best = free.sort_values("rank").iloc[0]
-    given = _norm(answer)
-    if not given:
-        return _fb(t("influencers.check_empty", lang), False)
-    if given == _norm(best["handle"]):
-        return _fb(
-            t(
-                "influencers.check_free_ok",
-                lang,
-                handle=best["handle"],
-                score=f"{float(best['score']):.0f}",
-            ),
-            True,
-        )
-    hit = ranking[normalize_handles(ranking["handle"]) == given]
-    if hit.empty:
-        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
-    row = hit.iloc[0]
-    if row["relation"] == "paid":
-        return _fb(t("influencers.check_paid", lang, handle=row["handle"]), False)
-    return _fb(
-        t("influencers.check_lower_free", lang, handle=row["handle"], rank=int(row["rank"])), False
-    )
+    return _check_pick(answer, ranking, free, "influencers.check_no_free", right, wrong, lang)

@@ -185,32 +185,42 @@ def _unique_index(data: Any) -> Any:
     return data
 
 
-def _check_influencers(data: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+def _checked_table(data: Any, table: str, lang: str | None) -> pd.DataFrame:
+    """``data`` as the canonical ``table`` with normalised handles (none may be empty)."""
     data = _unique_index(data)
     if not isinstance(data, pd.DataFrame):
+        raise SchemaError(t("schema.not_a_table", lang, table=table, got=type(data).__name__))
+    out = schema.validate(canonical_columns(data, table), table, lang=lang)
+    out["handle"] = normalize_handles(out["handle"])
+    if out["handle"].isna().any():
+        bad = list(out.index[out["handle"].isna()])
         raise SchemaError(
-            t("schema.not_a_table", lang, table="influencers", got=type(data).__name__)
+            t("schema.null_values", lang, table=table, column="handle", rows=_rows(bad))
         )
-    inf = schema.validate(canonical_columns(data, "influencers"), "influencers", lang=lang)
-    inf["handle"] = normalize_handles(inf["handle"])
-    if inf["handle"].isna().any():
-        bad = list(inf.index[inf["handle"].isna()])
+    return out
+
+
+def _check_non_negative(data: pd.DataFrame, table: str, column: str, lang: str | None) -> None:
+    """A negative number in ``column`` (when present) is an error naming the rows."""
+    if column not in data.columns:
+        return
+    neg = data[column].notna() & (data[column] < 0)
+    if neg.any():
         raise SchemaError(
-            t("schema.null_values", lang, table="influencers", column="handle", rows=_rows(bad))
-        )
-    if "followers" in inf.columns:
-        neg = inf["followers"].notna() & (inf["followers"] < 0)
-        if neg.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table="influencers",
-                    column="followers",
-                    rows=_rows(list(inf.index[neg])),
-                    expected=t("influencers.expected_non_negative", lang),
-                )
+            t(
+                "schema.bad_values",
+                lang,
+                table=table,
+                column=column,
+                rows=_rows(list(data.index[neg])),
+                expected=t("influencers.expected_non_negative", lang),
             )
+        )
+
+
+def _check_influencers(data: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+    inf = _checked_table(data, "influencers", lang)
+    _check_non_negative(inf, "influencers", "followers", lang)
     dup = inf.duplicated(["handle", "platform"], keep=False)
     if dup.any():
         first = inf[dup].iloc[0]
@@ -237,18 +247,7 @@ def _check_collaborations(
         col = schema.empty("collaborations")
         col["person_id"] = pd.Series([], dtype="str")
         return col
-    data = _unique_index(data)
-    if not isinstance(data, pd.DataFrame):
-        raise SchemaError(
-            t("schema.not_a_table", lang, table="collaborations", got=type(data).__name__)
-        )
-    col = schema.validate(canonical_columns(data, "collaborations"), "collaborations", lang=lang)
-    col["handle"] = normalize_handles(col["handle"])
-    if col["handle"].isna().any():
-        bad = list(col.index[col["handle"].isna()])
-        raise SchemaError(
-            t("schema.null_values", lang, table="collaborations", column="handle", rows=_rows(bad))
-        )
+    col = _checked_table(data, "collaborations", lang)
     unknown = ~col["handle"].isin(set(inf["handle"])).fillna(False).astype(bool)
     if unknown.any():
         raise SchemaError(
@@ -280,19 +279,7 @@ def _check_collaborations(
                 rows=_rows(list(i)),
             )
         )
-    if "cost" in col.columns:
-        neg = col["cost"].notna() & (col["cost"] < 0)
-        if neg.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table="collaborations",
-                    column="cost",
-                    rows=_rows(list(col.index[neg])),
-                    expected=t("influencers.expected_non_negative", lang),
-                )
-            )
+    _check_non_negative(col, "collaborations", "cost", lang)
     col["post_id"] = col["post_id"].astype("str").str.strip()
     col["post_id"] = col["post_id"].where(col["post_id"].str.len() > 0)
     dup = col["post_id"].notna() & col.duplicated(["handle", "platform", "post_id"], keep=False)

@@ -116,7 +116,8 @@ def read_publics(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     Parameters
     ----------
     path : str or Path
-        A ``.csv``, ``.txt``, ``.tsv`` or ``.xlsx`` file with one row per public.
+        A ``.csv``, ``.txt``, ``.tsv`` or ``.xlsx`` file with one row per public (in a
+        workbook, on its first sheet).
     lang : {"id", "en"}, optional
         Language of error messages.
 
@@ -132,7 +133,8 @@ def read_publics(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     UnsupportedFile
         Not a CSV or Excel file.
     SchemaError
-        An unknown or missing column, or a bad value (naming the file, row and column).
+        An unknown or missing column, or a bad value (naming the file, the sheet of a
+        workbook, the row and the column).
     """
     from ..audience import publics_table
 
@@ -140,10 +142,13 @@ def read_publics(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise DataNotFound(t("publics_io.missing", lang, path=path))
     suffix = path.suffix.lower()
+    source = path.name
     if suffix in (".csv", ".txt", ".tsv"):
         df = _read_csv(path, lang)
     elif suffix in (".xlsx", ".xlsm"):
         df = _read_excel(path, lang)
+        with pd.ExcelFile(path) as book:  # errors name the sheet that was read: the first
+            source = t("publics_io.where_sheet", lang, name=path.name, sheet=book.sheet_names[0])
     else:
         raise UnsupportedFile(t("publics_io.unsupported", lang, name=path.name))
-    return publics_table(df, source=path.name, lang=lang)
+    return publics_table(df, source=source, lang=lang)

@@ -1,0 +1,124 @@
+"""The ``humaskit`` command: what ``humaskit list`` prints and its exit codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from humaskit import playbooks
+from humaskit.cli import list_text, main
+
+NAMES = playbooks.available()
+HEADINGS = {
+    "id": ("Parameter", "Jenis", "Bawaan", "Keterangan"),
+    "en": ("Parameter", "Type", "Default", "Description"),
+}
+
+
+def _tables(text: str, lang: str) -> dict[str, dict[str, dict[str, str]]]:
+    """Read the printed tables back: {playbook: {parameter: {type, default, help}}}.
+
+    Checks on the way that every row and continuation line keeps to its columns.
+    """
+    heads = HEADINGS[lang]
+    lines = text.splitlines()
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for i, line in enumerate(lines):
+        if not line.startswith("  " + heads[0] + " "):
+            continue
+        name = lines[i - 3]  # name, a one-line purpose, blank, headings
+        assert name in NAMES, name
+        cols = [line.index(h) for h in heads]
+        assert set(lines[i + 1]) <= {" ", "-"}, "a rule under the headings"
+        rows: dict[str, dict[str, str]] = {}
+        current = None
+        for row in lines[i + 2 :]:
+            if not row:
+                break
+            for c in cols[1:]:  # two spaces before every column
+                assert row[c - 2 : c] == "  " or len(row) < c - 1, row
+            if row.startswith("  -p "):
+                current = row[cols[0] : cols[1]].split()[1]
+                assert current not in rows, f"{name}: {current} listed twice"
+                rows[current] = {"type": row[cols[1] : cols[2]].strip(), "default": "", "help": ""}
+            else:
+                assert row[: cols[2]].strip() == "", f"continuation outside its column: {row!r}"
+            cell = rows[current]
+            cell["default"] = " ".join(
+                filter(None, [cell["default"], row[cols[2] : cols[3]].strip()])
+            )
+            cell["help"] = " ".join(filter(None, [cell["help"], row[cols[3] :].strip()]))
+        out[name] = rows
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_list_fits_80_columns_and_lists_each_parameter_once_with_default_and_comment(lang):
+    text = list_text(NAMES, lang=lang)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    tables = _tables(text, lang)
+    assert sorted(tables) == NAMES
+    for name in NAMES:
+        spec = playbooks.parameters(name)
+        assert list(tables[name]) == list(spec), name  # each once, in the notebook's order
+        for key, p in spec.items():
+            shown = tables[name][key]
+            assert shown["help"] == " ".join(p.help.split()), (name, key)  # nothing lost
+            assert shown["type"] and shown["default"], (name, key)
+
+
+def test_list_shows_defaults_as_one_would_type_them():
+    tables = _tables(list_text(NAMES, lang="id"), "id")
+    assert tables["evaluasi-bulanan"]["periode"] == {
+        "type": "teks",
+        "default": "terakhir",
+        "help": 'bulan laporan (YYYY-MM), atau "terakhir" untuk bulan terbaru di data',
+    }
+    assert tables["evaluasi-bulanan"]["bagian_acuan"]["default"] == "ya"
+    assert tables["audit-akun"]["inventaris"]["default"] == "(kosong)"
+    assert tables["audit-akun"]["maks_umur_sandi_hari"]["type"] == "angka"
+    target = tables["rencana-konten"]["target"]
+    assert target["default"] == "instagram=20, facebook=20, x=30, tiktok=12, youtube=4"
+    for name in NAMES:  # typed back after -p, every shown default gives the default
+        for key, p in playbooks.parameters(name).items():
+            shown = tables[name][key]["default"]
+            if shown != "(kosong)":
+                assert playbooks._coerce(key, shown, p, "id") == p.default, (name, key)
+
+
+def test_list_in_english_translates_headings_and_purposes():
+    text = list_text(["rencana-konten"], lang="en")
+    assert "Drafts a month's content plan" in text
+    tables = _tables(text, "en")
+    assert tables["rencana-konten"]["publik"]["default"] == "(empty)"
+    assert tables["rencana-konten"]["cadangan"]["type"] == "decimal"
+
+
+def test_list_narrow_terminal_puts_descriptions_under_their_parameter():
+    for name in NAMES:
+        lines = list_text([name], lang="id", width=60).splitlines()
+        assert max(len(line) for line in lines) <= 60, name
+        for key, p in playbooks.parameters(name).items():
+            rows = [i for i, line in enumerate(lines) if line.startswith(f"  -p {key} ")]
+            assert len(rows) == 1, (name, key)
+            block = " ".join(lines[rows[0] : rows[0] + 8]).split("  -p ")[1]
+            assert " ".join(p.help.split()[:3]) in " ".join(block.split()), (name, key)
+
+
+def test_cli_list_prints_all_playbooks_and_exits_0(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"\n{name}\n" in out for name in NAMES)
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_cli_list_unknown_playbook_exits_2_with_one_sentence(capsys):
+    assert main(["--lang", "en", "list", "laporan-ajaib"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "laporan-ajaib" in captured.err and "evaluasi-bulanan" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_cli_without_a_command_prints_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "humaskit" in capsys.readouterr().out
