@@ -246,6 +246,22 @@ def _rows(mask: pd.Series, n: int = 5) -> str:
     return text + (f" (+{more})" if more > 0 else "")
 
 
+def _bad_values(
+    table: str, col: Column, bad: pd.Series, expected: str, lang: str | None
+) -> SchemaError:
+    """The error for the values of ``col`` at the ``bad`` rows, saying what was ``expected``."""
+    return SchemaError(
+        t(
+            "schema.bad_values",
+            lang,
+            table=table,
+            column=col.name,
+            rows=_rows(bad),
+            expected=expected,
+        )
+    )
+
+
 _TRUE = {"true", "1", "ya", "yes", "y", "benar", "sudah", "aktif", "t"}
 _FALSE = {"false", "0", "tidak", "no", "n", "belum", "nonaktif", "f", "tdk"}
 
@@ -263,31 +279,13 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         num = pd.to_numeric(s, errors="coerce")
         bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_int", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_int", lang), lang)
         return num.round().astype("Int64")
     if kind == "float":
         num = pd.to_numeric(s, errors="coerce")
         bad = s.notna() & num.isna()
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_number", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_number", lang), lang)
         return num.astype("Float64")
     if kind == "bool":
         if pd.api.types.is_bool_dtype(s.dtype):
@@ -298,16 +296,7 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         out[low.isin(_FALSE).fillna(False).astype(bool)] = False
         bad = s.notna() & out.isna() & (low != "")
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_bool", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_bool", lang), lang)
         return out
     if kind in ("datetime", "date"):
         if kind == "datetime" and isinstance(s.dtype, pd.DatetimeTZDtype):
@@ -326,16 +315,7 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
             expected = t(
                 "schema.expected_datetime" if kind == "datetime" else "schema.expected_date", lang
             )
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=expected,
-                )
-            )
+            raise _bad_values(table, col, bad, expected, lang)
         return out
     raise SchemaError(f"unknown column kind {kind!r}")  # pragma: no cover (spec bug)
 
@@ -406,16 +386,8 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
         if col.allowed is not None:
             bad = s.notna() & ~s.isin(col.allowed).fillna(False).astype(bool)
             if bad.any():
-                raise SchemaError(
-                    t(
-                        "schema.bad_values",
-                        lang,
-                        table=table,
-                        column=col.name,
-                        rows=_rows(bad),
-                        expected=t("schema.expected_one_of", lang, values=", ".join(col.allowed)),
-                    )
-                )
+                expected = t("schema.expected_one_of", lang, values=", ".join(col.allowed))
+                raise _bad_values(table, col, bad, expected, lang)
         out[col.name] = s
     result = pd.DataFrame(out, index=data.index)
     extras = [c for c in data.columns if c not in result.columns]
