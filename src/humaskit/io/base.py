@@ -37,7 +37,7 @@ __all__ = [
     "rows_result",
     "reader_notes",
     "text_na",
-    "insert_platform_account",
+    "daily_result",
     "fill_from_days",
     "id_day_mismatch",
 ]
@@ -517,10 +517,41 @@ def text_na(index: pd.Index) -> pd.Series:
     return pd.Series(pd.NA, index=index, dtype="str")
 
 
-def insert_platform_account(table: pd.DataFrame, platform: str) -> None:
-    """Put ``platform`` and an empty ``account`` (named later by the user) first in ``table``."""
+def daily_result(
+    cand: Candidate,
+    rows: Rows,
+    day: pd.Series,
+    names: list[str],
+    notes: list[str],
+    *,
+    platform: str,
+    account: str | None = None,
+    prefix_by: pd.Series | None = None,
+    extra: dict[str, pd.Series] | None = None,
+    **fields: Any,
+) -> Result:
+    """The :class:`Result` of a file with one column per metric, as ``daily`` rows.
+
+    The table (see :func:`long_daily`) starts with ``platform`` and ``account``; without an
+    ``account`` (for example from the file name) the user has to name it. ``notes`` are the
+    reader's own; ``fields`` sets the other fields of :class:`Result`.
+    """
+    table, numbers, rows_in_file = long_daily(rows, day, names, prefix_by=prefix_by, extra=extra)
     table.insert(0, "platform", platform)
     table.insert(1, "account", text_na(table.index))
+    if account is not None:
+        table["account"] = account
+    return rows_result(
+        cand,
+        rows,
+        table,
+        reader_notes(rows, notes),
+        platform=platform,
+        rows_in_file=rows_in_file,
+        rows=numbers,
+        needs_account=account is None,
+        **fields,
+    )
 
 
 def long_daily(

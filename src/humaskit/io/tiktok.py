@@ -40,10 +40,9 @@ from .base import (
     Result,
     Rows,
     anchor_day,
+    daily_result,
     fill_from_days,
     id_day_mismatch,
-    insert_platform_account,
-    long_daily,
     read_rows,
     reader_notes,
     rows_result,
@@ -181,19 +180,8 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
         rows.skip(hour.isna() | (hour > 23), "io.skip_bad_hour", column=rows.header_of("hour"))
         extra = {"hour": hour}
     names = [k for k in mapping.fields if k not in ("date", "hour")]
-    table, numbers, rows_in_file = long_daily(rows, day, names, extra=extra)
-    insert_platform_account(table, "tiktok")
-    return rows_result(
-        cand,
-        rows,
-        table,
-        reader_notes(rows, notes),
-        platform="tiktok",
-        rows_in_file=rows_in_file,
-        rows=numbers,
-        needs_account=True,
-        export_day=anchor,
-        anchor=how,
+    return daily_result(
+        cand, rows, day, names, notes, platform="tiktok", extra=extra, export_day=anchor, anchor=how
     )
 
 

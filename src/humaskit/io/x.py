@@ -35,10 +35,9 @@ from .base import (
     Format,
     Options,
     Result,
+    daily_result,
     fill_from_days,
     id_day_mismatch,
-    insert_platform_account,
-    long_daily,
     read_rows,
     reader_notes,
     rows_result,
@@ -144,21 +143,8 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     day = parse_days(raw.astype("str"), ("%a, %b %d, %Y", "%a %b %d %Y", "%Y-%m-%d %H:%M %z"))
     rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
     names = [k for k in cand.mapping.fields if k != "date"]
-    table, numbers, rows_in_file = long_daily(rows, day, names)
-    insert_platform_account(table, "x")
     m = _LEGACY_NAME.search(src.name.replace("daily_", ""))
-    if m:
-        table["account"] = m.group(1)
-    return rows_result(
-        cand,
-        rows,
-        table,
-        reader_notes(rows, []),
-        platform="x",
-        rows_in_file=rows_in_file,
-        rows=numbers,
-        needs_account=not m,
-    )
+    return daily_result(cand, rows, day, names, [], platform="x", account=m.group(1) if m else None)
 
 
 DAILY = Format(

@@ -35,8 +35,7 @@ from .base import (
     Options,
     Result,
     Rows,
-    insert_platform_account,
-    long_daily,
+    daily_result,
     mapped_grid,
     reader_notes,
     rows_result,
@@ -166,17 +165,8 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     names = [k for k in mapping.fields if k not in ("date", "post_id")]
     post_id = _ids(rows) if mapping.has("post_id") else None
     extra = {"post_id": post_id} if post_id is not None else None
-    table, numbers, rows_in_file = long_daily(rows, day, names, prefix_by=post_id, extra=extra)
-    insert_platform_account(table, "youtube")
-    return rows_result(
-        cand,
-        rows,
-        table,
-        reader_notes(rows, notes),
-        platform="youtube",
-        rows_in_file=rows_in_file,
-        rows=numbers,
-        needs_account=True,
+    return daily_result(
+        cand, rows, day, names, notes, platform="youtube", prefix_by=post_id, extra=extra
     )
 
 
