@@ -95,10 +95,15 @@ def _c(name, kind, required=True, nullable=True, allowed=None):
     return Column(name, kind, required, nullable, allowed)
 
 
+#: The first columns of every table read from a platform: whose data it is.
+_PLATFORM_ACCOUNT = (
+    _c("platform", "str", nullable=False, allowed=PLATFORMS),
+    _c("account", "str", nullable=False),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "posts": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("post_id", "str", nullable=False),
         _c("published_at", "datetime", nullable=False),
         _c("post_type", "str", allowed=POST_TYPES),
@@ -110,8 +115,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("campaign", "str", required=False),
     ),
     "mentions": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("mention_id", "str", nullable=False),
         _c("kind", "str", allowed=MENTION_KINDS),
         _c("created_at", "datetime", nullable=False),
@@ -128,8 +132,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("region", "str", required=False),
     ),
     "audience": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("as_of", "date", nullable=False),
         _c("dimension", "str", nullable=False, allowed=AUDIENCE_DIMENSIONS),
         _c("segment", "str", nullable=False),
@@ -137,8 +140,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("unit", "str", allowed=AUDIENCE_UNITS),
     ),
     "daily": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("date", "date", nullable=False),
         _c("metric", "str", nullable=False),
         _c("value", "float"),
