@@ -28,45 +28,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from humaskit.io.examples import META_FB_POSTS_HEADER
+
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-HEADER = [
-    "Post ID",
-    "Page ID",
-    "Page name",
-    "Title",
-    "Description",
-    "Duration (sec)",
-    "Publish time",
-    "Caption type",
-    "Permalink",
-    "Is crosspost",
-    "Is share",
-    "Post type",
-    "Languages",
-    "Custom labels",
-    "Funded content status",
-    "Data comment",
-    "Date",
-    "Views",
-    "Views from Organic posts",
-    "Views from Boosted posts",
-    "Reach",
-    "Reach from Organic posts",
-    "Reach from Boosted posts",
-    "3-second video views",
-    "1-minute video views",
-    "3-Second viewers",
-    "1-minute viewers",
-    "3-second video views from Boosted posts",
-    "3-second video views from Organic posts",
-    "Reactions, Comments and Shares",
-    "Reactions",
-    "Comments",
-    "Shares",
-    "Seconds viewed",
-    "Average Seconds viewed",
-]
+HEADER = list(META_FB_POSTS_HEADER)
 WORDS = (
     "layanan publik warga kota jalan pajak bantuan sosial sekolah kesehatan vaksin pasar "
     "informasi pengumuman kegiatan pelayanan pendaftaran gratis jadwal program bupati dinas "

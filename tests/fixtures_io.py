@@ -6,34 +6,10 @@ import csv
 import io
 from pathlib import Path
 
-META_FB_HEADER = [
-    "Post ID",
-    "Page ID",
-    "Page name",
-    "Title",
-    "Description",
-    "Duration (sec)",
-    "Publish time",
-    "Caption type",
-    "Permalink",
-    "Is crosspost",
-    "Is share",
-    "Post type",
-    "Languages",
-    "Custom labels",
-    "Funded content status",
-    "Data comment",
-    "Date",
-    "Views",
-    "Reach",
-    "Reactions, Comments and Shares",
-    "Reactions",
-    "Comments",
-    "Shares",
-    "3-second video views",
-    "Seconds viewed",
-    "Average Seconds viewed",
-]
+from humaskit.io.examples import EXAMPLE_FB_POSTS_HEADER
+
+#: The example export's header with the average watch time column (26 columns).
+META_FB_HEADER = [*EXAMPLE_FB_POSTS_HEADER, "Average Seconds viewed"]
 
 
 def csv_text(

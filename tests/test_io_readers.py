@@ -23,7 +23,7 @@ from fixtures_io import (
 
 from humaskit import DataNotFound, ParameterError, UnsupportedFile, schema
 from humaskit.io import Import, Workspace, read_export, read_folder
-from humaskit.io.examples import write_examples
+from humaskit.io.examples import TIKTOK_CONTENT_HEADER, X_TWEET_ACTIVITY_HEADER, write_examples
 from humaskit.io.readers import failures, import_report
 
 
@@ -379,19 +379,7 @@ def test_spreadsheetml_xls_is_read(tmp_path):
 
 
 def test_x_legacy_tweet_activity(tmp_path):
-    header = [
-        "Tweet id",
-        "Tweet permalink",
-        "Tweet text",
-        "time",
-        "impressions",
-        "engagements",
-        "engagement rate",
-        "retweets",
-        "replies",
-        "likes",
-        "promoted impressions",
-    ]
+    header = [*X_TWEET_ACTIVITY_HEADER[:10], "promoted impressions"]
     rows = [
         [
             "1276530665454854149",
@@ -524,16 +512,7 @@ def test_youtube_chart_data_and_totals(tmp_path):
 def test_tiktok_content_id_from_link_and_time_from_id(tmp_path):
     secs = int(utc("2025-06-13 16:42:48").timestamp())
     vid = (secs << 32) + 99
-    header = [
-        "Time",
-        "Video title",
-        "Video link",
-        "Post time",
-        "Total likes",
-        "Total comments",
-        "Total shares",
-        "Total views",
-    ]
+    header = TIKTOK_CONTENT_HEADER
     rows = [
         [
             "June 30",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from humaskit.io import read_export, read_folder
 
 EXPECTED = [

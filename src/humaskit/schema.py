@@ -95,10 +95,15 @@ def _c(name, kind, required=True, nullable=True, allowed=None):
     return Column(name, kind, required, nullable, allowed)
 
 
+#: The first columns of every table read from a platform: whose data it is.
+_PLATFORM_ACCOUNT = (
+    _c("platform", "str", nullable=False, allowed=PLATFORMS),
+    _c("account", "str", nullable=False),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "posts": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("post_id", "str", nullable=False),
         _c("published_at", "datetime", nullable=False),
         _c("post_type", "str", allowed=POST_TYPES),
@@ -110,8 +115,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("campaign", "str", required=False),
     ),
     "mentions": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("mention_id", "str", nullable=False),
         _c("kind", "str", allowed=MENTION_KINDS),
         _c("created_at", "datetime", nullable=False),
@@ -128,8 +132,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("region", "str", required=False),
     ),
     "audience": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("as_of", "date", nullable=False),
         _c("dimension", "str", nullable=False, allowed=AUDIENCE_DIMENSIONS),
         _c("segment", "str", nullable=False),
@@ -137,8 +140,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("unit", "str", allowed=AUDIENCE_UNITS),
     ),
     "daily": (
-        _c("platform", "str", nullable=False, allowed=PLATFORMS),
-        _c("account", "str", nullable=False),
+        *_PLATFORM_ACCOUNT,
         _c("date", "date", nullable=False),
         _c("metric", "str", nullable=False),
         _c("value", "float"),
@@ -246,6 +248,22 @@ def _rows(mask: pd.Series, n: int = 5) -> str:
     return text + (f" (+{more})" if more > 0 else "")
 
 
+def _bad_values(
+    table: str, col: Column, bad: pd.Series, expected: str, lang: str | None
+) -> SchemaError:
+    """The error for the values of ``col`` at the ``bad`` rows, saying what was ``expected``."""
+    return SchemaError(
+        t(
+            "schema.bad_values",
+            lang,
+            table=table,
+            column=col.name,
+            rows=_rows(bad),
+            expected=expected,
+        )
+    )
+
+
 _TRUE = {"true", "1", "ya", "yes", "y", "benar", "sudah", "aktif", "t"}
 _FALSE = {"false", "0", "tidak", "no", "n", "belum", "nonaktif", "f", "tdk"}
 
@@ -263,31 +281,13 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         num = pd.to_numeric(s, errors="coerce")
         bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_int", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_int", lang), lang)
         return num.round().astype("Int64")
     if kind == "float":
         num = pd.to_numeric(s, errors="coerce")
         bad = s.notna() & num.isna()
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_number", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_number", lang), lang)
         return num.astype("Float64")
     if kind == "bool":
         if pd.api.types.is_bool_dtype(s.dtype):
@@ -298,16 +298,7 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
         out[low.isin(_FALSE).fillna(False).astype(bool)] = False
         bad = s.notna() & out.isna() & (low != "")
         if bad.any():
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=t("schema.expected_bool", lang),
-                )
-            )
+            raise _bad_values(table, col, bad, t("schema.expected_bool", lang), lang)
         return out
     if kind in ("datetime", "date"):
         if kind == "datetime" and isinstance(s.dtype, pd.DatetimeTZDtype):
@@ -326,16 +317,7 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
             expected = t(
                 "schema.expected_datetime" if kind == "datetime" else "schema.expected_date", lang
             )
-            raise SchemaError(
-                t(
-                    "schema.bad_values",
-                    lang,
-                    table=table,
-                    column=col.name,
-                    rows=_rows(bad),
-                    expected=expected,
-                )
-            )
+            raise _bad_values(table, col, bad, expected, lang)
         return out
     raise SchemaError(f"unknown column kind {kind!r}")  # pragma: no cover (spec bug)
 
@@ -406,16 +388,8 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
         if col.allowed is not None:
             bad = s.notna() & ~s.isin(col.allowed).fillna(False).astype(bool)
             if bad.any():
-                raise SchemaError(
-                    t(
-                        "schema.bad_values",
-                        lang,
-                        table=table,
-                        column=col.name,
-                        rows=_rows(bad),
-                        expected=t("schema.expected_one_of", lang, values=", ".join(col.allowed)),
-                    )
-                )
+                expected = t("schema.expected_one_of", lang, values=", ".join(col.allowed))
+                raise _bad_values(table, col, bad, expected, lang)
         out[col.name] = s
     result = pd.DataFrame(out, index=data.index)
     extras = [c for c in data.columns if c not in result.columns]

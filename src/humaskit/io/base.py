@@ -20,11 +20,27 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import t
-from .files import Grid, Source, TableSpec
+from .files import Grid, Source, TableSpec, read_grid
 from .lookup import Mapping
 from .numbers import parse, text_of, to_int
 
-__all__ = ["Options", "Result", "Rows", "Format", "Candidate", "finish_table", "EXTRA_INT"]
+__all__ = [
+    "Options",
+    "Result",
+    "Rows",
+    "Format",
+    "Candidate",
+    "finish_table",
+    "EXTRA_INT",
+    "read_rows",
+    "mapped_grid",
+    "rows_result",
+    "reader_notes",
+    "text_na",
+    "daily_result",
+    "fill_from_days",
+    "id_day_mismatch",
+]
 
 #: Helper columns readers may keep next to the canonical ones (nullable integers).
 EXTRA_INT = (
@@ -208,6 +224,17 @@ class Rows:
         m = m & (self.reason == None)  # noqa: E711 (numpy element-wise)
         if m.any():
             self.reason[m] = t(key, self.lang, **values)
+
+    def skip_unreadable(
+        self, name: str, raw: pd.Series, parsed: pd.Series, *, missing: str, bad: str
+    ) -> None:
+        """Skip rows whose ``name`` cell is empty (reason ``missing``) or unreadable (``bad``).
+
+        ``raw`` holds the cells as given, ``parsed`` what the reader made of them (NA where
+        it could not); the ``bad`` reason names the column's header.
+        """
+        self.skip(raw.isna(), missing)
+        self.skip(parsed.isna(), bad, column=self.header_of(name))
 
     def note(self, key: str, **values: Any) -> None:
         self.notes.append(t(key, self.lang, **values))
@@ -409,6 +436,124 @@ def unmapped_note(mapping, lang: str | None) -> list[str]:
     return [t("io.note_unmapped", lang, headers=", ".join(unmapped))] if unmapped else []
 
 
+def read_rows(
+    src: Source,
+    cand: Candidate,
+    lang: str | None,
+    text: tuple[str, ...] = (),
+    *,
+    skip_below: int = 0,
+) -> Rows:
+    """The :class:`Rows` of every column the candidate's mapping knows.
+
+    ``text`` names the fields whose columns are kept as text (ids, texts, times); the
+    others may come back as numbers. ``skip_below`` records under the header are not data.
+    """
+    grid = mapped_grid(src, cand, lang, text, skip_below=skip_below)
+    return Rows(grid, cand.mapping, cand.spec.header, lang)
+
+
+def mapped_grid(
+    src: Source,
+    cand: Candidate,
+    lang: str | None,
+    text: tuple[str, ...] = (),
+    *,
+    skip_below: int = 0,
+) -> Grid:
+    """The data rows of the columns the mapping knows; those of the fields ``text`` as text."""
+    mapping = cand.mapping
+    positions = [p for v in mapping.fields.values() for p in v]
+    text_positions = [p for k in text for p in mapping.fields.get(k, [])]
+    return read_grid(
+        src,
+        cand.spec,
+        positions,
+        text_positions=text_positions,
+        skip_below=skip_below,
+        lang=lang,
+    )
+
+
+def reader_notes(rows: Rows, notes: list[str]) -> list[str]:
+    """A reader's own ``notes``, then those of its conversions, then the unmapped headers."""
+    return [*notes, *rows.notes, *unmapped_note(rows.mapping, rows.lang)]
+
+
+def rows_result(
+    cand: Candidate,
+    rows: Rows,
+    table: pd.DataFrame,
+    notes: list[str],
+    /,
+    *,
+    platform: str | None,
+    **fields: Any,
+) -> Result:
+    """The :class:`Result` of a reader that read one table row per kept row of the file.
+
+    Kind and source are the candidate format's; the skipped rows, ``rows_in_file`` and the
+    row number of each table row come from ``rows``. ``fields`` sets the other fields of
+    :class:`Result`, and ``rows_in_file`` and ``rows`` too where one row of the file made
+    several table rows (see :func:`long_daily`).
+    """
+    if "rows_in_file" not in fields:
+        fields["rows_in_file"] = rows.rows_in_file
+    if "rows" not in fields:
+        fields["rows"] = rows.grid.rows[rows.keep]
+    return Result(
+        platform=platform,
+        kind=cand.fmt.kind,
+        table=table,
+        skipped=rows.skipped(),
+        source=cand.fmt.name,
+        notes=notes,
+        **fields,
+    )
+
+
+def text_na(index: pd.Index) -> pd.Series:
+    """An all-NA text column on ``index`` (an account the user has to name, ...)."""
+    return pd.Series(pd.NA, index=index, dtype="str")
+
+
+def daily_result(
+    cand: Candidate,
+    rows: Rows,
+    day: pd.Series,
+    names: list[str],
+    notes: list[str],
+    *,
+    platform: str,
+    account: str | None = None,
+    prefix_by: pd.Series | None = None,
+    extra: dict[str, pd.Series] | None = None,
+    **fields: Any,
+) -> Result:
+    """The :class:`Result` of a file with one column per metric, as ``daily`` rows.
+
+    The table (see :func:`long_daily`) starts with ``platform`` and ``account``; without an
+    ``account`` (for example from the file name) the user has to name it. ``notes`` are the
+    reader's own; ``fields`` sets the other fields of :class:`Result`.
+    """
+    table, numbers, rows_in_file = long_daily(rows, day, names, prefix_by=prefix_by, extra=extra)
+    table.insert(0, "platform", platform)
+    table.insert(1, "account", text_na(table.index))
+    if account is not None:
+        table["account"] = account
+    return rows_result(
+        cand,
+        rows,
+        table,
+        reader_notes(rows, notes),
+        platform=platform,
+        rows_in_file=rows_in_file,
+        rows=numbers,
+        needs_account=account is None,
+        **fields,
+    )
+
+
 def long_daily(
     rows: Rows,
     day: pd.Series,
@@ -478,3 +623,22 @@ def anchor_day(path: Path, opts: Options) -> tuple[pd.Timestamp, str]:
         return pd.Timestamp(max(days)), "io.anchor_name"
     mtime = pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").tz_localize(None)
     return mtime.normalize(), "io.anchor_mtime"
+
+
+def fill_from_days(
+    published: pd.Series, day: pd.Series, lang: str | None
+) -> tuple[pd.Series, list[str]]:
+    """Post times: 00:00 UTC of ``day`` where ``published`` has none, and a note if so."""
+    from_day = published.isna() & day.notna()
+    if not from_day.any():
+        return published, []
+    published = published.where(~from_day, day.dt.tz_localize("UTC"))
+    return published, [t("io.note_day_only", lang, n=int(from_day.sum()))]
+
+
+def id_day_mismatch(exact: pd.Series, day: pd.Series, lang: str | None) -> list[str]:
+    """A note counting posts whose time from the id is more than a day off the day given."""
+    both = day.notna() & exact.notna()
+    off = (exact[both].dt.tz_localize(None).dt.normalize() - day[both]).abs()
+    far = int((off > pd.Timedelta(days=1)).sum())
+    return [t("io.note_id_day_mismatch", lang, n=far)] if far else []

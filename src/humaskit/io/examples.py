@@ -14,6 +14,9 @@ invented; handles of citizens are made up (``warga_001``...).
 The files in ``data/samples/exports`` were written by this function with the default
 arguments (``humaskit.io.examples.write_examples("data/samples/exports")``).
 
+The platforms' headers are constants here (``META_FB_POSTS_HEADER``,
+``X_TWEET_ACTIVITY_HEADER``, ...), one source for the examples, the tests and the benchmarks.
+
 Examples
 --------
 >>> import tempfile
@@ -33,10 +36,176 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["write_examples", "ACCOUNT"]
+__all__ = [
+    "write_examples",
+    "ACCOUNT",
+    "META_FB_POST_COLUMNS",
+    "META_FB_POSTS_HEADER",
+    "EXAMPLE_FB_POSTS_HEADER",
+    "X_TWEET_ACTIVITY_HEADER",
+    "TIKTOK_CONTENT_HEADER",
+]
 
 ACCOUNT = "humaskotacontoh"
 PAGE = "Humas Kota Contoh"
+
+#: The columns a Meta Business Suite Facebook post export starts with, whatever metrics
+#: were ticked: the post and its page, then ``Date`` (``Lifetime``).
+META_FB_POST_COLUMNS = (
+    "Post ID",
+    "Page ID",
+    "Page name",
+    "Title",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Caption type",
+    "Permalink",
+    "Is crosspost",
+    "Is share",
+    "Post type",
+    "Languages",
+    "Custom labels",
+    "Funded content status",
+    "Data comment",
+    "Date",
+)
+#: Header of a Facebook post export with every metric ticked (2025 layout, 35 columns):
+#: views and reach split into organic and boosted, video views before the reactions.
+META_FB_POSTS_HEADER = (
+    *META_FB_POST_COLUMNS,
+    "Views",
+    "Views from Organic posts",
+    "Views from Boosted posts",
+    "Reach",
+    "Reach from Organic posts",
+    "Reach from Boosted posts",
+    "3-second video views",
+    "1-minute video views",
+    "3-Second viewers",
+    "1-minute viewers",
+    "3-second video views from Boosted posts",
+    "3-second video views from Organic posts",
+    "Reactions, Comments and Shares",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Seconds viewed",
+    "Average Seconds viewed",
+)
+#: Header of the example Facebook post export: fewer metrics ticked, video columns last.
+EXAMPLE_FB_POSTS_HEADER = (
+    *META_FB_POST_COLUMNS,
+    "Views",
+    "Reach",
+    "Reactions, Comments and Shares",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "3-second video views",
+    "Seconds viewed",
+)
+#: Header of the example Instagram post export (older vintage: Impressions, Plays).
+_IG_POSTS_HEADER = (
+    "Post ID",
+    "Account ID",
+    "Account username",
+    "Account name",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Permalink",
+    "Post type",
+    "Data comment",
+    "Date",
+    "Impressions",
+    "Reach",
+    "Likes",
+    "Shares",
+    "Follows",
+    "Comments",
+    "Saves",
+    "Plays",
+)
+#: Header of X's legacy ``tweet_activity_metrics_*`` export, up to the promoted columns.
+X_TWEET_ACTIVITY_HEADER = (
+    "Tweet id",
+    "Tweet permalink",
+    "Tweet text",
+    "time",
+    "impressions",
+    "engagements",
+    "engagement rate",
+    "retweets",
+    "replies",
+    "likes",
+    "user profile clicks",
+    "url clicks",
+    "hashtag clicks",
+    "detail expands",
+    "permalink clicks",
+    "app opens",
+    "app installs",
+    "follows",
+    "email tweet",
+    "dial phone",
+    "media views",
+    "media engagements",
+    "promoted impressions",
+    "promoted engagements",
+)
+#: Header of the X Premium account overview (one row a day).
+_X_OVERVIEW_HEADER = (
+    "Date",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Unfollows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+    "Create Post",
+    "Video views",
+    "Media views",
+)
+#: Header of the example YouTube Studio table (advanced mode, "Table data.csv").
+_YOUTUBE_TABLE_HEADER = (
+    "Content",
+    "Video title",
+    "Video publish time",
+    "Impressions",
+    "Impressions click-through rate (%)",
+    "Views",
+    "Average view duration",
+    "Watch time (hours)",
+)
+#: Header of TikTok's Content download (English UI).
+TIKTOK_CONTENT_HEADER = (
+    "Time",
+    "Video title",
+    "Video link",
+    "Post time",
+    "Total likes",
+    "Total comments",
+    "Total shares",
+    "Total views",
+)
+_TIKTOK_OVERVIEW_HEADER = ("Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares")
+#: Header of the example table of citizens' comments (Indonesian, kept by hand).
+_COMMENTS_HEADER = (
+    "platform",
+    "akun",
+    "id komentar",
+    "jenis",
+    "waktu",
+    "pengirim",
+    "komentar",
+    "waktu dijawab",
+    "dijawab oleh",
+)
 _TOPICS = (
     ("Jadwal vaksinasi gratis di puskesmas minggu ini", "edukasi"),
     ("Perbaikan jalan di Jalan Merdeka selesai lebih cepat", "isu terkini"),
@@ -59,7 +228,7 @@ _COMMENTS = (
 )
 
 
-def _csv_text(header: list[str], rows: list[list], *, quote_all: bool = False) -> str:
+def _csv_text(header: tuple[str, ...], rows: list[list], *, quote_all: bool = False) -> str:
     buf = io.StringIO()
     w = csv.writer(
         buf, lineterminator="\n", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
@@ -67,6 +236,18 @@ def _csv_text(header: list[str], rows: list[list], *, quote_all: bool = False) -
     w.writerow(header)
     w.writerows(rows)
     return buf.getvalue()
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path``, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding=encoding)
+
+
+def _write_meta_lines(path: Path, lines: list[str]) -> None:
+    """Write lines the way Meta writes its series and audience files (UTF-16, CRLF)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
 
 
 def _posts(rng: np.random.Generator, n: int, start: str) -> pd.DataFrame:
@@ -95,33 +276,6 @@ def _caption(i: int, topic: int) -> str:
 
 def _facebook(rng: np.random.Generator, folder: Path) -> None:
     posts = _posts(rng, 24, "2025-09-01")
-    header = [
-        "Post ID",
-        "Page ID",
-        "Page name",
-        "Title",
-        "Description",
-        "Duration (sec)",
-        "Publish time",
-        "Caption type",
-        "Permalink",
-        "Is crosspost",
-        "Is share",
-        "Post type",
-        "Languages",
-        "Custom labels",
-        "Funded content status",
-        "Data comment",
-        "Date",
-        "Views",
-        "Reach",
-        "Reactions, Comments and Shares",
-        "Reactions",
-        "Comments",
-        "Shares",
-        "3-second video views",
-        "Seconds viewed",
-    ]
     rows = []
     for i, p in posts.iterrows():
         pid = 1_190_000_000_000_000 + 7919 * i
@@ -163,10 +317,10 @@ def _facebook(rng: np.random.Generator, folder: Path) -> None:
                 round(views * 6.5, 3) if reel else "",
             ]
         )
-    text = _csv_text(header, rows)
-    (folder / "facebook").mkdir(parents=True, exist_ok=True)
-    (folder / "facebook" / "Sep-01-2025_Sep-30-2025_humaskotacontoh.csv").write_text(
-        text, encoding="utf-8-sig"
+    _write(
+        folder / "facebook" / "Sep-01-2025_Sep-30-2025_humaskotacontoh.csv",
+        _csv_text(EXAMPLE_FB_POSTS_HEADER, rows),
+        "utf-8-sig",
     )
     days = pd.date_range("2025-09-01", "2025-09-30", freq="D")
     for name, title, lo, hi in (
@@ -175,33 +329,11 @@ def _facebook(rng: np.random.Generator, folder: Path) -> None:
     ):
         lines = ["sep=,", f'"{title}"', '"Date","Primary"']
         lines += [f'"{d:%Y-%m-%dT%H:%M:%S}","{int(rng.integers(lo, hi))}"' for d in days]
-        data = "\r\n".join(lines) + "\r\n"
-        (folder / "facebook" / name).write_bytes(data.encode("utf-16"))
+        _write_meta_lines(folder / "facebook" / name, lines)
 
 
 def _instagram(rng: np.random.Generator, folder: Path) -> None:
     posts = _posts(rng, 20, "2025-09-01")
-    header = [
-        "Post ID",
-        "Account ID",
-        "Account username",
-        "Account name",
-        "Description",
-        "Duration (sec)",
-        "Publish time",
-        "Permalink",
-        "Post type",
-        "Data comment",
-        "Date",
-        "Impressions",
-        "Reach",
-        "Likes",
-        "Shares",
-        "Follows",
-        "Comments",
-        "Saves",
-        "Plays",
-    ]
     kinds = ["IG image", "IG carousel", "IG reel"]
     rows = []
     for i, p in posts.iterrows():
@@ -234,9 +366,10 @@ def _instagram(rng: np.random.Generator, folder: Path) -> None:
                 int(p.reach * 1.4) if kind == "IG reel" else "",
             ]
         )
-    (folder / "instagram").mkdir(parents=True, exist_ok=True)
-    (folder / "instagram" / "Sep-01-2025_Sep-30-2025_humaskotacontoh.csv").write_text(
-        _csv_text(header, rows), encoding="utf-8-sig"
+    _write(
+        folder / "instagram" / "Sep-01-2025_Sep-30-2025_humaskotacontoh.csv",
+        _csv_text(_IG_POSTS_HEADER, rows),
+        "utf-8-sig",
     )
     women = rng.dirichlet(np.ones(6)) * 48
     men = rng.dirichlet(np.ones(6)) * 52
@@ -270,39 +403,11 @@ def _instagram(rng: np.random.Generator, folder: Path) -> None:
         '"Singapore","0.6%"',
         "",
     ]
-    (folder / "instagram" / "Audience_2025-09-30.csv").write_bytes(
-        ("\r\n".join(lines) + "\r\n").encode("utf-16")
-    )
+    _write_meta_lines(folder / "instagram" / "Audience_2025-09-30.csv", lines)
 
 
 def _x(rng: np.random.Generator, folder: Path) -> None:
     posts = _posts(rng, 30, "2025-09-01")
-    header = [
-        "Tweet id",
-        "Tweet permalink",
-        "Tweet text",
-        "time",
-        "impressions",
-        "engagements",
-        "engagement rate",
-        "retweets",
-        "replies",
-        "likes",
-        "user profile clicks",
-        "url clicks",
-        "hashtag clicks",
-        "detail expands",
-        "permalink clicks",
-        "app opens",
-        "app installs",
-        "follows",
-        "email tweet",
-        "dial phone",
-        "media views",
-        "media engagements",
-        "promoted impressions",
-        "promoted engagements",
-    ]
     rows = []
     for i, p in posts.iterrows():
         ms = int(p.utc.value // 1_000_000) - 1288834974657
@@ -337,47 +442,21 @@ def _x(rng: np.random.Generator, folder: Path) -> None:
                 "-",
             ]
         )
-    (folder / "x").mkdir(parents=True, exist_ok=True)
     name = f"tweet_activity_metrics_{ACCOUNT}_20250901_20251001_en.csv"
-    (folder / "x" / name).write_text(_csv_text(header, rows, quote_all=True), encoding="utf-8")
+    _write(folder / "x" / name, _csv_text(X_TWEET_ACTIVITY_HEADER, rows, quote_all=True))
     days = pd.date_range("2025-09-01", "2025-09-30", freq="D")[::-1]
-    head = [
-        "Date",
-        "Impressions",
-        "Likes",
-        "Engagements",
-        "Bookmarks",
-        "Shares",
-        "New follows",
-        "Unfollows",
-        "Replies",
-        "Reposts",
-        "Profile visits",
-        "Create Post",
-        "Video views",
-        "Media views",
-    ]
     body = [
         [d.strftime("%a, %b %-d, %Y"), *[int(v) for v in rng.integers(0, 400, size=13)]]
         for d in days
     ]
-    (folder / "x" / "account_overview_analytics_2025-09.csv").write_text(
-        _csv_text(head, body), encoding="utf-8"
+    _write(
+        folder / "x" / "account_overview_analytics_2025-09.csv",
+        _csv_text(_X_OVERVIEW_HEADER, body),
     )
 
 
 def _youtube(rng: np.random.Generator, folder: Path) -> None:
     posts = _posts(rng, 12, "2025-09-01")
-    header = [
-        "Content",
-        "Video title",
-        "Video publish time",
-        "Impressions",
-        "Impressions click-through rate (%)",
-        "Views",
-        "Average view duration",
-        "Watch time (hours)",
-    ]
     letters = list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
     rows = []
     for i, p in posts.iterrows():
@@ -408,24 +487,14 @@ def _youtube(rng: np.random.Generator, folder: Path) -> None:
         "0:03:10",
         round(sum(r[7] for r in rows), 4),
     ]
-    (folder / "youtube" / ACCOUNT).mkdir(parents=True, exist_ok=True)
-    (folder / "youtube" / ACCOUNT / "Table data.csv").write_text(
-        _csv_text(header, [total, *rows]), encoding="utf-8"
+    _write(
+        folder / "youtube" / ACCOUNT / "Table data.csv",
+        _csv_text(_YOUTUBE_TABLE_HEADER, [total, *rows]),
     )
 
 
 def _tiktok(rng: np.random.Generator, folder: Path) -> None:
     posts = _posts(rng, 10, "2025-09-01")
-    header = [
-        "Time",
-        "Video title",
-        "Video link",
-        "Post time",
-        "Total likes",
-        "Total comments",
-        "Total shares",
-        "Total views",
-    ]
     rows = []
     for _, p in posts.iterrows():
         vid = (int(p.utc.timestamp()) << 32) + int(rng.integers(0, 1 << 31))
@@ -441,18 +510,20 @@ def _tiktok(rng: np.random.Generator, folder: Path) -> None:
                 int(rng.integers(400, 20000)),
             ]
         )
-    (folder / "tiktok").mkdir(parents=True, exist_ok=True)
-    (folder / "tiktok" / "Content_2025-09-30.csv").write_text(
-        _csv_text(header, rows, quote_all=True), encoding="utf-8-sig"
+    _write(
+        folder / "tiktok" / "Content_2025-09-30.csv",
+        _csv_text(TIKTOK_CONTENT_HEADER, rows, quote_all=True),
+        "utf-8-sig",
     )
     days = pd.date_range("2025-07-03", "2025-09-29", freq="D")
-    head = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
     body = [
         [f"{d.strftime('%B')} {d.day}", *[int(v) for v in rng.integers(0, 900, size=5)]]
         for d in days
     ]
-    (folder / "tiktok" / "Overview_2025-09-30.csv").write_text(
-        _csv_text(head, body, quote_all=True), encoding="utf-8-sig"
+    _write(
+        folder / "tiktok" / "Overview_2025-09-30.csv",
+        _csv_text(_TIKTOK_OVERVIEW_HEADER, body, quote_all=True),
+        "utf-8-sig",
     )
 
 
@@ -461,17 +532,6 @@ def _comments(rng: np.random.Generator, folder: Path) -> None:
     start = pd.Timestamp("2025-09-01 07:00")
     when = start + pd.to_timedelta(np.sort(rng.integers(0, 29 * 24 * 60, size=n)), unit="min")
     platforms = rng.choice(["instagram", "facebook", "x"], size=n)
-    header = [
-        "platform",
-        "akun",
-        "id komentar",
-        "jenis",
-        "waktu",
-        "pengirim",
-        "komentar",
-        "waktu dijawab",
-        "dijawab oleh",
-    ]
     rows = []
     for i in range(n):
         answered = rng.random() < 0.7
@@ -489,10 +549,7 @@ def _comments(rng: np.random.Generator, folder: Path) -> None:
                 "admin_humas" if answered else "",
             ]
         )
-    (folder / "komentar").mkdir(parents=True, exist_ok=True)
-    (folder / "komentar" / "komentar_2025-09.csv").write_text(
-        _csv_text(header, rows), encoding="utf-8"
-    )
+    _write(folder / "komentar" / "komentar_2025-09.csv", _csv_text(_COMMENTS_HEADER, rows))
 
 
 def write_examples(folder: str | Path, *, seed: int = 2025) -> Path:

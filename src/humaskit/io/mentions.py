@@ -43,8 +43,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, unmapped_note
-from .files import Source, read_grid
+from .base import Candidate, Format, Options, Result, read_rows, reader_notes, rows_result, text_na
+from .files import Source
 from .lookup import value_map
 from .numbers import normalized
 from .times import local_to_utc, parse_datetimes
@@ -117,17 +117,14 @@ def _handles(s: pd.Series | None) -> pd.Series | None:
 
 def read_mentions(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = [p for k in _TEXT for p in mapping.fields.get(k, [])]
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
+    rows = read_rows(src, cand, lang, _TEXT)
     notes: list[str] = []
     tz = opts.tz or DEFAULT_TZ
     raw_time = rows.raw("created_at")
     created = parse_times(raw_time, tz)
-    rows.skip(raw_time.isna(), "io.skip_no_time")
-    rows.skip(created.isna(), "io.skip_bad_time", column=rows.header_of("created_at"))
+    rows.skip_unreadable(
+        "created_at", raw_time, created, missing="io.skip_no_time", bad="io.skip_bad_time"
+    )
     notes.append(t("io.note_mentions_tz", lang, tz=tz))
     text = rows.text("text")
     rows.skip(text.isna(), "io.skip_missing", column=rows.header_of("text"))
@@ -179,7 +176,7 @@ def read_mentions(src: Source, cand: Candidate, opts: Options) -> Result:
         cols["author_created_at"] = parse_times(raw_ac, tz)
     table = rows.table(cols)
     if "account" not in table:
-        table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
+        table["account"] = text_na(table.index)
     if "mention_id" not in table or table["mention_id"].isna().any():
         made = _make_ids(table)
         if "mention_id" in table:
@@ -187,23 +184,18 @@ def read_mentions(src: Source, cand: Candidate, opts: Options) -> Result:
         else:
             table["mention_id"] = made
         notes.append(t("io.note_made_ids", lang))
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
     plat = None
     if isinstance(platform, str):
         plat = platform
     elif "platform" in table and table["platform"].nunique() == 1:
         plat = str(table["platform"].iloc[0])
-    return Result(
+    return rows_result(
+        cand,
+        rows,
+        table,
+        reader_notes(rows, notes),
         platform=plat,
-        kind="mentions",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="mentions",
-        notes=notes,
         needs_account=bool(table["account"].isna().any()),
-        rows=grid.rows[rows.keep],
     )
 
 

@@ -43,8 +43,19 @@ import pandas as pd
 
 from ..errors import UnsupportedFile
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, anchor_day, unmapped_note
-from .files import Source, TableSpec, read_grid
+from .base import (
+    Candidate,
+    Format,
+    Options,
+    Result,
+    Rows,
+    anchor_day,
+    read_rows,
+    reader_notes,
+    rows_result,
+    text_na,
+)
+from .files import Source, TableSpec
 from .lookup import lookup, map_headers, normalize, value_map
 from .numbers import map_unique, normalized, parse, to_int
 from .times import META_TZ, local_to_utc, parse_datetimes, parse_days
@@ -186,12 +197,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         notes.append(t("io.note_description_row", lang))
     if dups:
         notes.append(t("io.note_duplicate_headers", lang, headers=", ".join(dups)))
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = [p for k in POST_TEXT_FIELDS for p in mapping.fields.get(k, [])]
-    grid = read_grid(
-        src, spec, positions, text_positions=text_pos, skip_below=skip_below, lang=lang
-    )
-    rows = Rows(grid, mapping, spec.header, lang)
+    rows = read_rows(src, cand, lang, POST_TEXT_FIELDS, skip_below=skip_below)
     platform = opts.platform if opts.platform in ("facebook", "instagram") else None
     platform = platform or _platform_of(rows, spec.header)
 
@@ -251,8 +257,9 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     post_id, unique_ids = done["ids"]
     raw_time, published = done["times"]
     rows.skip(post_id.isna(), "io.skip_no_id")
-    rows.skip(raw_time.isna(), "io.skip_no_time")
-    rows.skip(published.isna(), "io.skip_bad_time", column=rows.header_of("published_at"))
+    rows.skip_unreadable(
+        "published_at", raw_time, published, missing="io.skip_no_time", bad="io.skip_bad_time"
+    )
     notes.append(t("io.note_meta_tz", lang, tz=tz))
     cols: dict[str, object] = {
         "platform": platform,
@@ -265,20 +272,16 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         **done["metrics"],
     }
     table = rows.table(cols)
-    notes = notes + rows.notes
-    notes += unmapped_note(mapping, lang)
-    if grid.blank:
-        notes.append(t("io.note_blank_rows", lang, n=grid.blank))
-    return Result(
+    notes = reader_notes(rows, notes)
+    if rows.grid.blank:
+        notes.append(t("io.note_blank_rows", lang, n=rows.grid.blank))
+    return rows_result(
+        cand,
+        rows,
+        table,
+        notes,
         platform=platform,
-        kind="posts",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="meta.posts",
-        notes=notes,
         needs_account="account" not in table or bool(table["account"].isna().any()),
-        rows=grid.rows[rows.keep],
         unique_ids=unique_ids,
     )
 
@@ -322,33 +325,21 @@ def sniff_daily(src: Source, spec: TableSpec) -> Candidate | None:
 
 def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
+    spec = cand.spec
     metric = lookup(spec.title or "", "meta", "daily")
-    positions = [p for v in mapping.fields.values() for p in v]
-    grid = read_grid(src, spec, positions, text_positions=mapping.fields["date"], lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
-    day = parse_days(rows.raw("date").astype("str"))
-    rows.skip(rows.raw("date").isna(), "io.skip_no_date")
-    rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("date"))
+    rows = read_rows(src, cand, lang, ("date",))
+    raw = rows.raw("date")
+    day = parse_days(raw.astype("str"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
     value = rows.number("value", integer=False)
     platform = opts.platform if opts.platform in ("facebook", "instagram") else None
     platform = platform or _title_platform(spec.title or "")
     table = rows.table(
         {"platform": platform, "account": None, "date": day, "metric": metric, "value": value}
     )
-    table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
-    notes = rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
-        platform=platform,
-        kind="daily",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="meta.daily",
-        notes=notes,
-        needs_account=True,
-        rows=grid.rows[rows.keep],
+    table["account"] = text_na(table.index)
+    return rows_result(
+        cand, rows, table, reader_notes(rows, []), platform=platform, needs_account=True
     )
 
 
@@ -496,7 +487,7 @@ def read_audience(src: Source, cand: Candidate, opts: Options) -> Result:
     table = pd.DataFrame(
         {
             "platform": platform,
-            "account": pd.Series(pd.NA, index=frame.index, dtype="str"),
+            "account": text_na(frame.index),
             "as_of": as_of,
             "dimension": frame["dimension"],
             "segment": frame["segment"],

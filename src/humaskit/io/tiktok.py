@@ -33,7 +33,21 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, anchor_day, long_daily, unmapped_note
+from .base import (
+    Candidate,
+    Format,
+    Options,
+    Result,
+    Rows,
+    anchor_day,
+    daily_result,
+    fill_from_days,
+    id_day_mismatch,
+    read_rows,
+    reader_notes,
+    rows_result,
+    text_na,
+)
 from .files import Source, read_grid
 from .lookup import normalize, value_map
 from .numbers import parse
@@ -65,15 +79,7 @@ def _days(raw: pd.Series, anchor: pd.Timestamp, *, series: bool) -> pd.Series:
 
 def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = [
-        p
-        for k in ("export_day", "text", "permalink", "published_day")
-        for p in mapping.fields.get(k, [])
-    ]
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
+    rows = read_rows(src, cand, lang, ("export_day", "text", "permalink", "published_day"))
     notes: list[str] = []
     base, how = anchor_day(src.path, opts)
     link = rows.text("permalink")
@@ -108,15 +114,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     published = exact
     if raw_day is not None:
         day = _days(raw_day, anchor, series=False)
-        from_day = published.isna() & day.notna()
-        if from_day.any():
-            published = published.where(~from_day, day.dt.tz_localize("UTC"))
-            notes.append(t("io.note_day_only", lang, n=int(from_day.sum())))
-        both = day.notna() & exact.notna()
-        off = (exact[both].dt.tz_localize(None).dt.normalize() - day[both]).abs()
-        far = int((off > pd.Timedelta(days=1)).sum())
-        if far:
-            notes.append(t("io.note_id_day_mismatch", lang, n=far))
+        published, day_notes = fill_from_days(published, day, lang)
+        notes += day_notes + id_day_mismatch(exact, day, lang)
     rows.skip(published.isna(), "io.skip_no_time")
     account = link.str.extract(_LINK_USER, expand=False)
     post_type = pd.Series(
@@ -142,18 +141,13 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         cols["watch_time_s"], _ = to_int(play)
     cols["avg_view_s"] = rows.number("avg_view_s", integer=False)
     table = rows.table(cols)
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
+    return rows_result(
+        cand,
+        rows,
+        table,
+        reader_notes(rows, notes),
         platform="tiktok",
-        kind="posts",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="tiktok.posts",
-        notes=notes,
         needs_account=bool(table["account"].isna().any()) if len(table) else False,
-        rows=grid.rows[rows.keep],
         export_day=anchor,
         anchor=how,
     )
@@ -172,16 +166,12 @@ POSTS = Format(
 
 def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = mapping.fields["date"] + mapping.fields.get("hour", [])
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
+    mapping = cand.mapping
+    rows = read_rows(src, cand, lang, ("date", "hour"))
     anchor, how = anchor_day(src.path, opts)
     raw = rows.raw("date")
     day = _days(raw, anchor, series=True)
-    rows.skip(raw.isna(), "io.skip_no_date")
-    rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("date"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
     notes = [t("io.note_year_anchor", lang, day=str(anchor.date()), how=t(how, lang))]
     extra = None
     if mapping.has("hour"):
@@ -190,23 +180,8 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
         rows.skip(hour.isna() | (hour > 23), "io.skip_bad_hour", column=rows.header_of("hour"))
         extra = {"hour": hour}
     names = [k for k in mapping.fields if k not in ("date", "hour")]
-    table, numbers, rows_in_file = long_daily(rows, day, names, extra=extra)
-    table.insert(0, "platform", "tiktok")
-    table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
-        platform="tiktok",
-        kind="daily",
-        table=table,
-        rows_in_file=rows_in_file,
-        skipped=rows.skipped(),
-        source="tiktok.daily",
-        notes=notes,
-        needs_account=True,
-        rows=numbers,
-        export_day=anchor,
-        anchor=how,
+    return daily_result(
+        cand, rows, day, names, notes, platform="tiktok", extra=extra, export_day=anchor, anchor=how
     )
 
 
@@ -255,18 +230,15 @@ def read_audience(src: Source, cand: Candidate, opts: Options) -> Result:
             "unit": "share",
         }
     )
-    table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
+    table["account"] = text_na(table.index)
     notes = [t("io.note_as_of", lang, day=str(as_of.date()), how=t(how, lang))] + rows.notes
-    return Result(
+    return rows_result(
+        cand,
+        rows,
+        table,
+        notes,
         platform="tiktok",
-        kind="audience",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="tiktok.audience",
-        notes=notes,
         needs_account=True,
-        rows=grid.rows[rows.keep],
         export_day=as_of,
         anchor=how,
     )

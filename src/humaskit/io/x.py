@@ -30,8 +30,20 @@ import re
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, long_daily, unmapped_note
-from .files import Source, read_grid
+from .base import (
+    Candidate,
+    Format,
+    Options,
+    Result,
+    daily_result,
+    fill_from_days,
+    id_day_mismatch,
+    read_rows,
+    reader_notes,
+    rows_result,
+    text_na,
+)
+from .files import Source
 from .times import parse_datetimes, parse_days, snowflake_time
 
 __all__ = ["POSTS", "DAILY"]
@@ -56,11 +68,7 @@ _LEGACY_NAME = re.compile(r"tweet_activity_metrics_(.+?)_\d{8}_\d{8}", re.IGNORE
 
 def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = [p for k in _TEXT for p in mapping.fields.get(k, [])]
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
+    rows = read_rows(src, cand, lang, _TEXT)
     notes: list[str] = []
 
     post_id = rows.text("post_id")
@@ -80,17 +88,11 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     raw_day = rows.raw("published_day")
     if raw_day is not None:
         day = parse_days(raw_day.astype("str"), ("%a %b %d %Y", "%a, %b %d, %Y", "%b %d, %Y"))
-        from_day = published.isna() & day.notna()
-        if from_day.any():
-            published = published.where(~from_day, day.dt.tz_localize("UTC"))
-            notes.append(t("io.note_day_only", lang, n=int(from_day.sum())))
+        published, day_notes = fill_from_days(published, day, lang)
+        notes += day_notes
         if filled_from_id.any():
             notes.append(t("io.note_snowflake", lang, n=int(filled_from_id.sum())))
-        both = day.notna() & exact.notna()
-        off = (exact[both].dt.tz_localize(None).dt.normalize() - day[both]).abs()
-        far = int((off > pd.Timedelta(days=1)).sum())
-        if far:
-            notes.append(t("io.note_id_day_mismatch", lang, n=far))
+        notes += id_day_mismatch(exact, day, lang)
     rows.skip(published.isna(), "io.skip_no_time")
 
     link = rows.text("permalink")
@@ -99,9 +101,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         account = link.str.extract(_HANDLE, expand=False)
     m = _LEGACY_NAME.search(src.name)
     if m:
-        account = (
-            account if account is not None else pd.Series(pd.NA, index=post_id.index, dtype="str")
-        ).fillna(m.group(1))
+        account = (account if account is not None else text_na(post_id.index)).fillna(m.group(1))
     if link is None and account is not None:
         link = "https://x.com/" + account + "/status/" + post_id
     cols: dict[str, object] = {
@@ -115,18 +115,13 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     for metric in _INT:
         cols[metric] = rows.number(metric)
     table = rows.table(cols)
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
+    return rows_result(
+        cand,
+        rows,
+        table,
+        reader_notes(rows, notes),
         platform="x",
-        kind="posts",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="x.posts",
-        notes=notes,
         needs_account="account" not in table or bool(table["account"].isna().any()),
-        rows=grid.rows[rows.keep],
     )
 
 
@@ -143,34 +138,13 @@ POSTS = Format(
 
 def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    grid = read_grid(src, spec, positions, text_positions=mapping.fields["date"], lang=lang)
-    rows = Rows(grid, mapping, spec.header, lang)
+    rows = read_rows(src, cand, lang, ("date",))
     raw = rows.raw("date")
     day = parse_days(raw.astype("str"), ("%a, %b %d, %Y", "%a %b %d %Y", "%Y-%m-%d %H:%M %z"))
-    rows.skip(raw.isna(), "io.skip_no_date")
-    rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("date"))
-    names = [k for k in mapping.fields if k != "date"]
-    table, numbers, rows_in_file = long_daily(rows, day, names)
-    table.insert(0, "platform", "x")
-    table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
+    names = [k for k in cand.mapping.fields if k != "date"]
     m = _LEGACY_NAME.search(src.name.replace("daily_", ""))
-    if m:
-        table["account"] = m.group(1)
-    notes = rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
-        platform="x",
-        kind="daily",
-        table=table,
-        rows_in_file=rows_in_file,
-        skipped=rows.skipped(),
-        source="x.daily",
-        notes=notes,
-        needs_account=not m,
-        rows=numbers,
-    )
+    return daily_result(cand, rows, day, names, [], platform="x", account=m.group(1) if m else None)
 
 
 DAILY = Format(

@@ -29,8 +29,19 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
-from .base import Candidate, Format, Options, Result, Rows, long_daily, unmapped_note
-from .files import Source, read_grid
+from .base import (
+    Candidate,
+    Format,
+    Options,
+    Result,
+    Rows,
+    daily_result,
+    mapped_grid,
+    reader_notes,
+    rows_result,
+    text_na,
+)
+from .files import Grid, Source
 from .lookup import value_map
 from .numbers import normalized, to_int
 from .times import parse_days
@@ -70,27 +81,33 @@ def _total_rows(ids: pd.Series) -> np.ndarray:
     return normalized(ids).isin(totals).fillna(False).to_numpy(dtype=bool)
 
 
+def _drop_total_rows(grid: Grid, cand: Candidate, lang: str | None) -> list[str]:
+    """Leave the ``Total`` rows out of ``grid`` before counting: they are not data rows.
+
+    Returns the note saying so (none when there is no total row).
+    """
+    total = _total_rows(grid.frame[cand.mapping.fields["post_id"][0]].astype("str"))
+    if not total.any():
+        return []
+    grid.frame = grid.frame.loc[~total].reset_index(drop=True)
+    grid.rows = grid.rows[~total]
+    return [t("io.note_total_row", lang, n=int(total.sum()))]
+
+
 def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = [p for k in ("post_id", "text", "published_day") for p in mapping.fields.get(k, [])]
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    notes: list[str] = []
-    # The Total row is not a data row: leave it out before counting.
-    total = _total_rows(grid.frame[mapping.fields["post_id"][0]].astype("str"))
-    if total.any():
-        grid.frame = grid.frame.loc[~total].reset_index(drop=True)
-        grid.rows = grid.rows[~total]
-        notes.append(t("io.note_total_row", lang, n=int(total.sum())))
-    rows = Rows(grid, mapping, spec.header, lang)
+    mapping = cand.mapping
+    grid = mapped_grid(src, cand, lang, ("post_id", "text", "published_day"))
+    notes = _drop_total_rows(grid, cand, lang)
+    rows = Rows(grid, mapping, cand.spec.header, lang)
     post_id = _ids(rows)
     rows.skip(post_id.isna(), "io.skip_no_id")
     raw_day = rows.raw("published_day")
     if raw_day is not None:
         day = parse_days(raw_day.astype("str"), _DAY_FORMATS)
-        rows.skip(raw_day.isna(), "io.skip_no_time")
-        rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("published_day"))
+        rows.skip_unreadable(
+            "published_day", raw_day, day, missing="io.skip_no_time", bad="io.skip_bad_date"
+        )
         published = day.dt.tz_localize("UTC")
         notes.append(t("io.note_youtube_day", lang))
     else:
@@ -119,19 +136,9 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     if dur is not None:
         cols["duration_s"], _ = to_int(durations(dur))
     table = rows.table(cols)
-    table["account"] = pd.Series(pd.NA, index=table.index, dtype="str")
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
-        platform="youtube",
-        kind="posts",
-        table=table,
-        rows_in_file=rows.rows_in_file,
-        skipped=rows.skipped(),
-        source="youtube.posts",
-        notes=notes,
-        needs_account=True,
-        rows=grid.rows[rows.keep],
+    table["account"] = text_na(table.index)
+    return rows_result(
+        cand, rows, table, reader_notes(rows, notes), platform="youtube", needs_account=True
     )
 
 
@@ -148,40 +155,18 @@ POSTS = Format(
 
 def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    positions = [p for v in mapping.fields.values() for p in v]
-    text_pos = mapping.fields["date"] + mapping.fields.get("post_id", [])
-    grid = read_grid(src, spec, positions, text_positions=text_pos, lang=lang)
-    notes: list[str] = []
-    if mapping.has("post_id"):
-        total = _total_rows(grid.frame[mapping.fields["post_id"][0]].astype("str"))
-        if total.any():
-            grid.frame = grid.frame.loc[~total].reset_index(drop=True)
-            grid.rows = grid.rows[~total]
-            notes.append(t("io.note_total_row", lang, n=int(total.sum())))
-    rows = Rows(grid, mapping, spec.header, lang)
+    mapping = cand.mapping
+    grid = mapped_grid(src, cand, lang, ("date", "post_id"))
+    notes = _drop_total_rows(grid, cand, lang) if mapping.has("post_id") else []
+    rows = Rows(grid, mapping, cand.spec.header, lang)
     raw = rows.raw("date")
     day = parse_days(raw.astype("str"), _DAY_FORMATS)
-    rows.skip(raw.isna(), "io.skip_no_date")
-    rows.skip(day.isna(), "io.skip_bad_date", column=rows.header_of("date"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
     names = [k for k in mapping.fields if k not in ("date", "post_id")]
     post_id = _ids(rows) if mapping.has("post_id") else None
     extra = {"post_id": post_id} if post_id is not None else None
-    table, numbers, rows_in_file = long_daily(rows, day, names, prefix_by=post_id, extra=extra)
-    table.insert(0, "platform", "youtube")
-    table.insert(1, "account", pd.Series(pd.NA, index=table.index, dtype="str"))
-    notes += rows.notes
-    notes += unmapped_note(mapping, lang)
-    return Result(
-        platform="youtube",
-        kind="daily",
-        table=table,
-        rows_in_file=rows_in_file,
-        skipped=rows.skipped(),
-        source="youtube.daily",
-        notes=notes,
-        needs_account=True,
-        rows=numbers,
+    return daily_result(
+        cand, rows, day, names, notes, platform="youtube", prefix_by=post_id, extra=extra
     )
 
 
