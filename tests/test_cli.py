@@ -122,3 +122,55 @@ def test_cli_list_unknown_playbook_exits_2_with_one_sentence(capsys):
 def test_cli_without_a_command_prints_help_and_exits_2(capsys):
     assert main([]) == 2
     assert "humaskit" in capsys.readouterr().out
+
+
+def _copy_sample_exports(tmp_path):
+    import shutil
+
+    from humaskit.paths import SAMPLES_DIR
+
+    folder = tmp_path / "unduhan"
+    shutil.copytree(SAMPLES_DIR / "exports", folder)
+    return folder
+
+
+def _impor_numbers(line: str) -> list[int]:
+    import re
+
+    return [int(x.replace(".", "").replace(",", "")) for x in re.findall(r"\d[\d.,]*", line)]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_impor_accounts_for_every_row_of_every_file(tmp_path, capsys, lang):
+    from humaskit import io as hio
+
+    folder = _copy_sample_exports(tmp_path)
+    (folder / "catatan.txt").write_text("rapat humas senin", encoding="utf-8")
+    (folder / "x" / "kosong.csv").write_text('"Date","Hour","Active followers"\n')
+    assert main(["impor", str(folder), "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    lines = lines[lines.index("") + 1 :]  # after the opening sentence
+    ws = hio.read_folder(folder)
+    # every file has its block: its name on a line of its own
+    names = [line for line in lines if line.endswith((".csv", ".xlsx", ".txt"))]
+    assert len(names) == len(ws.imports) and "catatan.txt" in names
+    # each block's numbers add up, and the total is the sum of the blocks
+    counts = [_impor_numbers(line) for line in lines if "=" in line and line.startswith("  ")]
+    assert counts and all(rows == imp + skip for rows, imp, skip in counts)
+    total = next(line for line in lines if line.startswith(("Jumlah:", "Total:")))
+    assert _impor_numbers(total) == [sum(c[i] for c in counts) for i in range(3)]
+    # a header-only file says so instead of looking broken
+    hint = "hanya berisi judul kolom" if lang == "id" else "column headers only"
+    assert hint in out.replace("\n  ", " ")
+
+
+def test_impor_contoh_reads_the_sample_exports_and_a_missing_folder_is_one_sentence(capsys):
+    assert main(["impor", "contoh"]) == 0
+    out = capsys.readouterr().out
+    assert "Membaca folder contoh" in out and "Jumlah:" in out
+    assert main(["impor", "folder-yang-tidak-ada"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "folder-yang-tidak-ada" in err and len(err.splitlines()) == 1
+    assert "Traceback" not in err

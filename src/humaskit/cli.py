@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import textwrap
@@ -48,6 +49,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     lst.add_argument("name", nargs="?", help=t("cli.help_name", lang))
     imp = sub.add_parser("impor", aliases=["import"], help=t("cli.help_impor", lang))
     imp.add_argument("folder", help=t("cli.help_folder", lang))
+    for command in (run, lst, imp):  # --lang also after the command
+        command.add_argument(
+            "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.help_lang", lang)
+        )
     return parser
 
 
@@ -76,9 +81,13 @@ _INDENT = "  "
 _GAP = "  "
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Wrap ``text`` to ``width`` without breaking at hyphens (``YYYY-MM-DD`` stays whole)."""
-    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Wrap ``text`` to ``width`` without breaking at hyphens (``YYYY-MM-DD`` stays whole).
+
+    With ``indent``, every line starts with it (the width excludes it).
+    """
+    lines = textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
+    return [indent + line for line in lines] if indent else lines
 
 
 def _shown_type(annotation: str, lang: str) -> str:
@@ -197,17 +206,94 @@ def _cmd_list(args, lang: str) -> int:
     return 0
 
 
+def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _WIDTH) -> str:
+    """What ``humaskit impor`` prints: one block per file, then the totals.
+
+    Each block names the file (relative to the folder), the platform and kind, the
+    row accounting (rows in the file = imported + skipped) and why rows were skipped
+    or why the file was not read; lines wrap at ``width``.
+
+    Examples
+    --------
+    >>> from humaskit import io
+    >>> from humaskit.paths import SAMPLES_DIR
+    >>> ws = io.read_folder(SAMPLES_DIR / "exports")
+    >>> print(impor_text(ws, folder="contoh", lang="en").splitlines()[0])
+    Read 11 files in folder contoh: 11 recognised.
+    """
+    from .io.readers import FAILED_KINDS, import_report
+
+    lang = resolve(lang)
+    report = import_report(ws, lang=lang)
+    imports = ws.imports
+    ok = [imp for imp in imports if imp.kind not in FAILED_KINDS]
+    intro = t("cli.impor_intro", lang, folder=folder or ".", files=len(imports), known=len(ok))
+    lines = [*_wrap(intro, width), ""]
+    for imp, name, reason in zip(imports, report.iloc[:, 0], report.iloc[:, -1], strict=True):
+        lines.append(name)
+        kind = t(f"io.kind.{imp.kind}", lang)
+        if imp.kind in FAILED_KINDS:
+            lines.extend(_wrap(f"{kind}: {reason}", width - 2, indent="  "))
+            continue
+        platform = ", ".join(
+            t(f"label.{p}", lang) for p in str(imp.platform or "").split(", ") if p
+        )
+        counts = t(
+            "cli.impor_counts",
+            lang,
+            rows=_n(imp.rows_in_file, lang),
+            imported=_n(imp.imported, lang),
+            skipped=_n(len(imp.skipped), lang),
+        )
+        lines.extend(_wrap(f"{platform}: {kind}", width - 2, indent="  "))
+        lines.extend(_wrap(counts, width - 2, indent="  "))
+        if reason:
+            lines.extend(_wrap(t("cli.impor_skipped", lang, why=reason), width - 2, indent="  "))
+        elif imp.rows_in_file == 0:
+            lines.extend(_wrap(t("cli.impor_header_only", lang), width - 2, indent="  "))
+    total_rows = sum(imp.rows_in_file for imp in ok)
+    total_imported = sum(imp.imported for imp in ok)
+    total_skipped = sum(len(imp.skipped) for imp in ok)
+    lines.append("")
+    lines.extend(
+        _wrap(
+            t(
+                "cli.impor_total",
+                lang,
+                rows=_n(total_rows, lang),
+                imported=_n(total_imported, lang),
+                skipped=_n(total_skipped, lang),
+            ),
+            width,
+        )
+    )
+    tables = [
+        f"{t(f'io.kind.{kind}', lang)} {_n(len(getattr(ws, kind)), lang)}"
+        for kind in ("posts", "mentions", "audience", "daily")
+        if len(getattr(ws, kind))
+    ]
+    if tables:
+        lines.extend(_wrap(t("cli.impor_tables", lang, tables=", ".join(tables)), width))
+    return "\n".join(lines) + "\n"
+
+
+def _n(value: int, lang: str) -> str:
+    """A whole number with the thousands separator of the language (1.234 / 1,234)."""
+    text = f"{int(value):,d}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
 def _cmd_impor(args, lang: str) -> int:
     from . import io as hio
 
-    ws = hio.read_folder(args.folder)
-    table = hio.readers.import_report(ws, lang=lang)
-    import pandas as pd
+    folder = args.folder
+    if folder == "contoh" and not os.path.isdir(folder):
+        from .paths import SAMPLES_DIR
 
-    with pd.option_context(
-        "display.max_rows", 500, "display.max_colwidth", 60, "display.width", 200
-    ):
-        print(table.to_string(index=False))
+        folder = str(SAMPLES_DIR / "exports")
+    ws = hio.read_folder(folder)
+    width = max(60, min(_WIDTH, shutil.get_terminal_size((_WIDTH, 24)).columns))
+    print(impor_text(ws, folder=str(args.folder), lang=lang, width=width), end="")
     return 0
 
 
