@@ -470,7 +470,7 @@ def test_region_changes_the_ranking_and_outside_is_the_complement():
         assert float(wisata.loc[plat, "local_share"]) == pytest.approx(1 - LOCAL[plat])
     no_region = A.fit(flat, pubs)
     assert no_region["local_share"].eq(1).all()
-    assert no_region["evidence"].str.contains("region").all()
+    assert no_region["evidence"].str.contains("wilayah belum dihitung").all()
 
 
 def test_evidence_states_the_numbers_of_the_table():
