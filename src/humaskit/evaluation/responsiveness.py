@@ -63,6 +63,7 @@ from ._common import (
     DEFAULT_TZ,
     account_units,
     arrow_lower,
+    arrow_map,
     context,
     cue_regex,
     mentions_of,
@@ -207,6 +208,33 @@ def needs_answer(
     return out
 
 
+def _handles_in(handles: pd.Series, own: set[str]) -> np.ndarray:
+    """Which ``handles`` (normalised as :func:`humaskit.privacy.normalize_handles`) are in
+    ``own``; each distinct handle is normalised once."""
+    from ..privacy import normalize_handles
+
+    codes, uniq = pd.factorize(handles, use_na_sentinel=True)
+    hit = normalize_handles(pd.Series(uniq, dtype="str")).isin(own).fillna(False)
+    out = np.zeros(len(handles), dtype=bool)
+    ok = codes >= 0
+    out[ok] = hit.to_numpy(dtype=bool)[codes[ok]]
+    return out
+
+
+def _match(texts, pattern: str, rows: np.ndarray | None = None) -> np.ndarray:
+    """Regex ``pattern`` found in ``texts`` (an arrow array), optionally only in ``rows``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if rows is not None:
+        if not len(rows):
+            return np.zeros(0, dtype=bool)
+        if len(rows) < len(texts):
+            texts = pc.take(texts, pa.array(rows))
+    found = arrow_map(lambda part: pc.match_substring_regex(part, pattern), texts)
+    return found.to_numpy(zero_copy_only=False)
+
+
 def _needs(m: pd.DataFrame, own: set[str], low) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``citizen``, ``request`` and ``needs_answer`` arrays (``low``: lower-case texts)."""
     import pyarrow as pa
@@ -221,33 +249,28 @@ def _needs(m: pd.DataFrame, own: set[str], low) -> tuple[np.ndarray, np.ndarray,
     )
     kind_ok = kind.isin(_COUNTED_KINDS).fillna(False).to_numpy(dtype=bool).copy()
     if "to_author" in m.columns:
-        from ..privacy import normalize_handles
-
-        to_own = normalize_handles(m["to_author"]).isin(own).fillna(False)
-        kind_ok |= ((kind == "reply").fillna(False) & to_own).to_numpy(dtype=bool)
+        kind_ok |= (kind == "reply").fillna(False).to_numpy(dtype=bool) & _handles_in(
+            m["to_author"], own
+        )
     q_pat, c_pat, thanks_pat = _cue_patterns()
     repost = pc.starts_with(low, "rt @").to_numpy(zero_copy_only=False)
-    mark = pc.match_substring(low, "?").to_numpy(zero_copy_only=False)
     # only the candidates are searched, each pattern on the rows where it can change the
-    # answer: question words where there is no "?", thanks where a complaint was found
+    # answer: complaint words everywhere, thanks where a complaint was found without a
+    # "?", question words where there is neither a complaint nor a "?"
     cand = np.flatnonzero(citizen & kind_ok & ~repost)
     question = np.zeros(n, dtype=bool)
     complaint = np.zeros(n, dtype=bool)
     if len(cand):
-
-        def match(rows: np.ndarray, pattern: str) -> np.ndarray:
-            if not len(rows):
-                return np.zeros(0, dtype=bool)
-            sub = pc.take(low, pa.array(rows))
-            return pc.match_substring_regex(sub, pattern).to_numpy(zero_copy_only=False)
-
-        c = match(cand, c_pat)
+        sub = low if len(cand) == n else pc.take(low, pa.array(cand))
+        mark = pc.match_substring(sub, "?").to_numpy(zero_copy_only=False)
+        c = _match(sub, c_pat)
+        thanks_rows = np.flatnonzero(c & ~mark)
+        c[thanks_rows] &= ~_match(sub, thanks_pat, thanks_rows)
+        q = mark.copy()
+        ask_rows = np.flatnonzero(~c & ~mark)
+        q[ask_rows] = _match(sub, q_pat, ask_rows)
         complaint[cand] = c
-        no_mark = cand[~mark[cand]]
-        question[cand] = mark[cand]
-        question[no_mark] = match(no_mark, q_pat)
-        thanks_rows = cand[c & ~mark[cand]]
-        complaint[thanks_rows] &= ~match(thanks_rows, thanks_pat)
+        question[cand] = q
     request = pc.if_else(
         pa.array(complaint),
         "complaint",
@@ -344,10 +367,25 @@ def _route(m: pd.DataFrame, table: pd.DataFrame, units: pd.DataFrame, low):
     unit, topic, kw = null, null, null
     if n and len(keywords):
         pat = words_regex(keywords["keyword"].tolist(), name="k")
-        found = pc.struct_field(pc.extract_regex(low, pat), [0])
-        if any(" " in k for k in keywords["keyword"]):
-            found = pc.replace_substring_regex(found, r"\s+", " ")
-        pos = pc.index_in(found, value_set=pa.array(keywords["keyword"].tolist(), type=found.type))
+        # finding WHICH keyword comes first costs RE2 several times more than finding
+        # WHETHER there is one: extract only from the texts that have a keyword
+        rows = np.flatnonzero(_match(low, pat))
+        first = arrow_map(lambda part: pc.extract_regex(part, pat), _take(low, rows))
+        found = pc.struct_field(first, [0])
+        known = pa.array(keywords["keyword"].tolist(), type=found.type)
+        at = pc.fill_null(pc.index_in(found, value_set=known), -1).to_numpy(
+            zero_copy_only=False, writable=True
+        )
+        spaced = np.flatnonzero(at < 0)
+        if len(spaced) and any(" " in k for k in keywords["keyword"]):
+            # a phrase written with other spaces than the table's ("jalan  rusak")
+            again = pc.replace_substring_regex(_take(found, spaced), r"\s+", " ")
+            at[spaced] = pc.fill_null(pc.index_in(again, value_set=known), -1).to_numpy(
+                zero_copy_only=False
+            )
+        where = np.full(n, -1, dtype=np.int64)
+        where[rows] = at
+        pos = pa.array(where, mask=where < 0)
 
         def pick(col: str):
             return pc.take(pa.array(keywords[col].tolist(), pa.large_string()), pos)
@@ -355,15 +393,20 @@ def _route(m: pd.DataFrame, table: pd.DataFrame, units: pd.DataFrame, low):
         unit, topic, kw = pick("unit"), pick("topic"), pick("keyword")
     by = pc.if_else(pc.is_valid(kw), "keyword", "default")
     if n and len(units) and unit.null_count:
+        # the mentions without a keyword go to the unit owning the addressed account
+        rest = np.flatnonzero(pc.is_null(unit).to_numpy(zero_copy_only=False))
         key = pc.binary_join_element_wise(
-            pa.array(m["platform"].astype("str"), pa.large_string()),
-            pa.array(m["account"].astype("str"), pa.large_string()),
+            pa.array(m["platform"].iloc[rest].astype("str"), pa.large_string()),
+            pa.array(m["account"].iloc[rest].astype("str"), pa.large_string()),
             pa.scalar("\x1f", pa.large_string()),
         )
         keys = (units["platform"] + "\x1f" + units["account"]).tolist()
+        at = pc.index_in(key, value_set=pa.array(keys, pa.large_string()))
+        where = np.full(n, -1, dtype=np.int64)
+        where[rest] = pc.fill_null(at, -1).to_numpy(zero_copy_only=False)
         own = pc.take(
             pa.array(units["unit"].tolist(), pa.large_string()),
-            pc.index_in(key, value_set=pa.array(keys, pa.large_string())),
+            pa.array(where, mask=where < 0),
         )
         by = pc.if_else(pc.and_(pc.is_null(unit), pc.is_valid(own)), "account", by)
         unit = pc.coalesce(unit, own)
@@ -371,6 +414,14 @@ def _route(m: pd.DataFrame, table: pd.DataFrame, units: pd.DataFrame, low):
         unit = pc.coalesce(unit, pa.scalar(str(default.iloc[0]["unit"]), pa.large_string()))
         topic = pc.coalesce(topic, pa.scalar(str(default.iloc[0]["topic"]), pa.large_string()))
     return unit, topic, kw, by
+
+
+def _take(texts, rows: np.ndarray):
+    """``texts`` (an arrow array) at ``rows`` (all of them without a copy)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return texts if len(rows) == len(texts) else pc.take(texts, pa.array(rows))
 
 
 def _str(values, index) -> pd.Series:
@@ -550,7 +601,7 @@ def responsiveness(
     counts = ["_n", "_due", "_answered", "_within", "_late", "_overdue", "_pending"]
     if by_list:
         for b in by_list:
-            frame[b] = m[b].astype("str").to_numpy()
+            frame[b] = m[b].astype("str").array
         g = frame.groupby(by_list, observed=True, dropna=False, sort=True)
         sums = g[counts].sum()
         med = g["_hours"].median()
