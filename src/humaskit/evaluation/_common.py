@@ -17,9 +17,7 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -272,45 +270,7 @@ def arrow_lower(texts: pd.Series):
 
     from ..text.tokens import to_arrow
 
-    return arrow_map(pc.utf8_lower, to_arrow(texts))
-
-
-#: Arrays shorter than this many rows per core are processed in one piece.
-PARALLEL_ROWS = 100_000
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
-
-
-def arrow_map(fn, values):
-    """``fn(values)`` for an element-wise pyarrow kernel, in slices on the machine's cores.
-
-    pyarrow's string kernels (regex search, lower case...) release the GIL, so on a big
-    column the slices run at the same time; the result is the same array as one call.
-    Small columns (under :data:`PARALLEL_ROWS` rows per core) are done in one call.
-
-    Examples
-    --------
-    >>> import pyarrow as pa, pyarrow.compute as pc
-    >>> arrow_map(pc.utf8_lower, pa.array(["Jalan", "RUSAK"])).to_pylist()
-    ['jalan', 'rusak']
-    """
-    import pyarrow as pa
-
-    n = len(values)
-    workers = min(_cores(), 8, n // PARALLEL_ROWS)
-    if workers < 2:
-        return fn(values)
-    step = -(-n // workers)
-    with ThreadPoolExecutor(workers) as pool:
-        parts = list(pool.map(lambda start: fn(values.slice(start, step)), range(0, n, step)))
-    if isinstance(parts[0], pa.ChunkedArray):
-        return pa.chunked_array([c for part in parts for c in part.chunks], type=parts[0].type)
-    return pa.concat_arrays(parts)
+    return pc.utf8_lower(to_arrow(texts))
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,6 @@ from ._common import (
     DEFAULT_TZ,
     account_units,
     arrow_lower,
-    arrow_map,
     context,
     cue_regex,
     mentions_of,
@@ -298,8 +297,7 @@ def _match(texts, pattern: str, rows: np.ndarray | None = None) -> np.ndarray:
             return np.zeros(0, dtype=bool)
         if len(rows) < len(texts):
             texts = pc.take(texts, pa.array(rows))
-    found = arrow_map(lambda part: pc.match_substring_regex(part, pattern), texts)
-    return found.to_numpy(zero_copy_only=False)
+    return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
 
 
 def _real_marks(texts, mark: np.ndarray, cues: _Cues) -> np.ndarray:
@@ -473,8 +471,7 @@ def _route(m: pd.DataFrame, table: pd.DataFrame, units: pd.DataFrame, low):
         # finding WHICH keyword comes first costs RE2 several times more than finding
         # WHETHER there is one: extract only from the texts that have a keyword
         rows = np.flatnonzero(_match(low, pat))
-        first = arrow_map(lambda part: pc.extract_regex(part, pat), _take(low, rows))
-        found = pc.struct_field(first, [0])
+        found = pc.struct_field(pc.extract_regex(_take(low, rows), pat), [0])
         known = pa.array(keywords["keyword"].tolist(), type=found.type)
         at = pc.fill_null(pc.index_in(found, value_set=known), -1).to_numpy(
             zero_copy_only=False, writable=True
