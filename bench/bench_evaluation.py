@@ -5,8 +5,9 @@ test run.
 
 1. ``kpis`` (one month with the previous month for comparison, and per platform) on
    1,000,000 posts, and ``responsiveness`` per unit and platform on 1,000,000 mentions
-   (which marks the mentions that need an answer and routes them: two regex passes over
-   the texts). The frames are the bundled sample tables repeated with fresh ids (real
+   (which marks the mentions that need an answer and routes them: regex passes over
+   the texts for complaint, question and tag words, then the first routing keyword). The
+   frames are the bundled sample tables repeated with fresh ids (real
    texts, real metric mixes); bar: kpis + responsiveness under 3 s.
 2. The four evaluation playbooks with ``humaskit run`` on the sample data (wall time of
    the whole command, median of runs); bar: the monthly playbook under 20 s, and about

@@ -58,6 +58,46 @@ def test_needs_answer_keeps_citizen_complaints_and_questions_only():
     assert out["request"].tolist()[:2] == ["complaint", "question"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # genuine questions
+        ("Car Free Day minggu ini tetap ada?", "question"),
+        ("Lokasinya di mana ini?", "question"),
+        ("Kalau weekend ramai tidak ya di sana?", "question"),
+        ("Syarat bikin KTP baru apa saja ya min?", "question"),
+        ("Kapan jalan di depan pasar diperbaiki", "question"),
+        ("Dukcapil buka hari Sabtu ya?", "question"),  # tag, but asks about a service
+        ("Uji KIR sekarang bisa daftar online ya?", "question"),
+        ("Rute bus lewat Cempaka gak ya?", "question"),  # "or not?" before the tag
+        ("Bansos sudah cair belum ya min?", "question"),
+        ("Ada yang tahu syarat bikin KK?", "question"),  # to the readers, but asks info
+        ("Keren ya? Tapi kapan dibuka untuk umum", "question"),
+        ("kapan-kapan ke sana, kapan dibuka?", "question"),
+        ("mau tanya-tanya soal KTP min", "question"),
+        # chatter that looks like a question
+        ("Kapan-kapan bahas pajak kendaraan juga min.", None),  # "some time"
+        ("kpn-kpn bahas pajak kendaraan juga min", None),
+        ("kapan pun boleh datang", None),
+        ("ini Sukamaju Utara ya? dekat rumah saya.", None),  # agreement tag
+        ("Ini acara tahun lalu bukan?", None),
+        ("Keren ya min??", None),
+        ("Keren ya? Lucu ya?", None),
+        ("Ada yang dari Cempaka juga?", None),  # to the other readers
+        ("Seru banget hari ini! Kalian sudah datang belum?", None),
+        ("Terima kasih, jalannya sudah mulus ya?", None),
+        # complaints stay complaints
+        ("Jalan rusak parah ya?", "complaint"),
+        ("di mana-mana macet", "complaint"),
+    ],
+)
+def test_questions_are_told_from_chatter_that_looks_like_one(text, expected):
+    out = ev.needs_answer(_m([text], kind="comment"))
+    got = out.loc[0, "request"]
+    assert (None if pd.isna(got) else got) == expected
+    assert bool(out.loc[0, "needs_answer"]) == (expected is not None)
+
+
 def test_a_reply_to_the_institution_counts_and_its_own_messages_never_do():
     m = _m(
         ["Kapan diperbaiki?", "Kapan diperbaiki?", "Mohon ditunggu ya kak"],
@@ -169,10 +209,14 @@ def test_samples_rule_quality_against_planted_truth():
     )
     pred = out["needs_answer"]
     recall = (pred & truth).sum() / truth.sum()
+    # chatter is not a request, even with a "?"; abusive messages count when they carry a
+    # complaint, and "gap" reports (a programme that did not reach the office) are
+    # complaints too. Measured 2025-09: recall 0.965, precision 0.999 (chatter 0).
     precision = (
-        pred & m["intent"].isin(["complaint", "question", "chatter", "abusive"])
+        pred & m["intent"].isin(["complaint", "question", "gap", "abusive"])
     ).sum() / pred.sum()
-    assert recall >= 0.85 and precision >= 0.9
+    assert recall >= 0.93 and precision >= 0.97
+    assert (pred & (m["intent"] == "chatter")).sum() <= 0.01 * pred.sum()
     routed = ev.route(out[pred], accounts=ws.accounts)
     topical = routed[
         routed["topic"].isin(
@@ -191,8 +235,15 @@ def test_measured_response_times_follow_the_planted_unit_speeds():
     r = r[(r["answered"] >= 20) & r["unit"].isin(truth)].set_index("unit")
     planted = pd.Series({u: truth[u] for u in r.index})
     measured = r["median_response_hours"].astype(float)
-    assert planted.rank().corr(measured.rank()) >= 0.8
+    assert planted.rank().corr(measured.rank()) >= 0.9
     assert set(measured.nlargest(2).index) == set(planted.nlargest(2).index)
+    # the centre (Diskominfo) is one of the fastest by plan: measured too, not the worst
+    centre = "Dinas Komunikasi dan Informatika"
+    assert measured.rank()[centre] <= 3
+    assert r["overdue"].astype(int).idxmax() != centre
+    # each unit's response rate follows its planted share of answers
+    share = pd.Series(samples.planted()["reply_share"]).reindex(r.index)
+    assert ((r["response_rate"].astype(float) - share).abs() <= 0.12).all()
 
 
 def test_workspace_and_scope_give_the_same_figures():

@@ -38,7 +38,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -206,6 +207,96 @@ def _metric(p: pd.DataFrame, name: str) -> np.ndarray:
     return np.full(len(p), np.nan)
 
 
+class _Posts:
+    """One posts table prepared once for the windows a KPI call looks at.
+
+    :func:`kpis` with ``compare=True`` looks at up to three windows of the same table
+    (the period, the one before, and the one before that for the starting followers).
+    This keeps the publication times as integer ticks, the (platform, account) codes and
+    the last follower count per account and window, so that each window costs a mask
+    and a row take instead of DataFrame filters and string group-bys.
+    """
+
+    def __init__(self, posts: pd.DataFrame) -> None:
+        self.posts = posts
+        self._masks: dict[tuple, np.ndarray] = {}
+        self._last: dict[tuple, pd.Series | None] = {}
+        self._values: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def ticks(self) -> tuple[np.ndarray, str]:
+        """UTC publication times as int64 (NaT is the smallest int64) and their unit."""
+        times = self.posts["published_at"]
+        if not isinstance(times.dtype, pd.DatetimeTZDtype):
+            times = pd.to_datetime(times, utc=True)
+        arr = times.array
+        return np.asarray(arr.asi8), str(arr.unit)
+
+    def mask(self, win: Window) -> np.ndarray:
+        """Boolean array: which posts were published inside ``win`` (as Window.mask)."""
+        key = (win.start, win.end)
+        if key not in self._masks:
+            ticks, unit = self.ticks
+            start, end = (
+                int(x.tz_convert("UTC").as_unit(unit).asm8.view("int64"))
+                for x in (win.start, win.end)
+            )
+            self._masks[key] = (ticks >= start) & (ticks < end)
+        return self._masks[key]
+
+    @cached_property
+    def pairs(self) -> tuple[np.ndarray, pd.Index, pd.Index] | None:
+        """(platform, account) code of every row (-1 when either is missing), the levels."""
+        if not {"platform", "account"} <= set(self.posts.columns):
+            return None
+        pc_, plats = pd.factorize(self.posts["platform"], sort=True)
+        ac_, accs = pd.factorize(self.posts["account"], sort=True)
+        width = max(len(accs), 1)
+        codes = pc_.astype("int64") * width + ac_
+        codes[(pc_ < 0) | (ac_ < 0)] = -1
+        return codes, pd.Index(plats), pd.Index(accs)
+
+    def values(self, name: str, rows: np.ndarray) -> np.ndarray:
+        """Metric ``name`` of ``rows`` as float64 with NaN for missing (NaN when absent)."""
+        if name not in self.posts.columns:
+            return np.full(len(rows), np.nan)
+        if name not in self._values:
+            self._values[name] = _metric(self.posts, name)
+        return self._values[name][rows]
+
+    def last_followers(self, win: Window) -> pd.Series | None:
+        """``followers_at_post`` of each account's last post in ``win`` (None: no post).
+
+        The last post is the latest ``published_at``, the first such row on ties (as
+        ``groupby(...).idxmax()``); the index is (platform, account), sorted.
+        """
+        key = (win.start, win.end)
+        if key in self._last:
+            return self._last[key]
+        known = self.posts["followers_at_post"].notna().to_numpy(dtype=bool)
+        rows = np.flatnonzero(self.mask(win) & known)
+        out = None
+        if len(rows) and self.pairs is not None:
+            codes, plats, accs = self.pairs
+            k = codes[rows]
+            rows, k = rows[k >= 0], k[k >= 0]
+            t = self.ticks[0][rows]
+            top = np.full(len(plats) * max(len(accs), 1), np.iinfo(np.int64).min)
+            np.maximum.at(top, k, t)
+            at = t == top[k]
+            groups, first = np.unique(k[at], return_index=True)
+            pick = rows[at][first]
+            width = max(len(accs), 1)
+            index = pd.MultiIndex.from_arrays(
+                [plats.take(groups // width), accs.take(groups % width)],
+                names=["platform", "account"],
+            )
+            values = self.posts["followers_at_post"].array.take(pick)
+            out = pd.Series(values, index=index, name="followers_at_post").astype("Float64")
+        self._last[key] = out
+        return out
+
+
 def _group_codes(p: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
     """Group number of each row and the group keys (sorted, missing keys kept)."""
     if not by:
@@ -222,17 +313,34 @@ def _group_codes(p: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFra
     return remap.astype("int64"), keys
 
 
-def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> pd.DataFrame:
-    """Sum and ratio KPIs of ``posts`` per group (numpy sums over group codes)."""
+def _aggregate(
+    posts: pd.DataFrame,
+    by: list[str],
+    days: int | None = None,
+    *,
+    values: Callable[[str], np.ndarray] | None = None,
+    pairs: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Sum and ratio KPIs of ``posts`` per group (numpy sums over group codes).
+
+    ``values(name)`` gives a metric of the rows as float64 (default: from ``posts``);
+    ``pairs`` the (platform, account) code of each row (default: from ``posts``).
+    """
     p = posts
     codes, keys = _group_codes(p, by)
     n_groups = len(keys)
+    if values is None:
+
+        def values(name: str) -> np.ndarray:
+            return _metric(p, name)
 
     def tot(x: np.ndarray) -> np.ndarray:
         """Group sums ignoring NaN, NaN where the group has no value at all."""
         ok = ~np.isnan(x)
+        if n_groups == 1:
+            return np.array([x[ok].sum() if ok.any() else np.nan])
         s = np.bincount(codes, weights=np.where(ok, x, 0.0), minlength=n_groups)
-        n = np.bincount(codes, weights=ok.astype("float64"), minlength=n_groups)
+        n = np.bincount(codes[ok], minlength=n_groups)
         return np.where(n > 0, s, np.nan)
 
     def ratio(a: np.ndarray, b: np.ndarray) -> pd.arrays.FloatingArray:
@@ -241,30 +349,33 @@ def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> p
         r = np.where(np.isfinite(r), r, np.nan)
         return pd.array(r, dtype="Float64")
 
-    parts = [_metric(p, c) for c in ENGAGEMENT_METRICS if c in p.columns]
-    if parts:
-        stack = np.vstack(parts)
-        any_ok = ~np.isnan(stack).all(axis=0)
-        eng = np.where(any_ok, np.nansum(stack, axis=0), np.nan)
-    else:
-        eng = np.full(len(p), np.nan)
+    metric = {c: values(c) for c in dict.fromkeys([*_METRIC_SOURCES, *_SUMS]) if c != "engagements"}
+    # engagements: the sum of the reported parts, NaN when a post reports none of them
+    eng = np.full(len(p), np.nan)
+    for c in ENGAGEMENT_METRICS:
+        x = metric[c]
+        eng = np.where(np.isnan(eng), x, np.where(np.isnan(x), eng, eng + x))
     has_eng = ~np.isnan(eng)
-    reach = _metric(p, "reach")
-    views_raw = _metric(p, "views")
-    imp = _metric(p, "impressions")
+    reach = metric["reach"]
+    views_raw = metric["views"]
+    imp = metric["impressions"]
     imp = np.where(np.isnan(imp), views_raw, imp)
-    fol = _metric(p, "followers_at_post")
-    views = np.where(np.isnan(views_raw), _metric(p, "video_views"), views_raw)
-    avp = _metric(p, "avg_view_pct")
-    wts = _metric(p, "watch_time_s")
+    fol = metric["followers_at_post"]
+    views = np.where(np.isnan(views_raw), metric["video_views"], views_raw)
+    avp = metric["avg_view_pct"]
+    wts = metric["watch_time_s"]
     nan = np.nan
-    out = keys.copy()
+    out: dict[str, Any] = {}  # built as a dict, joined to the keys once
     n_posts = np.bincount(codes, minlength=n_groups).astype("float64")
     out["posts"] = pd.array(n_posts.astype("int64"), dtype="Int64")
-    if {"platform", "account"} <= set(p.columns):
-        acc = pd.factorize(p["platform"].astype("str") + "\x1f" + p["account"].astype("str"))[0]
-        pairs = np.unique(codes * (acc.max() + 1 if len(acc) else 1) + acc)
-        n_acc = np.bincount(pairs // (acc.max() + 1 if len(acc) else 1), minlength=n_groups)
+    if pairs is None and {"platform", "account"} <= set(p.columns):
+        pairs = pd.factorize(p["platform"].astype("str") + "\x1f" + p["account"].astype("str"))[0]
+    if pairs is not None:
+        # accounts that posted, per group: distinct (group, account) combinations
+        ok = pairs >= 0
+        width = int(pairs.max()) + 1 if ok.any() else 1
+        seen = np.unique(codes[ok] * width + pairs[ok])
+        n_acc = np.bincount(seen // width, minlength=n_groups)
     else:
         n_acc = np.ones(n_groups, dtype="int64")
     out["accounts"] = pd.array(n_acc.astype("int64"), dtype="Int64")
@@ -274,7 +385,7 @@ def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> p
             per = np.where(n_acc > 0, n_posts / np.where(n_acc > 0, n_acc, 1) / days, nan)
         out["posts_per_account_day"] = pd.array(per, dtype="Float64")
     for c in _SUMS:
-        x = eng if c == "engagements" else _metric(p, c)
+        x = eng if c == "engagements" else metric[c]
         out[c] = pd.array(np.round(tot(x)), dtype="Float64").astype("Int64")
     out["er_by_reach"] = ratio(
         tot(np.where(has_eng & ~np.isnan(reach), eng, nan)), tot(np.where(has_eng, reach, nan))
@@ -292,7 +403,7 @@ def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> p
         ("shares", "amplification_rate"),
     ):
         with np.errstate(invalid="ignore", divide="ignore"):
-            r = _metric(p, m) / okf
+            r = metric[m] / okf
         cnt = np.bincount(codes, weights=(~np.isnan(r)).astype("float64"), minlength=n_groups)
         out[name] = ratio(tot(r), cnt)
     okv = np.where(views > 0, views, nan)
@@ -303,7 +414,8 @@ def _aggregate(posts: pd.DataFrame, by: list[str], days: int | None = None) -> p
     out["watch_time_per_view_s"] = ratio(
         tot(np.where(~np.isnan(okv), wts, nan)), tot(np.where(~np.isnan(wts), okv, nan))
     )
-    return out.reset_index(drop=True)
+    frame = pd.DataFrame(out, index=keys.index)
+    return pd.concat([keys, frame], axis=1).reset_index(drop=True)
 
 
 def _followers_from_daily(daily: pd.DataFrame, win: Window) -> pd.DataFrame | None:
@@ -328,26 +440,20 @@ def _followers_from_daily(daily: pd.DataFrame, win: Window) -> pd.DataFrame | No
     return rows
 
 
-def _followers_from_posts(posts: pd.DataFrame, win: Window) -> pd.DataFrame | None:
+def _followers_from_posts(
+    posts: pd.DataFrame, win: Window, table: _Posts | None = None
+) -> pd.DataFrame | None:
     if "followers_at_post" not in posts.columns:
         return None
-    keys = ["platform", "account"]
-    prev = win.previous()
-    known = posts["followers_at_post"].notna().to_numpy(dtype=bool)
-    cur_mask = win.mask(posts["published_at"]) & known
-    if not cur_mask.any():
+    table = table if table is not None and table.posts is posts else _Posts(posts)
+    now = table.last_followers(win)
+    if now is None:
         return None
-    prev_mask = prev.mask(posts["published_at"]) & known
-
-    def last(mask: np.ndarray) -> pd.Series:
-        sub = posts.loc[mask, [*keys, "published_at", "followers_at_post"]]
-        if not len(sub):
-            return pd.Series(dtype="Float64")
-        at = sub.groupby(keys, observed=True)["published_at"].idxmax()
-        return sub.loc[at.to_numpy()].set_index(keys)["followers_at_post"].astype("Float64")
-
-    rows = pd.DataFrame({"followers": last(cur_mask)})
-    rows["_start"] = last(prev_mask).reindex(rows.index)
+    before = table.last_followers(win.previous())
+    rows = pd.DataFrame({"followers": now})
+    rows["_start"] = (before if before is not None else pd.Series(dtype="Float64")).reindex(
+        rows.index
+    )
     return rows
 
 
@@ -368,17 +474,26 @@ def follower_growth(
     >>> follower_growth(W(), "2025-09")[["followers", "follower_growth"]].to_dict("list")
     {'followers': [130], 'follower_growth': [30]}
     """
+    posts = getattr(data, "posts", data)
+    posts = posts if isinstance(posts, pd.DataFrame) else None
+    win = window(period, tz=tz, times=posts["published_at"] if posts is not None else None)
+    return _follower_growth(data, win, by=by)
+
+
+def _follower_growth(
+    data: Any, win: Window, *, by: list[str] | None = None, table: _Posts | None = None
+) -> pd.DataFrame:
+    """:func:`follower_growth` over a window (``table``: the posts prepared by kpis)."""
     keys = ["platform", "account"]
     empty = pd.DataFrame(columns=keys + ["followers", "follower_growth", "follower_growth_rate"])
     posts = getattr(data, "posts", data)
     posts = posts if isinstance(posts, pd.DataFrame) else None
-    win = window(period, tz=tz, times=posts["published_at"] if posts is not None else None)
     daily = getattr(data, "daily", None)
     rows = None
     if isinstance(daily, pd.DataFrame) and len(daily):
         rows = _followers_from_daily(daily, win)
     if rows is None and posts is not None:
-        rows = _followers_from_posts(posts, win)
+        rows = _followers_from_posts(posts, win, table)
     if rows is None:
         return empty
     rows["follower_growth"] = rows["followers"] - rows["_start"]
@@ -436,6 +551,54 @@ def _group_columns(
     return out
 
 
+def _window_kpis(
+    data: Any,
+    table: _Posts,
+    win: Window,
+    by_list: list[str],
+    accounts: pd.DataFrame | None,
+    lang: str | None,
+) -> pd.DataFrame:
+    """:func:`kpis` of one window without the comparison (``period`` and the figures)."""
+    posts = table.posts
+    rows = np.flatnonzero(table.mask(win))
+    group_cols = [_GROUP_ALIASES.get(b, b) for b in by_list]
+    if any(b in _FROM_ACCOUNTS and b not in posts.columns for b in by_list):
+        group_cols = ["platform", "account", *group_cols]  # to join the accounts table
+    group_cols = [c for c in dict.fromkeys(group_cols) if c in posts.columns]
+    slim = posts[group_cols].iloc[rows] if group_cols else pd.DataFrame(index=posts.index[rows])
+    grouped = _group_columns(slim, by_list, accounts, lang)
+    cur = _aggregate(
+        grouped,
+        by_list,
+        days=win.days,
+        values=lambda name: table.values(name, rows),
+        pairs=table.pairs[0][rows] if table.pairs is not None else None,
+    )
+    if set(by_list) <= {"platform", "account", "unit", "institution"}:
+        growth = _follower_growth(data, win, table=table)
+        if len(growth):
+            extra = [b for b in by_list if b in _FROM_ACCOUNTS]
+            if extra:
+                units = account_units(accounts)
+                growth = growth.merge(units, on=["platform", "account"], how="left")
+                for b in extra:
+                    growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
+            growth = (
+                _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
+            )
+            if by_list:
+                cur = cur.merge(growth, on=by_list, how="left")
+            else:
+                for c in ("followers", "follower_growth", "follower_growth_rate"):
+                    cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
+                cur["followers"] = cur["followers"].astype("Int64")
+                cur["follower_growth"] = cur["follower_growth"].astype("Int64")
+                cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
+    cur.insert(0, "period", win.label)
+    return cur
+
+
 def kpis(
     data: Any,
     period: Any = None,
@@ -486,62 +649,34 @@ def kpis(
     if period is None and posts.empty:
         raise ParameterError(t("evaluation.no_posts", lang))
     win = window(period, tz=tz, times=posts["published_at"], lang=lang)
-    needed = [
-        "platform",
-        "account",
-        "published_at",
-        *_METRIC_SOURCES,
-        *[_GROUP_ALIASES.get(b, b) for b in by_list],
-    ]
-    slim = posts.loc[
-        win.mask(posts["published_at"]), [c for c in dict.fromkeys(needed) if c in posts.columns]
-    ]
-    grouped = _group_columns(slim, by_list, accounts, lang)
-    cur = _aggregate(grouped, by_list, days=win.days)
-    if set(by_list) <= {"platform", "account", "unit", "institution"}:
-        growth = follower_growth(data, win, tz=tz)
-        if len(growth):
-            extra = [b for b in by_list if b in _FROM_ACCOUNTS]
-            if extra:
-                units = account_units(accounts)
-                growth = growth.merge(units, on=["platform", "account"], how="left")
-                for b in extra:
-                    growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
-            growth = (
-                _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
-            )
-            if by_list:
-                cur = cur.merge(growth, on=by_list, how="left")
-            else:
-                for c in ("followers", "follower_growth", "follower_growth_rate"):
-                    cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
-                cur["followers"] = cur["followers"].astype("Int64")
-                cur["follower_growth"] = cur["follower_growth"].astype("Int64")
-                cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
-    cur.insert(0, "period", win.label)
+    table = _Posts(posts)
+    cur = _window_kpis(data, table, win, by_list, accounts, lang)
     if not compare:
         return cur
-    prev = kpis(
-        data, win.previous(), by=by_list, compare=False, accounts=accounts, tz=tz, lang=lang
-    )
+    prev = _window_kpis(data, table, win.previous(), by_list, accounts, lang)
     value_cols = [c for c in cur.columns if c not in by_list and c != "period"]
     prev = prev[by_list + [c for c in value_cols if c in prev.columns]]
+    # new columns are collected in order and joined once (inserting ~60 columns one by
+    # one into a frame costs more than the figures themselves)
+    new: dict[str, Any] = {}
     if by_list:
         merged = cur.merge(prev, on=by_list, how="left", suffixes=("", "_prev"))
     else:
-        merged = cur.copy()
+        merged = cur
         for c in value_cols:
-            merged[f"{c}_prev"] = prev[c].to_numpy() if c in prev and len(prev) else pd.NA
+            value = prev[c].to_numpy() if c in prev and len(prev) else pd.NA
+            new[f"{c}_prev"] = pd.Series(value, index=merged.index)
     for c in value_cols:
-        if f"{c}_prev" not in merged:
-            merged[f"{c}_prev"] = pd.NA
+        name = f"{c}_prev"
+        if name not in merged and name not in new:
+            new[name] = pd.Series(pd.NA, index=merged.index)
         a = merged[c].astype("Float64")
-        b = merged[f"{c}_prev"].astype("Float64")
+        b = (new[name] if name in new else merged[name]).astype("Float64")
         if c == "follower_growth":
-            merged[f"{c}_change"] = (a - b).astype("Float64")
+            new[f"{c}_change"] = (a - b).astype("Float64")
         else:
-            merged[f"{c}_change"] = ((a - b) / b.where(b != 0)).astype("Float64")
-    return merged
+            new[f"{c}_change"] = ((a - b) / b.where(b != 0)).astype("Float64")
+    return pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
 
 
 def top_posts(

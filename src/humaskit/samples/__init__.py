@@ -195,6 +195,7 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
         (handles, text, platform, local start and end of both waves), ``governance``
         (list of {handle, platform, fault}), ``faults`` ({fault: [(platform, handle)]}),
         ``routing`` ({topic: unit name}), ``reply_hours`` ({unit name: median hours}),
+        ``reply_share`` ({unit name: share of complaints and questions it answers}),
         ``agenda`` (campaigns, propensity and lag per unit name), ``audience_shift``,
         ``event`` (the flood evening: topic, places, local start, accounts, posts) and
         ``programme_gap`` (programme, unit, topic, places, month).
@@ -279,6 +280,9 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
         "routing": routing,
         "reply_hours": {
             unit_name[u]: float(h) for u, h in zip(units["unit"], units["reply_hours"], strict=True)
+        },
+        "reply_share": {
+            unit_name[u]: float(x) for u, x in zip(units["unit"], units["reply_share"], strict=True)
         },
         "agenda": {
             "campaigns": camps.loc[camps["agenda"].str.lower() == "true", "campaign"].tolist(),
