@@ -75,6 +75,8 @@ FIT_FACTOR = 2
 MIN_FIT = 0.1
 #: Groups whose term profiles have at least this cosine similarity are one issue.
 MERGE_SIM = 0.15
+#: Least share of a group's mentions using one same term for the group to be an issue.
+MIN_TERM_SHARE = 0.3
 
 
 def _ngram_docs(tok: Tokens, ok_v: np.ndarray, n: int) -> tuple[np.ndarray, list[str]]:
@@ -336,12 +338,15 @@ def issues(
 
     Mentions are grouped by non-negative matrix factorisation of their words and
     two-word phrases (TF-IDF), fitted with :data:`FIT_FACTOR` times ``n`` groups so
-    that no catch-all group swallows small issues; the ``n`` largest are returned. A
-    mention whose words are far from every group (cosine below :data:`MIN_FIT`:
-    chatter, one-off remarks) joins none, so the shares need not add up to 1. The
-    label holds the terms that set an issue apart (share of its mentions using a term
-    times the squared inverse document frequency), a phrase in place of its word when
-    the phrase carries most of the word's uses.
+    that no catch-all group swallows small issues. A group whose two halves have
+    little in common is split; groups alike in every part (cosine of their profiles
+    at least :data:`MERGE_SIM`) are merged; the ``n`` largest are returned. A mention
+    far from its group's profile (cosine below :data:`MIN_FIT`: chatter, one-off
+    remarks) joins none, and so does a group in which no term is used by at least
+    :data:`MIN_TERM_SHARE` of its mentions; the shares need not add up to 1. The label holds the
+    terms that set an issue apart (share of its mentions using a term times the
+    squared inverse document frequency), a phrase in place of its word when the
+    phrase carries most of the word's uses.
 
     Parameters
     ----------
@@ -452,8 +457,7 @@ def issues(
 
     sub = mat[docs]
     if k == 1 or len(docs) < 3:
-        doc_topic = np.ones((len(docs), 1))
-        topic_term = np.asarray(sub.sum(axis=0))
+        assign = np.zeros(len(docs), dtype=np.int64)
     else:
         nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=300, tol=1e-3)
         with np.errstate(all="ignore"):
@@ -462,19 +466,14 @@ def issues(
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 doc_topic = nmf.fit_transform(sub)
-        topic_term = nmf.components_
-        doc_topic, topic_term = _merge_similar(doc_topic, topic_term)
-    assign = doc_topic.argmax(axis=1)
-    strength = doc_topic.max(axis=1)
-    assign[strength <= 0] = -1
-    if topic_term.shape[0] > 1:
+        assign = doc_topic.argmax(axis=1)
+        assign[doc_topic.max(axis=1) <= 0] = -1
+        assign = _split_mixed(sub, assign)
+        assign = _merge_similar(sub, assign)
+    centroids = _centroids(sub, assign)
+    fit = _fit(sub, assign, centroids)
+    if centroids.shape[0] > 1:
         # a mention far from every issue (chatter, one-off remarks) joins none
-        unit = topic_term / np.maximum(np.linalg.norm(topic_term, axis=1, keepdims=True), 1e-12)
-        coo = sub.tocoo()
-        topic_of = np.clip(assign, 0, None)[coo.row]
-        fit = np.bincount(
-            coo.row, weights=coo.data * unit[topic_of, coo.col], minlength=sub.shape[0]
-        )
         assign[fit < MIN_FIT] = -1
     from .polarity import lexicon_sentiment
 
@@ -487,13 +486,15 @@ def issues(
     texts_all = to_arrow(data["text"]).to_pylist()
     n_with_words = len(docs)
     rows = []
-    for topic in range(topic_term.shape[0]):
+    for topic in range(centroids.shape[0]):
         members = np.flatnonzero(assign == topic)
         if not len(members):
             continue
+        if len(members) >= 10 and _top_share(sub[members]) < MIN_TERM_SHARE:
+            continue  # no word holds the group together: chatter, not an issue
         doc_rows = docs[members]
         top_terms = _label_terms(sub[members], df_counts, n_docs, names)
-        best = doc_rows[np.argsort(-doc_topic[members, topic], kind="stable")[:examples]]
+        best = doc_rows[np.argsort(-fit[members], kind="stable")[:examples]]
         lab = labels_all[doc_rows]
         rows.append(
             {
@@ -525,27 +526,114 @@ def issues(
     return out[columns]
 
 
-def _merge_similar(doc_topic: np.ndarray, topic_term: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Merge groups whose term profiles are alike (cosine >= :data:`MERGE_SIM`).
+def _centroids(sub, assign: np.ndarray) -> np.ndarray:
+    """Mean term profile of each group's mentions (rows of unit length)."""
+    k = int(assign.max()) + 1 if len(assign) and assign.max() >= 0 else 0
+    if k == 0:
+        return np.zeros((0, sub.shape[1]))
+    ok = assign >= 0
+    from scipy import sparse
+
+    member = sparse.csr_matrix(
+        (np.ones(int(ok.sum())), (assign[ok], np.flatnonzero(ok))), shape=(k, sub.shape[0])
+    )
+    cent = np.asarray((member @ sub).todense())
+    return cent / np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
+
+
+def _fit(sub, assign: np.ndarray, centroids: np.ndarray) -> np.ndarray:
+    """Cosine similarity of each mention with its group's profile (0 for no group)."""
+    if not centroids.shape[0]:
+        return np.zeros(sub.shape[0])
+    coo = sub.tocoo()
+    topic_of = np.clip(assign, 0, None)[coo.row]
+    fit = np.bincount(
+        coo.row, weights=coo.data * centroids[topic_of, coo.col], minlength=sub.shape[0]
+    )
+    fit[assign < 0] = 0.0
+    return fit
+
+
+def _relabel(assign: np.ndarray) -> np.ndarray:
+    """Group numbers 0..k-1 in order of first use; -1 stays."""
+    out = np.full(len(assign), -1, dtype=np.int64)
+    ok = assign >= 0
+    if ok.any():
+        _, inv = np.unique(assign[ok], return_inverse=True)
+        out[ok] = inv
+    return out
+
+
+def _split_mixed(sub, assign: np.ndarray) -> np.ndarray:
+    """Split a group whose two halves have little in common (cosine < :data:`MERGE_SIM`).
+
+    A factorisation sometimes puts two unrelated issues in one group; two-means on the
+    group's mentions finds the halves, which become groups of their own when their
+    profiles are unlike each other.
+    """
+    import warnings
+
+    from sklearn.cluster import KMeans
+
+    assign = assign.copy()
+    next_id = int(assign.max()) + 1
+    for topic in range(next_id):
+        members = np.flatnonzero(assign == topic)
+        if len(members) < 10:
+            continue
+        rows = sub[members]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # identical mentions: one distinct point
+            km = KMeans(n_clusters=2, n_init=3, random_state=0).fit(rows)
+        halves = km.labels_
+        small = min(int((halves == 0).sum()), int((halves == 1).sum()))
+        if small < max(5, 0.1 * len(members)):
+            continue
+        cent = km.cluster_centers_
+        unit = cent / np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
+        if float(unit[0] @ unit[1]) < MERGE_SIM:
+            assign[members[halves == 1]] = next_id
+            next_id += 1
+    return _relabel(assign)
+
+
+def _merge_similar(sub, assign: np.ndarray) -> np.ndarray:
+    """Merge groups whose profiles are alike (cosine >= :data:`MERGE_SIM`).
 
     Fitting more groups than asked splits one issue into variants ("jalan rusak",
     "lubang jalan"); the most similar pair is merged while any pair is alike enough.
+    Two merged groups must be alike in every part (complete linkage), so that a chain
+    of small likenesses does not grow into one catch-all issue.
     """
-    dt = [doc_topic[:, i] for i in range(doc_topic.shape[1])]
-    tt = [topic_term[i] for i in range(topic_term.shape[0])]
-    while len(tt) > 1:
-        mat = np.vstack(tt)
-        unit = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-        sim = unit @ unit.T
-        np.fill_diagonal(sim, -1.0)
-        a, b = np.unravel_index(int(np.argmax(sim)), sim.shape)
-        if sim[a, b] < MERGE_SIM:
+    cent = _centroids(sub, assign)
+    k = cent.shape[0]
+    if k < 2:
+        return assign
+    sim = cent @ cent.T
+    groups = [[i] for i in range(k)]
+    while len(groups) > 1:
+        best, pair = -1.0, None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                link = float(sim[np.ix_(groups[x], groups[y])].min())
+                if link > best:
+                    best, pair = link, (x, y)
+        if best < MERGE_SIM or pair is None:
             break
-        a, b = min(a, b), max(a, b)
-        tt[a] = tt[a] + tt[b]
-        dt[a] = dt[a] + dt[b]
-        del tt[b], dt[b]
-    return np.column_stack(dt), np.vstack(tt)
+        x, y = pair
+        groups[x] = groups[x] + groups[y]
+        del groups[y]
+    new_id = np.empty(k, dtype=np.int64)
+    for g, members in enumerate(groups):
+        new_id[members] = g
+    out = np.where(assign >= 0, new_id[np.clip(assign, 0, None)], -1)
+    return _relabel(out)
+
+
+def _top_share(member_rows) -> float:
+    """Largest share of a group's mentions that use one same term."""
+    used = np.asarray((member_rows > 0).sum(axis=0)).ravel()
+    return float(used.max()) / max(member_rows.shape[0], 1) if len(used) else 0.0
 
 
 def _label_terms(member_rows, df_counts: np.ndarray, n_docs: int, names: list[str]) -> list[str]:
