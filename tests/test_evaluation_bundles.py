@@ -184,6 +184,21 @@ def test_recommendations_name_the_format_ratio_and_the_late_topic():
     assert ev.recommendations().empty
 
 
+def test_the_unit_to_learn_from_carries_a_real_share_of_the_work():
+    units = pd.DataFrame(
+        {
+            "unit": ["Dinas Sosial", "BPBD", "Inspektorat", "Dinas Kesehatan"],
+            "answered": [80, 360, 12, 240],
+            "median_response_hours": [33.0, 12.1, 10.8, 12.6],
+            "p90_response_hours": [95.0, 15.0, 19.0, 49.0],
+        }
+    )
+    rec = ev.recommendations(response_by_unit=units, lang="id")
+    sentence = rec.loc[rec["area"] == "response", "sentence"].iloc[0]
+    # Inspektorat is fastest but answered only 12: BPBD is the example to follow
+    assert "Dinas Sosial" in sentence and "BPBD" in sentence and "Inspektorat" not in sentence
+
+
 def test_checkers_give_feedback_not_errors():
     assert ev.check_net_sentiment("-10%", positive=120, neutral=300, negative=180).correct
     fb = ev.check_net_sentiment(-0.2, positive=120, neutral=300, negative=180)

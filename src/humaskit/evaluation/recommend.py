@@ -165,7 +165,10 @@ def recommendations(
         u = u.dropna(subset=["median_response_hours"])
         if len(u) >= 2:
             slow = u.sort_values("median_response_hours", ascending=False).iloc[0]
-            fast = u.sort_values("median_response_hours").iloc[0]
+            # the unit to learn from carries a real share of the work, not a handful
+            answered = u["answered"].astype("float64")
+            busy = u[answered >= max(float(min_due), 0.25 * float(answered.median()))]
+            fast = (busy if len(busy) else u).sort_values("median_response_hours").iloc[0]
             if float(slow["median_response_hours"]) > limit_hours / 4:
                 _add(
                     rows,
