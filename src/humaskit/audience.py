@@ -214,7 +214,6 @@ _AGE_RE = (
 )
 _PLACE_PREFIX = r"^(?:kota administrasi|kota adm\.?|kota|kabupaten|kab\.?|city of|regency of)\s+"
 _PLACE_SUFFIX = r"\s+(?:city|regency)$"
-_ENGAGEMENTS = ("likes", "comments", "shares", "saves")
 _ER_BASES = ("reach", "followers_at_post", "impressions", "views")
 
 
@@ -1505,12 +1504,7 @@ def plot_fit(
 
 def _engagement_rate(posts: pd.DataFrame) -> np.ndarray:
     """Engagements divided by reach (then followers_at_post, impressions, views)."""
-    eng_cols = [c for c in _ENGAGEMENTS if c in posts.columns]
-    if not eng_cols:
-        return np.full(len(posts), np.nan)
-    eng = np.column_stack([posts[c].to_numpy(dtype="float64", na_value=np.nan) for c in eng_cols])
-    any_eng = ~np.isnan(eng).all(axis=1)
-    total = np.where(any_eng, np.nansum(eng, axis=1), np.nan)
+    total = schema.engagements(posts)
     base = np.full(len(posts), np.nan)
     for col in _ER_BASES:
         if col in posts.columns:

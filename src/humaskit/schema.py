@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
@@ -40,6 +41,8 @@ __all__ = [
     "POST_TYPES",
     "MENTION_KINDS",
     "METRICS",
+    "ENGAGEMENT_METRICS",
+    "engagements",
     "TABLES",
     "Column",
     "columns",
@@ -78,6 +81,8 @@ METRICS = (
     "watch_time_s",
     "followers_at_post",
 )
+#: The metrics summed into a post's engagements (interactions) everywhere in humaskit.
+ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
 
 
 @dataclass(frozen=True)
@@ -433,3 +438,26 @@ def describe(table: str | None = None, *, lang: str | None = None) -> pd.DataFra
                 }
             )
     return pd.DataFrame(rows)
+
+
+def engagements(posts: pd.DataFrame) -> np.ndarray:
+    """Each post's engagements: the sum of the reported :data:`ENGAGEMENT_METRICS`.
+
+    A metric the platform does not report (NA) is left out of the sum; a post that
+    reports none of them has NaN, never 0.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"likes": [10, None], "comments": [2, None], "shares": [None, None]})
+    >>> engagements(p).tolist()
+    [12.0, nan]
+    """
+    parts = [
+        posts[c].to_numpy(dtype="float64", na_value=np.nan)
+        for c in ENGAGEMENT_METRICS
+        if c in posts.columns
+    ]
+    if not parts:
+        return np.full(len(posts), np.nan)
+    stack = np.vstack(parts)
+    return np.where(np.isnan(stack).all(axis=0), np.nan, np.nansum(stack, axis=0))

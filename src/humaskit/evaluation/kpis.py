@@ -48,6 +48,7 @@ import pandas as pd
 from .. import schema
 from ..errors import ParameterError
 from ..i18n import label, t
+from ..schema import ENGAGEMENT_METRICS
 from ._common import DEFAULT_TZ, Window, account_units, read_table, window, zone
 
 __all__ = [
@@ -69,7 +70,6 @@ __all__ = [
     "kpi_directions",
 ]
 
-ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
 _SUMS = (
     "reach",
     "impressions",
@@ -171,14 +171,7 @@ def add_rates(posts: pd.DataFrame) -> pd.DataFrame:
     {'engagements': [12, None], 'er_by_reach': [0.12, None]}
     """
     out = posts.copy()
-    parts = [out[c].astype("Float64") for c in ENGAGEMENT_METRICS if c in out.columns]
-    if parts:
-        eng = parts[0]
-        for p in parts[1:]:
-            both = eng.notna() | p.notna()
-            eng = (eng.fillna(0) + p.fillna(0)).where(both)
-    else:
-        eng = pd.Series(pd.NA, index=out.index, dtype="Float64")
+    eng = pd.Series(pd.array(schema.engagements(out), dtype="Float64"), index=out.index)
     out["engagements"] = eng.round().astype("Int64")
     for name, base in (
         ("reach", "reach"),

@@ -13,9 +13,9 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import t
 from ..paths import package_file
+from ..schema import engagements as engagements_of
 
 #: Post metrics summed into engagements (same definition as humaskit.evaluation).
-ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
 #: Columns tried in order for the reach of one item; the first one reported is used.
 REACH_BASES = ("reach", "impressions", "views")
 
@@ -61,10 +61,7 @@ def split_handles(values: pd.Series) -> pd.DataFrame:
 
 def engagements(data: pd.DataFrame) -> pd.Series:
     """likes + comments + shares + saves, counting only reported metrics (none -> NA)."""
-    parts = [data[c].astype("Float64") for c in ENGAGEMENT_METRICS if c in data.columns]
-    if not parts:
-        return pd.Series(pd.NA, index=data.index, dtype="Float64")
-    return pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype("Float64")
+    return pd.Series(pd.array(engagements_of(data), dtype="Float64"), index=data.index)
 
 
 def reach_with_basis(

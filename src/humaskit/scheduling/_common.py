@@ -16,13 +16,13 @@ from .. import schema
 from ..errors import ParameterError
 from ..i18n import t
 from ..paths import package_file
+from ..schema import ENGAGEMENT_METRICS, engagements
 
 #: Indonesia's three zones by their everyday names.
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 _ZONE_LABELS = {v: k for k, v in ZONES.items()}
 #: Hour-of-week slots: day 0 (Monday) .. 6 (Sunday) x hour 0..23.
 N_SLOTS = 168
-ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
 #: Denominators of the engagement rate, in order of preference.
 DENOMINATORS = ("reach", "followers_at_post", "impressions", "views")
 #: Percentile units: 50 is an account's typical post.
@@ -202,13 +202,7 @@ def engagement_rate(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     platform and account: the first of reach, followers at posting, impressions, views that
     covers the most of that account's posts, so one account's posts are comparable.
     """
-    parts = [_float(posts[c]) for c in ENGAGEMENT_METRICS if c in posts.columns]
-    if parts:
-        stack = np.vstack(parts)
-        present = ~np.isnan(stack)
-        eng = np.where(present.any(axis=0), np.nansum(stack, axis=0), np.nan)
-    else:
-        eng = np.full(len(posts), np.nan)
+    eng = engagements(posts)
     denoms = [c for c in DENOMINATORS if c in posts.columns]
     if not denoms:
         return np.full(len(posts), np.nan), eng
