@@ -69,7 +69,8 @@ def _cmd_run(args, lang: str) -> int:
     print(t("cli.running", lang, name=args.name), file=sys.stderr, flush=True)
     path = playbooks.run(args.name, params, args.out)
     print(t("cli.report_written", lang, path=path), file=sys.stderr)
-    print(path)
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        print(path)  # for scripts: the path alone on standard output
     return 0
 
 
