@@ -116,3 +116,27 @@ def test_no_copies_of_shared_material_in_the_project():
         if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts
     }
     assert not (names & ours), f"copied from ../shared: {sorted(names & ours)}"
+
+
+@pytest.mark.parametrize("with_wheels", [False, True])
+def test_setup_installs_from_wheels_folder_without_internet(tmp_path, with_wheels):
+    # a workshop copies a folder with wheels/ (made by `make wheels`): set-up must then
+    # install from it with --no-index, and from the package index otherwise
+    import shutil
+    import subprocess
+
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    if with_wheels:
+        (tmp_path / "wheels").mkdir()
+        (tmp_path / "wheels" / "pandas-3.0.0-py3-none-any.whl").write_bytes(b"")
+    plan = subprocess.run(
+        [make, "-n", "setup"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    installs = [line for line in plan.splitlines() if "pip install" in line]
+    assert len(installs) == 2
+    for line in installs:
+        assert ("--no-index --find-links wheels" in line) is with_wheels
