@@ -192,3 +192,17 @@ def test_keywords_show_a_longer_phrase_that_carries_a_shorter_one():
     assert "identitas kependudukan" not in terms and "kependudukan digital" not in terms
     # an explicit ngram is taken as asked
     assert set(ht.keywords(texts, ngram=(1, 2))["words"]) == {1, 2}
+
+
+def test_issues_keep_a_dominant_or_copied_complaint():
+    # 70% of the month about one flood is the main issue, not a word "too common" to use
+    flood = ["banjir di rawasari parah"] * 70 + ["sampah numpuk di pasar"] * 30
+    out = ht.issues(pd.DataFrame({"text": flood}), n=5)
+    assert out["size"].tolist() == [70, 30] and "banjir" in out.loc[0, "label"]
+    # everyone copying one complaint is one issue with a label, not none
+    copied = ht.issues(pd.DataFrame({"text": ["jalan rusak parah"] * 50}), n=5)
+    assert copied["size"].tolist() == [50] and "jalan rusak" in copied.loc[0, "label"]
+    # fewer distinct terms than groups asked for: no error
+    few = ht.issues(pd.DataFrame({"text": ["jalan rusak", "rusak jalan", "jalan"] * 10}), n=8)
+    assert few["size"].sum() <= 30 and len(few) >= 1
+    assert ht.issues(pd.DataFrame({"text": ["jalan rusak"]}))["label"].tolist() == ["jalan rusak"]

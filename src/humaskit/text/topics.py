@@ -77,6 +77,9 @@ MIN_FIT = 0.1
 MERGE_SIM = 0.15
 #: Least share of a group's mentions using one same term for the group to be an issue.
 MIN_TERM_SHARE = 0.3
+#: A term used in more than this share of all mentions is left out of the grouping
+#: (it says nothing about any one issue); a month-dominating issue stays below it.
+NEARLY_ALL = 0.9
 
 
 def _ngram_docs(tok: Tokens, ok_v: np.ndarray, n: int) -> tuple[np.ndarray, list[str]]:
@@ -437,8 +440,11 @@ def issues(
     n_docs = tok.n
     df_counts = np.bincount(pairs[:, 1], minlength=len(names))
     keep_term = df_counts >= 2 if n_docs >= 20 else df_counts >= 1
-    # a term in nearly every mention says nothing about the issue
-    keep_term &= df_counts <= max(0.5 * n_docs, 2)
+    # a term in nearly every mention says nothing about the issue, unless every term
+    # is such (one complaint copied by everyone is one issue, not none)
+    common = keep_term & (df_counts <= max(NEARLY_ALL * n_docs, 2))
+    if common[pairs[:, 1]].any():
+        keep_term = common
     pairs = pairs[keep_term[pairs[:, 1]]]
     if not len(pairs):
         return _empty_issues(columns)
@@ -453,6 +459,7 @@ def issues(
     # fit more components than issues asked for, so that no catch-all issue swallows
     # several small ones; the n largest are reported
     k = int(min(max(n, min(FIT_FACTOR * n, len(docs) // 4)), max(1, len(docs) // 2)))
+    k = max(1, min(k, int(keep_term.sum())))  # no more groups than distinct terms
     from sklearn.decomposition import NMF
 
     sub = mat[docs]
@@ -647,7 +654,11 @@ def _label_terms(member_rows, df_counts: np.ndarray, n_docs: int, names: list[st
     size = max(member_rows.shape[0], 1)
     share = used / size
     score = share * np.log((1 + n_docs) / (1 + df_counts)) ** 2
-    score[(used < min(2, size)) | (share < 0.1)] = 0.0
+    overall = df_counts / max(n_docs, 1)
+    # a label term is common in the issue and clearly more common there than overall
+    score[(used < min(2, size)) | (share < 0.1) | (share < 1.5 * overall)] = 0.0
+    if not (score > 0).any():  # every term is everywhere: the most used ones
+        score = np.where(used > 0, share, 0.0)
     order = [i for i in np.argsort(-score, kind="stable")[:12] if score[i] > 0]
     # a phrase reads better than its word when it carries most of the word's uses
     # ("perahu karet" rather than "karet")
