@@ -348,8 +348,10 @@ def issues(
     remarks) joins none, and so does a group in which no term is used by at least
     :data:`MIN_TERM_SHARE` of its mentions; the shares need not add up to 1. The label holds the
     terms that set an issue apart (share of its mentions using a term times the
-    squared inverse document frequency), a phrase in place of its word when the
-    phrase carries most of the word's uses.
+    squared inverse document frequency, for terms at least 1.5 times as common in the
+    issue as overall), a phrase in place of its word when the phrase carries most of
+    the word's uses. Terms in more than :data:`NEARLY_ALL` of the mentions are left
+    out of the grouping, unless nothing else is left.
 
     Parameters
     ----------
