@@ -11,7 +11,7 @@ ifneq ($(wildcard $(WHEELS)/*.whl),)
 PIP_SOURCE := --no-index --find-links $(WHEELS)
 endif
 
-.PHONY: report test lint format bench clean setup wheels
+.PHONY: report test lint format bench clean setup wheels notebook
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ setup: $(STAMP)
 
 report: $(STAMP)
 	@MPLBACKEND=Agg $(BIN)/humaskit run evaluasi-bulanan -p data contoh --out reports
+
+notebook: $(STAMP)
+	@$(BIN)/jupyter lab notebooks/00-pengantar.ipynb
 
 test: $(STAMP)
 	@MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 --dist loadscope -q --nbval-lax --nbval-current-env tests src/humaskit $(wildcard notebooks/*.ipynb)
