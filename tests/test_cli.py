@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from humaskit import playbooks
-from humaskit.cli import list_text, main
+from humaskit.cli import _help, list_text, main
 
 NAMES = playbooks.available()
 HEADINGS = {
@@ -62,7 +62,8 @@ def test_list_fits_80_columns_and_lists_each_parameter_once_with_default_and_com
         assert list(tables[name]) == list(spec), name  # each once, in the notebook's order
         for key, p in spec.items():
             shown = tables[name][key]
-            assert shown["help"] == " ".join(p.help.split()), (name, key)  # nothing lost
+            expected = _help(name, p, lang)  # the notebook comment; English text under en
+            assert shown["help"] == " ".join(expected.split()), (name, key)  # nothing lost
             assert shown["type"] and shown["default"], (name, key)
 
 
@@ -174,3 +175,20 @@ def test_impor_contoh_reads_the_sample_exports_and_a_missing_folder_is_one_sente
     err = capsys.readouterr().err.strip()
     assert "folder-yang-tidak-ada" in err and len(err.splitlines()) == 1
     assert "Traceback" not in err
+
+
+def test_every_playbook_parameter_has_an_english_description_and_none_is_stale():
+    import json
+
+    from humaskit.paths import package_file
+
+    english = json.loads(package_file("playbooks", "parameters_en.json").read_text("utf-8"))
+    english.pop("_about", None)
+    assert set(english) == set(NAMES)
+    for name in NAMES:
+        assert set(english[name]) == set(playbooks.parameters(name)), name
+        assert all(text.strip() for text in english[name].values())
+    # and `humaskit list --lang en` shows them instead of the notebook comments
+    text = list_text(["rencana-konten"], lang="en")
+    assert "share of reserve slots for current issues" in " ".join(text.split())
+    assert "porsi slot cadangan" not in text

@@ -17,11 +17,13 @@ Examples
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .errors import HumaskitError, ParameterError
 from .i18n import resolve, set_language, t
@@ -120,11 +122,34 @@ def _purpose(name: str, lang: str) -> str:
     return playbooks.title(name) if text == key else text
 
 
-def _parameter_table(spec: dict, lang: str, width: int) -> list[str]:
+@lru_cache(maxsize=1)
+def _english_help() -> dict:
+    """English descriptions of the shipped playbooks' parameters (data/playbooks)."""
+    from .paths import package_file
+
+    path = package_file("playbooks", "parameters_en.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _help(name: str, param, lang: str) -> str:
+    """A parameter's description: the notebook comment, or its English text under en."""
+    if lang == "en":
+        text = _english_help().get(name, {}).get(param.name)
+        if text:
+            return text
+    return param.help
+
+
+def _parameter_table(spec: dict, lang: str, width: int, name: str = "") -> list[str]:
     """Lines of an aligned table: parameter, type, default, description (wrapped)."""
     head = [t(f"cli.list_col_{c}", lang) for c in ("param", "type", "default", "help")]
     rows = [
-        (f"-p {p.name}", _shown_type(p.type, lang), _shown_default(p.default, lang), p.help)
+        (
+            f"-p {p.name}",
+            _shown_type(p.type, lang),
+            _shown_default(p.default, lang),
+            _help(name, p, lang),
+        )
         for p in spec.values()
     ]
     w_name = max(len(r[0]) for r in [head, *rows])
@@ -195,7 +220,7 @@ def list_text(
         lines.append(name)
         lines.extend(_INDENT + s for s in _wrap(_purpose(name, lang), width - len(_INDENT)))
         lines.append("")
-        lines.extend(_parameter_table(spec, lang, width))
+        lines.extend(_parameter_table(spec, lang, width, name))
         lines.append("")
     return "\n".join(lines)
 
