@@ -248,6 +248,7 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     Read 11 files in folder contoh: 11 recognised.
     """
     from .io.readers import FAILED_KINDS, import_report
+    from .report import fmt_number as _n
 
     lang = resolve(lang)
     report = import_report(ws, lang=lang)
@@ -255,7 +256,9 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     ok = [imp for imp in imports if imp.kind not in FAILED_KINDS]
     intro = t("cli.impor_intro", lang, folder=folder or ".", files=len(imports), known=len(ok))
     lines = [*_wrap(intro, width), ""]
-    for imp, name, reason in zip(imports, report.iloc[:, 0], report.iloc[:, -1], strict=True):
+    names = report[t("io.report.file", lang)]
+    reasons = report[t("io.report.reason", lang)]
+    for imp, name, reason in zip(imports, names, reasons, strict=True):
         lines.append(name)
         kind = t(f"io.kind.{imp.kind}", lang)
         if imp.kind in FAILED_KINDS:
@@ -301,12 +304,6 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     if tables:
         lines.extend(_wrap(t("cli.impor_tables", lang, tables=", ".join(tables)), width))
     return "\n".join(lines) + "\n"
-
-
-def _n(value: int, lang: str) -> str:
-    """A whole number with the thousands separator of the language (1.234 / 1,234)."""
-    text = f"{int(value):,d}"
-    return text.replace(",", ".") if lang == "id" else text
 
 
 def _cmd_impor(args, lang: str) -> int:

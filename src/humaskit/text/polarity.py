@@ -392,7 +392,7 @@ def token_effects(tok: Tokens, lex: _Lexicon | None = None) -> tuple[np.ndarray,
     weight = weight * np.where(in_though, THOUGH, 1.0)
     eff = eff * weight
     # sarcasm: "hebat ya, jalan rusak dibiarkan setahun 👏"
-    praise_v = _praise_vocab(tok, lex)
+    praise_v = _praise_vocab(tok)
     if praise_v is not None:
         praise = praise_v[ids] & (eff > 0)
         if praise.any():
@@ -406,7 +406,7 @@ def token_effects(tok: Tokens, lex: _Lexicon | None = None) -> tuple[np.ndarray,
     return eff, polar | (neg & ~used & (lone != 0))
 
 
-def _praise_vocab(tok: Tokens, lex: _Lexicon) -> np.ndarray | None:
+def _praise_vocab(tok: Tokens) -> np.ndarray | None:
     """Per vocabulary entry: a word of ``sarcasm_praise.txt`` (phrases by their words)."""
     words = _sarcasm_words()
     if not words:

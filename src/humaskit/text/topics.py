@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -470,8 +471,6 @@ def issues(
     else:
         nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=300, tol=1e-3)
         with np.errstate(all="ignore"):
-            import warnings
-
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 doc_topic = nmf.fit_transform(sub)
@@ -499,10 +498,11 @@ def issues(
         members = np.flatnonzero(assign == topic)
         if not len(members):
             continue
-        if len(members) >= 10 and _top_share(sub[members]) < MIN_TERM_SHARE:
+        used = np.asarray((sub[members] > 0).sum(axis=0)).ravel().astype(float)
+        if len(members) >= 10 and used.max() / len(members) < MIN_TERM_SHARE:
             continue  # no word holds the group together: chatter, not an issue
         doc_rows = docs[members]
-        top_terms = _label_terms(sub[members], df_counts, n_docs, names)
+        top_terms = _label_terms(used, len(members), df_counts, n_docs, names)
         best = doc_rows[np.argsort(-fit[members], kind="stable")[:examples]]
         lab = labels_all[doc_rows]
         rows.append(
@@ -580,8 +580,6 @@ def _split_mixed(sub, assign: np.ndarray) -> np.ndarray:
     group's mentions finds the halves, which become groups of their own when their
     profiles are unlike each other.
     """
-    import warnings
-
     from sklearn.cluster import KMeans
 
     assign = assign.copy()
@@ -639,21 +637,17 @@ def _merge_similar(sub, assign: np.ndarray) -> np.ndarray:
     return _relabel(out)
 
 
-def _top_share(member_rows) -> float:
-    """Largest share of a group's mentions that use one same term."""
-    used = np.asarray((member_rows > 0).sum(axis=0)).ravel()
-    return float(used.max()) / max(member_rows.shape[0], 1) if len(used) else 0.0
-
-
-def _label_terms(member_rows, df_counts: np.ndarray, n_docs: int, names: list[str]) -> list[str]:
+def _label_terms(
+    used: np.ndarray, size: int, df_counts: np.ndarray, n_docs: int, names: list[str]
+) -> list[str]:
     """Terms that set an issue apart: common among its mentions, rare elsewhere.
 
-    Score = share of the issue's mentions using the term x log(all mentions / mentions
-    using it) (class-based TF-IDF); a term used by fewer than two of the issue's
-    mentions (or 10% of them) is not a label.
+    ``used``: how many of the issue's ``size`` mentions use each term. Score = share of
+    the issue's mentions using the term x log(all mentions / mentions using it) squared
+    (class-based TF-IDF); a term used by fewer than two of the issue's mentions, by
+    under 10% of them, or not at least 1.5 times as often as overall is not a label.
     """
-    used = np.asarray((member_rows > 0).sum(axis=0)).ravel().astype(float)
-    size = max(member_rows.shape[0], 1)
+    size = max(size, 1)
     share = used / size
     score = share * np.log((1 + n_docs) / (1 + df_counts)) ** 2
     overall = df_counts / max(n_docs, 1)
