@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from humaskit import ParameterError, calendar, planning, schema
-from humaskit.exercises import Feedback
+from humaskit.teaching import Feedback
 
 OCT = calendar.momentum(2025, months=10, lang="id")
 

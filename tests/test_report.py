@@ -1,7 +1,7 @@
 import pandas as pd
 
 from humaskit import report as rp
-from humaskit.io.safe import neutralize, write_xlsx
+from humaskit.files.safe import neutralize, write_xlsx
 
 
 def test_outside_text_is_escaped_in_every_block():

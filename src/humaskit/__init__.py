@@ -48,7 +48,8 @@ _SUBMODULES = {
     "calendar",
     "cli",
     "evaluation",
-    "exercises",
+    "files",
+    "fmt",
     "governance",
     "i18n",
     "influencers",
@@ -62,6 +63,7 @@ _SUBMODULES = {
     "samples",
     "scheduling",
     "schema",
+    "teaching",
     "text",
 }
 

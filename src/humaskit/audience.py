@@ -95,7 +95,7 @@ import pandas as pd
 
 from . import schema
 from .errors import DataNotFound, ParameterError, SchemaError
-from .exercises import Feedback
+from .teaching.core import Feedback
 from .i18n import label, resolve, t
 from .paths import package_file
 
@@ -259,13 +259,13 @@ def _pct(x: float, lang: str) -> str:
 
 def _pct1(x: float, lang: str) -> str:
     """A percentage with one decimal (engagement rates): ``4,2%`` in Indonesian."""
-    from .report import fmt_pct
+    from .fmt import fmt_pct
 
     return fmt_pct(x, lang, 1)
 
 
 def _num(x: float, lang: str, digits: int = 1) -> str:
-    from .report import fmt_number
+    from .fmt import fmt_number
 
     return fmt_number(x, lang, digits)
 
@@ -1861,7 +1861,7 @@ def check_platform_for_public(
 
     The answer is right when it is the platform with the highest fit (or within 0.05 of
     it), using the same fit as :func:`fit` with the same ``region`` and ``account``. The
-    feedback (:class:`humaskit.exercises.Feedback`: ``correct`` and ``message``)
+    feedback (:class:`humaskit.teaching.Feedback`: ``correct`` and ``message``)
     says why, with the evidence from the data; an unknown public or platform gives a hint,
     never an error.
 

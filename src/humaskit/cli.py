@@ -248,7 +248,7 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     Read 11 files in folder contoh: 11 recognised.
     """
     from .io.readers import FAILED_KINDS, import_report
-    from .report import fmt_number as _n
+    from .fmt import fmt_number as _n
 
     lang = resolve(lang)
     report = import_report(ws, lang=lang)

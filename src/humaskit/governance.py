@@ -1757,7 +1757,7 @@ def for_display(table: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
         elif c == "platform":
             out[c] = s.map(lambda v: v if _na(v) else label(str(v), lang)).astype("str")
         elif c in _PCT_COLUMNS and pd.api.types.is_numeric_dtype(s.dtype):
-            from .report import fmt_pct
+            from .fmt import fmt_pct
 
             out[c] = s.map(lambda v: fmt_pct(v, lang)).astype("str")
         elif isinstance(s.dtype, pd.DatetimeTZDtype):
@@ -2288,7 +2288,7 @@ def check_name(
 
     Returns
     -------
-    humaskit.exercises.Feedback
+    humaskit.teaching.Feedback
         ``correct`` and a ``message`` in plain language.
 
     Examples
@@ -2300,7 +2300,7 @@ def check_name(
     ...       "Dinas Kesehatan Hewan"], lang="en"))  # doctest: +ELLIPSIS
     ❌ ...abbreviation 'Dinkes' while other accounts write 'Dinas Kesehatan'...
     """
-    from .exercises import Feedback
+    from .teaching.core import Feedback
 
     if _na(name) or not str(name).strip():
         return Feedback(False, t("governance.exercise.empty", lang))
@@ -2339,7 +2339,7 @@ def check_two_factor_method(answer: Any, *, lang: str | None = None):
     >>> check_two_factor_method("sms", lang="en").correct, check_two_factor_method("Aplikasi").correct
     (False, True)
     """
-    from .exercises import Feedback
+    from .teaching.core import Feedback
 
     low = " ".join(str(answer).strip().lower().split()) if not _na(answer) else ""
     if low in (

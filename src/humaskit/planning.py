@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import schema
 from .errors import ParameterError
-from .exercises import Feedback
+from .teaching.core import Feedback
 from .i18n import label, resolve, t
 from .paths import package_file
 

@@ -50,12 +50,10 @@ from .display import (
     pct_columns,
     show_time,
 )
-from .kpis import (  # noqa: F401  (used by exercises)
+from .kpis import (
     ENGAGEMENT_METRICS,
     KPI_COLUMNS,
-    _in_period,
-    _period,
-    _posts_of,
+    month,
     add_rates,
     against_benchmarks,
     against_targets,
@@ -120,6 +118,7 @@ __all__ = [
     "KPI_COLUMNS",
     "Window",
     "window",
+    "month",
     "days_window",
     "local_times",
     "add_rates",

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..i18n import label, resolve, t
-from ..report import fmt_number, fmt_pct
+from ..fmt import fmt_number, fmt_pct
 from ._common import DEFAULT_TZ, mentions_of, window, zone
 
 __all__ = [

@@ -137,8 +137,14 @@ def local_times(times: pd.Series, tz: str = DEFAULT_TZ) -> pd.Series:
     return s.dt.tz_convert(zone(tz))
 
 
-def _period(value: Any, lang: str | None = None) -> pd.Period:
-    """A month as a pandas Period (``"2025-09"``); kept for the exercises and old callers."""
+def month(value: Any, lang: str | None = None) -> pd.Period:
+    """A month as a pandas Period, checked (``"2025-09"``; a Period is passed through).
+
+    Examples
+    --------
+    >>> month("2025-09")
+    Period('2025-09', 'M')
+    """
     if isinstance(value, pd.Period):
         return value.asfreq("M")
     import re
@@ -149,6 +155,9 @@ def _period(value: Any, lang: str | None = None) -> pd.Period:
         return pd.Period(str(value), freq="M")
     except (ValueError, TypeError):
         raise ParameterError(t("playbooks.bad_period", lang, value=value)) from None
+
+
+_period = month
 
 
 def _posts_of(data: Any) -> pd.DataFrame:

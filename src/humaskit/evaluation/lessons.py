@@ -1,7 +1,7 @@
 """Teaching helpers for notebook 05 (evaluasi): checkers with instant feedback and widgets.
 
 Every checker takes the learner's answer and returns a
-:class:`humaskit.exercises.Feedback` (✅ or ❌ with a hint). A wrong or oddly typed answer
+:class:`humaskit.teaching.Feedback` (✅ or ❌ with a hint). A wrong or oddly typed answer
 is feedback, never an exception.
 
 Examples
@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..exercises import Feedback
+from ..teaching.core import Feedback
 from ..i18n import label, resolve, t
 
 __all__ = [

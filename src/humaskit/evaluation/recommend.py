@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import label, resolve, t
-from ..report import fmt_number, fmt_pct
+from ..fmt import fmt_number, fmt_pct
 from .kpis import best_format
 
 __all__ = ["recommendations"]

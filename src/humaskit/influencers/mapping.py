@@ -257,7 +257,7 @@ def headline(
 
 
 def _fmt(x: Any, lang: str) -> str:
-    from ..report import fmt_number
+    from ..fmt import fmt_number
 
     return fmt_number(x, lang)
 
@@ -491,7 +491,7 @@ def for_report(table: pd.DataFrame, kind: str, *, lang: str | None = None) -> pd
                 else t("influencers.found_none", lang)
             )
         )
-    from ..report import fmt_number, fmt_pct
+    from ..fmt import fmt_number, fmt_pct
 
     for col in ("new_accounts", "low_followers", "coverage"):
         if col in out.columns:

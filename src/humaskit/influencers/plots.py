@@ -311,7 +311,7 @@ def plot_collaborations(
     import seaborn as sns
     from matplotlib.ticker import FuncFormatter
 
-    from ..report import fmt_number
+    from ..fmt import fmt_number
 
     lang = resolve(lang)
     for c in (x, y):

@@ -28,7 +28,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import label, t
 from .bundles import _canonical, read_table_file
-from .safe import write_xlsx
+from ..files.safe import write_xlsx
 
 __all__ = ["write_escalation", "read_routing"]
 

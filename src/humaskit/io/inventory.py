@@ -72,7 +72,7 @@ from .. import schema
 from ..errors import DamagedFile, DataNotFound, ParameterError, SchemaError, UnsupportedFile
 from ..i18n import t
 from ..paths import package_file
-from .safe import write_xlsx
+from ..files.safe import write_xlsx
 
 __all__ = [
     "EXAMPLE",

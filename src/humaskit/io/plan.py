@@ -36,7 +36,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
 from ..i18n import LANGUAGES, label, resolve, t
-from .safe import _DANGEROUS, neutralize
+from ..files.safe import _DANGEROUS, neutralize
 
 __all__ = [
     "write_plan_xlsx",

@@ -44,7 +44,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
 from ..i18n import t
-from .safe import write_xlsx
+from ..files.safe import write_xlsx
 
 __all__ = ["read_register", "write_register", "load_register", "SHEETS"]
 

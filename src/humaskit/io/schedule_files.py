@@ -144,7 +144,7 @@ def write_schedule(
         ``{"xlsx": path, "ics": path}``.
     """
     from .plan import write_ics
-    from .safe import write_xlsx
+    from ..files.safe import write_xlsx
 
     lang = resolve(lang)
     folder = Path(folder)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..exercises import Feedback
+from ..teaching.core import Feedback
 from ..i18n import label, t
 from ._common import day_name
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .i18n import t
+from ..i18n import t
 
 __all__ = ["Feedback", "check_post_count", "check_table_for_question"]
 
@@ -64,9 +64,13 @@ def check_post_count(
     lang: str | None = None,
 ) -> Feedback:
     """Check the learner's count of ``platform`` posts in month ``period`` (local time)."""
-    from .evaluation import _in_period, _period, _posts_of
+    from .. import schema
+    from ..evaluation import month, window
 
-    p = _in_period(_posts_of(posts), _period(period), tz)
+    p = getattr(posts, "posts", posts)
+    if not isinstance(p.get("published_at", pd.Series()).dtype, pd.DatetimeTZDtype):
+        p = schema.validate(p, "posts")
+    p = p[window(month(period), tz=tz, times=p["published_at"]).mask(p["published_at"])]
     truth = int((p["platform"] == platform).sum())
     got = _as_int(answer)
     if got is None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from .i18n import label
+from ..i18n import label
 
 __all__ = ["bar", "performance", "trend", "PALETTE"]
 
@@ -139,3 +139,27 @@ def trend(
     if title:
         ax.set_title(title)
     return ax
+
+
+#: Step chart modules searched (in order) for a name asked of the package.
+_MODULES = ("audience", "planning", "scheduling", "influencers", "evaluation", "governance")
+
+
+def __getattr__(name: str) -> Any:
+    """Find a step chart (``plots.plot_pyramid``) or module (``plots.audience``) on first use."""
+    import importlib
+
+    if name.startswith("_"):
+        raise AttributeError(name)
+    for mod in _MODULES:
+        try:
+            module = importlib.import_module(f".{mod}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{mod}":
+                continue
+            raise
+        if mod == name:
+            return module
+        if name in getattr(module, "__all__", ()):
+            return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

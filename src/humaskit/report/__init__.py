@@ -14,14 +14,14 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
-from .i18n import label, resolve, t
+from ..fmt import esc, fmt_change, fmt_number, fmt_pct
+from ..i18n import label, t
 
 __all__ = [
     "STYLE",
@@ -66,57 +66,9 @@ def _html(body: str):
     return HTML(f'<div class="hk">{body}</div>')
 
 
-def esc(value: Any) -> str:
-    """Escape any value for HTML (``None``/NA become an empty string)."""
-    if value is None or (
-        not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)
-    ):
-        return ""
-    return html.escape(str(value))
-
-
-def fmt_number(x: Any, lang: str | None = None, digits: int = 0) -> str:
-    """Format a number the way readers expect (``12.345`` in Indonesian, ``12,345`` in English).
-
-    Examples
-    --------
-    >>> fmt_number(12345.6, "id"), fmt_number(12345.6, "en"), fmt_number(None, "id")
-    ('12.346', '12,346', '–')
-    """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
-        return "–"
-    text = f"{float(x):,.{digits}f}"
-    if resolve(lang) == "id":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
-
-
-def fmt_pct(x: Any, lang: str | None = None, digits: int = 1) -> str:
-    """Format a fraction as a percentage (``0.123`` -> ``12,3%``).
-
-    Examples
-    --------
-    >>> fmt_pct(0.1234, "id"), fmt_pct(0.1234, "en")
-    ('12,3%', '12.3%')
-    """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
-        return "–"
-    return fmt_number(float(x) * 100, lang, digits) + "%"
-
-
-def fmt_change(x: Any, lang: str | None = None, *, absolute: bool = False) -> str:
-    """Format a change with an arrow: ``▲ 12,0%`` / ``▼ 3,1%`` (or an absolute number)."""
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
-        return "–"
-    x = float(x)
-    arrow = "▲" if x > 0 else ("▼" if x < 0 else "•")
-    text = fmt_number(abs(x), lang) if absolute else fmt_pct(abs(x), lang)
-    return f"{arrow} {text}"
-
-
 def title(text: str, subtitle: str | None = None, *, lang: str | None = None):
     """The report title (with the page style) and a subtitle line."""
-    from . import __version__
+    from .. import __version__
 
     when = datetime.now().strftime("%Y-%m-%d %H:%M")
     sub = f'<div class="sub">{esc(subtitle)}</div>' if subtitle else ""
@@ -263,3 +215,17 @@ def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):
         change=[c for c in cols if c.endswith("_change")],
         lang=lang,
     )
+
+
+def __getattr__(name: str) -> Any:
+    """Load a step's report helpers on first use (``humaskit.report.evaluation``, ...)."""
+    import importlib
+
+    if name.startswith("_"):
+        raise AttributeError(name)
+    try:
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{name}":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        raise
