@@ -33,9 +33,9 @@ Examples
 
 from __future__ import annotations
 
+from .engine import BACKENDS, sentiment
 from .lexicon import default_lexicon, wordlist
 from .model import SentimentModel, cross_validate_sentiment, evaluate, load_model, train_sentiment
-from .polarity import BACKENDS, sentiment
 from .screening import CATEGORIES, PERSONAL_DATA_KINDS, screen
 from .tokens import normalize
 from .topics import issues, keywords

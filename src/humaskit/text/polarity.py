@@ -38,25 +38,22 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..errors import HumaskitError, ParameterError
+from ..errors import HumaskitError
 from ..i18n import t
 from .lexicon import extra_scores, read_scores, sentiment_lexicon, wordlist
 from .tokens import BOUNDARIES, Tokens, as_texts, norm_phrase, to_arrow, tokenize
 
 __all__ = [
-    "sentiment",
     "lexicon_sentiment",
     "raw_scores",
     "token_effects",
     "LABELS",
-    "BACKENDS",
     "POSITIVE_AT",
     "NEGATIVE_AT",
 ]
 
 LABELS = ("positive", "neutral", "negative")
 #: Engines behind :func:`sentiment`.
-BACKENDS = ("lexicon", "model", "transformers")
 #: Raw score above which a text is positive.
 POSITIVE_AT = 0.5
 #: Raw score below which a text is negative.
@@ -461,68 +458,3 @@ def lexicon_sentiment(texts: object, *, lexicon: object = None) -> pd.DataFrame:
         },
         index=s.index,
     )
-
-
-def sentiment(
-    texts: object,
-    *,
-    lexicon: object = None,
-    model: object = None,
-    backend: str = "lexicon",
-    labels: dict[str, str] | None = None,
-    batch_size: int = 32,
-    lang: str | None = None,
-) -> pd.DataFrame:
-    """Label texts ``positive``, ``neutral`` or ``negative``, with a score from -1 to +1.
-
-    Parameters
-    ----------
-    texts : Series, list of str, str, or DataFrame with a ``text`` column
-        Comments, mentions, captions. Missing values, numbers, empty or broken text
-        give ``neutral`` with score 0 (never an error).
-    lexicon : dict, Series or DataFrame[term, score], optional
-        Extra lexicon entries (score -3..+3) added to the bundled lexicon, e.g. local
-        words: ``{"mantul": 3, "banjir rob": -2}``. Lexicon backend only.
-    model : SentimentModel, str or Path, optional
-        A model from :func:`humaskit.text.train_sentiment` (or the path of a saved one)
-        - then the model labels the texts. For ``backend="transformers"``: a Hugging
-        Face hub id or a local folder.
-    backend : {"lexicon", "model", "transformers"}
-        ``"lexicon"`` (default, offline rules; switches to ``"model"`` when ``model``
-        is a trained model), ``"model"`` or ``"transformers"`` (optional extra:
-        ``pip install humaskit[transformers]``; a hub id needs internet once).
-    labels : dict, optional
-        Transformers only: the model's label names mapped to ``positive``,
-        ``neutral``, ``negative`` (e.g. ``{"LABEL_0": "negative", ...}``). Names that
-        already say pos/neu/neg are understood without it.
-    batch_size : int
-        Transformers only: texts per batch.
-    lang : {"id", "en"}, optional
-        Language of error messages.
-
-    Returns
-    -------
-    DataFrame
-        ``label`` (str) and ``score`` (float, -1..+1), with the index of ``texts``.
-
-    Examples
-    --------
-    >>> out = sentiment(["mantap, langsung diperbaiki 👍", "pungli di loket!!", None])
-    >>> out["label"].tolist(), out["score"].round(2).tolist()
-    (['positive', 'negative', 'neutral'], [0.95, -0.83, 0.0])
-    """
-    if backend not in BACKENDS:
-        raise ParameterError(
-            t("text.bad_backend", lang, backend=backend, backends=", ".join(BACKENDS))
-        )
-    if backend == "transformers":
-        from .model import transformers_sentiment
-
-        return transformers_sentiment(
-            texts, model=model, labels=labels, batch_size=batch_size, lang=lang
-        )
-    if model is not None or backend == "model":
-        from .model import as_model
-
-        return as_model(model, lang=lang).predict(texts)
-    return lexicon_sentiment(texts, lexicon=lexicon)
