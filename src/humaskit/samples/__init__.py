@@ -208,7 +208,8 @@ def planted(end: str = "2025-09", tz: str = "Asia/Jakarta") -> dict[str, Any]:
     >>> ("x", "dinsos_sukamaju") in truth["faults"]["abandoned"]
     True
     """
-    from ._generate import CENTRE_UNIT, cluster_handles
+    from ._context import CENTRE_UNIT
+    from ._mentions import cluster_handles
     from ._text import table
 
     period = _period(end)
