@@ -97,10 +97,12 @@ core). It takes and returns DataFrames, reads no file and imports no other step.
 are in :mod:`humaskit.plots.audience`, the Latihan checker and the notebook widget in
 :mod:`humaskit.teaching.audience`, reading a publics file in :mod:`humaskit.files.publics`.
 
-Where to add: a new description of the audience in ``profiles`` (a new table of shares);
-a new rule about publics in ``public_table``; a new exercise checker in
-:mod:`humaskit.teaching.audience` (the step never imports teaching code); a new chart in
-:mod:`humaskit.plots.audience`. Export public names here, in ``__all__``.
+Where to add: a new check of the audience table in ``snapshots`` (``_prepare``, raising
+:class:`humaskit.SchemaError` with one plain sentence); a new check of a publics table in
+``public_table``; a new description of the audience in ``profiles`` (a new table of
+shares); a new Latihan checker or widget in :mod:`humaskit.teaching.audience` (the step
+never imports teaching code); a new chart in :mod:`humaskit.plots.audience`. Export public
+names here, in ``__all__``.
 """
 
 from __future__ import annotations
