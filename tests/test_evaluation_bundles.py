@@ -7,10 +7,10 @@ import json
 import pandas as pd
 import pytest
 
-from humaskit import DataNotFound, ParameterError
+from humaskit import DataNotFound, ParameterError, teaching
 from humaskit import evaluation as ev
-from humaskit.io import bundles as hb
-from humaskit.io import escalation
+from humaskit.files import bundles as hb
+from humaskit.files import escalation
 
 
 def _b(unit, period="2025-09", **figs):
@@ -200,17 +200,17 @@ def test_the_unit_to_learn_from_carries_a_real_share_of_the_work():
 
 
 def test_checkers_give_feedback_not_errors():
-    assert ev.check_net_sentiment("-10%", positive=120, neutral=300, negative=180).correct
-    fb = ev.check_net_sentiment(-0.2, positive=120, neutral=300, negative=180)
+    assert teaching.check_net_sentiment("-10%", positive=120, neutral=300, negative=180).correct
+    fb = teaching.check_net_sentiment(-0.2, positive=120, neutral=300, negative=180)
     assert not fb.correct and "netral" in fb.message
-    assert not ev.check_net_sentiment("banyak", positive=1, neutral=1, negative=1).correct
-    assert ev.check_er_variant("tayangan", scenario="tiktok_vs_instagram").correct
-    assert not ev.check_er_variant("warna").correct
+    assert not teaching.check_net_sentiment("banyak", positive=1, neutral=1, negative=1).correct
+    assert teaching.check_er_variant("tayangan", scenario="tiktok_vs_instagram").correct
+    assert not teaching.check_er_variant("warna").correct
     resp = pd.DataFrame(
         {"route_topic": ["jalan"], "within_limit_share": [0.58], "response_rate": [0.8]}
     )
-    assert ev.check_within_limit("58%", resp, topic="jalan").correct
-    assert "tingkat jawaban" in ev.check_within_limit(80, resp, topic="jalan").message
+    assert teaching.check_within_limit("58%", resp, topic="jalan").correct
+    assert "tingkat jawaban" in teaching.check_within_limit(80, resp, topic="jalan").message
     late = pd.DataFrame({"unit": ["Dinas Sosial", "Dinas Sosial", "BPBD"]})
-    assert ev.check_overdue_unit("dinas sosial", late).correct
-    assert not ev.check_overdue_unit("BPBD", late).correct
+    assert teaching.check_overdue_unit("dinas sosial", late).correct
+    assert not teaching.check_overdue_unit("BPBD", late).correct

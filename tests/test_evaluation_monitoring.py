@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from humaskit import evaluation as ev
-from humaskit import schema
+from humaskit import schema, teaching
 
 
 def _labelled(seed=3):
@@ -193,7 +193,7 @@ def test_lexicon_check_tables_for_the_lesson():
     from humaskit import samples
 
     m = samples.load("mentions").head(2000)
-    tab = ev.sentiment_check(m)
+    tab = teaching.sentiment_check(m)
     assert tab.values.sum() == 2000 and 0 < tab.attrs["agreement"] < 1
-    miss = ev.sentiment_misses(m, n=3)
+    miss = teaching.sentiment_misses(m, n=3)
     assert len(miss) <= 3 and (miss["people"] != miss["lexicon"]).all()

@@ -133,7 +133,7 @@ def test_pantau_isu_tracks_the_word_and_leaks_nothing(pantau):
 
 @pytest.fixture(scope="module")
 def forum(tmp_path_factory):
-    from humaskit.io import bundles as hb
+    from humaskit.files import bundles as hb
 
     src = tmp_path_factory.mktemp("bundel")
     for b in ev.sample_bundles("2025-09")[:4]:

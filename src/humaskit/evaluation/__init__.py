@@ -1,21 +1,44 @@
 """Evaluation and monitoring for leadership: what worked, what the public says, who answered.
 
-Parts:
+What it does: takes canonical tables (a Workspace, a :class:`Scope` or DataFrames) and
+returns DataFrames and plain dicts of figures: KPIs with the change against the period
+before, what worked, sentiment and issues, the 24-hour answer rule, programme reach,
+recommendations and share-safe bundles. It never reads or writes files and draws nothing.
+
+Modules (one job each):
 
 - :mod:`~humaskit.evaluation.kpis`: KPIs for any period and grouping (institution, unit,
-  account, platform, format, category, campaign) with the change against the period
-  before, top posts, format and category performance, benchmarks and targets.
+  account, platform, format, category, campaign), follower growth, the change against the
+  period before.
+- :mod:`~humaskit.evaluation.ranking`: top posts, format and category performance, the
+  best format.
+- :mod:`~humaskit.evaluation.narrative`: headline figures (JSON) and the period in sentences.
+- :mod:`~humaskit.evaluation.targets`: the KPI table (directions, kinds), benchmarks and
+  the team's targets.
 - :mod:`~humaskit.evaluation.monitoring`: sentiment and net sentiment over time, issues
   with example mentions, rising keywords, peaks explained, share of voice.
-- :mod:`~humaskit.evaluation.responsiveness`: the 24-hour rule: which mentions need an
-  answer, routing to the responsible unit, response rate and times, the overdue list.
+- :mod:`~humaskit.evaluation.needs`: which citizen mentions need an answer.
+- :mod:`~humaskit.evaluation.routing`: the unit responsible for each mention.
+- :mod:`~humaskit.evaluation.responsiveness`: response rate and times, the overdue list.
 - :mod:`~humaskit.evaluation.programme`: whether a programme reached the ground.
 - :mod:`~humaskit.evaluation.recommend`: plain-language recommendations with evidence.
 - :mod:`~humaskit.evaluation.bundles`: share-safe summary bundles and the forum's
   comparison of units.
 - :mod:`~humaskit.evaluation.scope`: what one report covers (unit, accounts, period).
-- :mod:`~humaskit.evaluation.plots` and :mod:`~humaskit.evaluation.lessons` (charts and the
-  checkers of notebook 05).
+- ``_common``: time windows, text matching, privacy helpers and data files shared above.
+
+Layer: entry points -> teaching -> presentation -> **steps** -> text -> reading -> core.
+A step imports only the text engine, samples, io and core; never another step, nor
+report, plots, files or teaching. What sits above, for this step:
+:mod:`humaskit.report.evaluation` (tables and cards for people),
+:mod:`humaskit.plots.evaluation` (charts, ``hk.plots.plot_sentiment``),
+:mod:`humaskit.files.bundles` and :mod:`humaskit.files.escalation` (bundle, target, routing
+and escalation files), :mod:`humaskit.teaching.evaluation` (the checkers of notebook 05).
+
+Where to add: a new figure goes into the module of its job (or a new module here if it is a
+new job) and its public name into ``__all__`` below; its chart into ``plots/evaluation.py``,
+its display helper into ``report/evaluation.py``, a file it reads or writes into
+``files/``, an exercise checker into ``teaching/evaluation.py``.
 
 Examples
 --------
@@ -26,7 +49,7 @@ True
 
 from __future__ import annotations
 
-from ._common import DEFAULT_TZ, Window, days_window, window
+from ._common import DEFAULT_TZ, Window, days_window, parse_time, safe_texts, window, zone
 from .bundles import (
     BUNDLE_FIGURES,
     BUNDLE_KIND,
@@ -35,48 +58,20 @@ from .bundles import (
     check_bundle,
     compare,
     figures,
+    kpi_list,
     make_bundle,
     sample_bundles,
     unit_bundles,
     unit_figures,
 )
-from .display import (
-    answered,
-    chart,
-    for_display,
-    headline_cards,
-    kpi_list,
-    parse_time,
-    pct_columns,
-    show_time,
-)
 from .kpis import (
     ENGAGEMENT_METRICS,
     KPI_COLUMNS,
-    month,
     add_rates,
-    against_benchmarks,
-    against_targets,
-    benchmarks,
-    best_format,
-    example_targets,
     follower_growth,
-    headline,
-    kpi_directions,
     kpis,
     local_times,
-    narrative,
-    performance,
-    top_posts,
-)
-from .lessons import (
-    check_er_variant,
-    check_net_sentiment,
-    check_overdue_unit,
-    check_within_limit,
-    explore_limit,
-    sentiment_check,
-    sentiment_misses,
+    month,
 )
 from .monitoring import (
     context_stopwords,
@@ -91,26 +86,27 @@ from .monitoring import (
     volume,
     with_sentiment,
 )
-from .plots import (
-    plot_compare,
-    plot_programme,
-    plot_response,
-    plot_response_hours,
-    plot_sentiment,
-    plot_volume,
-)
+from .narrative import headline, narrative
+from .needs import needs_answer
 from .programme import programme_mentions, programme_reach, programme_summary
-from .recommend import recommendations
+from .ranking import best_format, performance, top_posts
+from .recommend import fmt_kpi, recommendations, topic_label
 from .responsiveness import (
     RESPONSE_COLUMNS,
-    needs_answer,
+    answered,
     overdue,
     reference_time,
     responsiveness,
-    route,
-    routing_table,
 )
+from .routing import route, routing_table
 from .scope import Scope, scope, select_unit
+from .targets import (
+    against_benchmarks,
+    against_targets,
+    benchmarks,
+    example_targets,
+    kpi_directions,
+)
 
 __all__ = [
     "DEFAULT_TZ",
@@ -120,6 +116,9 @@ __all__ = [
     "window",
     "month",
     "days_window",
+    "zone",
+    "parse_time",
+    "safe_texts",
     "local_times",
     "add_rates",
     "kpis",
@@ -151,11 +150,14 @@ __all__ = [
     "responsiveness",
     "overdue",
     "reference_time",
+    "answered",
     "RESPONSE_COLUMNS",
     "programme_mentions",
     "programme_reach",
     "programme_summary",
     "recommendations",
+    "fmt_kpi",
+    "topic_label",
     "BUNDLE_KIND",
     "BUNDLE_FIGURES",
     "DEFAULT_COMPARE",
@@ -167,28 +169,8 @@ __all__ = [
     "unit_bundles",
     "sample_bundles",
     "compare",
+    "kpi_list",
     "Scope",
     "scope",
     "select_unit",
-    "plot_sentiment",
-    "plot_volume",
-    "plot_response",
-    "plot_response_hours",
-    "plot_compare",
-    "plot_programme",
-    "check_er_variant",
-    "check_net_sentiment",
-    "check_within_limit",
-    "check_overdue_unit",
-    "sentiment_check",
-    "sentiment_misses",
-    "explore_limit",
-    "for_display",
-    "headline_cards",
-    "parse_time",
-    "show_time",
-    "kpi_list",
-    "pct_columns",
-    "answered",
-    "chart",
 ]

@@ -261,6 +261,32 @@ def days_window(
     return _days(first, last + pd.Timedelta(days=1), tz)
 
 
+def parse_time(
+    value: Any, *, tz: str = DEFAULT_TZ, name: str = "waktu_acuan", lang: str | None = None
+) -> pd.Timestamp | None:
+    """A reference time written as ``YYYY-MM-DD HH:MM`` (local time) or empty (None).
+
+    Examples
+    --------
+    >>> str(parse_time("2025-09-30 17:00"))
+    '2025-09-30 10:00:00+00:00'
+    >>> parse_time("") is None
+    True
+    """
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    try:
+        ts = pd.Timestamp(text)
+    except (TypeError, ValueError):
+        ts = None
+    if ts is None or pd.isna(ts):
+        raise ParameterError(t("evaluation.bad_time", lang, name=name, value=text))
+    if ts.tzinfo is None:
+        ts = ts.tz_localize(zone(tz))
+    return ts.tz_convert("UTC")
+
+
 # ---------------------------------------------------------------------------- text
 
 
@@ -271,6 +297,32 @@ def arrow_lower(texts: pd.Series):
     from ..text.tokens import to_arrow
 
     return pc.utf8_lower(to_arrow(texts))
+
+
+def arrow_match(texts, pattern: str, rows: np.ndarray | None = None) -> np.ndarray:
+    """Regex ``pattern`` found in ``texts`` (an arrow array), optionally only in ``rows``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if rows is not None:
+        if not len(rows):
+            return np.zeros(0, dtype=bool)
+        if len(rows) < len(texts):
+            texts = pc.take(texts, pa.array(rows))
+    return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
+
+
+def arrow_take(texts, rows: np.ndarray):
+    """``texts`` (an arrow array) at ``rows`` (all of them without a copy)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return texts if len(rows) == len(texts) else pc.take(texts, pa.array(rows))
+
+
+def arrow_str(values, index) -> pd.Series:
+    """An arrow string array as a pandas ``str`` Series (no copy through Python objects)."""
+    return pd.Series(values, index=index, dtype="str")
 
 
 @lru_cache(maxsize=1)

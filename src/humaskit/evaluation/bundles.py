@@ -34,7 +34,8 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import t
 from ._common import DEFAULT_TZ, account_units, mentions_of, window, zone
-from .kpis import kpi_directions, kpis
+from .kpis import kpis
+from .targets import kpi_directions
 
 __all__ = [
     "BUNDLE_KIND",
@@ -48,6 +49,7 @@ __all__ = [
     "unit_bundles",
     "sample_bundles",
     "compare",
+    "kpi_list",
 ]
 
 BUNDLE_KIND = "humaskit.evaluation.bundle"
@@ -396,6 +398,29 @@ def sample_bundles(
     return unit_bundles(table, institution=inst, limit_hours=limit_hours, lang=lang)
 
 
+def kpi_list(value: Any, *, lang: str | None = None) -> list[str]:
+    """KPI names from ``"er_by_reach, within_limit_share"`` (checked against the bundles).
+
+    Examples
+    --------
+    >>> kpi_list("er_by_reach, net_sentiment")
+    ['er_by_reach', 'net_sentiment']
+    """
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    names = [str(x).strip() for x in items if str(x).strip()]
+    bad = [x for x in names if x not in BUNDLE_FIGURES]
+    if bad or not names:
+        raise ParameterError(
+            t(
+                "evaluation.bad_kpi_param",
+                lang,
+                value=bad[0] if bad else value,
+                known=", ".join(BUNDLE_FIGURES),
+            )
+        )
+    return names
+
+
 def compare(
     bundles: Iterable[Mapping[str, Any]],
     kpis: Iterable[str] | None = None,
@@ -409,7 +434,7 @@ def compare(
     ----------
     bundles : iterable of dict
         Bundles (or ``ringkasan.json`` contents holding one), e.g. from
-        :func:`humaskit.io.bundles.read_bundles`.
+        :func:`humaskit.files.bundles.read_bundles`.
     kpis : iterable of str, optional
         KPIs to rank on (default :data:`DEFAULT_COMPARE`); each is ranked in its own
         direction (``data/evaluation/kpis.csv``: a lower response time is better).

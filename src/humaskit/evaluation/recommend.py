@@ -26,11 +26,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..i18n import label, resolve, t
 from ..fmt import fmt_number, fmt_pct
-from .kpis import best_format
+from ..i18n import label, resolve, t
+from .ranking import best_format
 
-__all__ = ["recommendations"]
+__all__ = ["recommendations", "fmt_kpi", "topic_label"]
 
 _COLUMNS = ["priority", "area", "sentence", "evidence", "sop"]
 
@@ -39,7 +39,17 @@ def _ratio(x: float, lang: str) -> str:
     return fmt_number(x, lang, 1)
 
 
-def _topic(name: Any, lang: str) -> str:
+def topic_label(name: Any, lang: str | None = None) -> str:
+    """A routing topic (``jalan``, ``sampah``...) in the chosen language.
+
+    Topics without a translation are shown with spaces for underscores.
+
+    Examples
+    --------
+    >>> topic_label("jalan", "en"), topic_label("pasar_baru", "en")
+    ('roads', 'pasar baru')
+    """
+    lang = resolve(lang)
     key = f"evaluation.topic.{name}"
     text = t(key, lang)
     return str(name).replace("_", " ") if text == key else text
@@ -152,7 +162,7 @@ def recommendations(
                     "evaluation.rec.topic_late",
                     lang,
                     pct=fmt_pct(row["_late"], lang, 0),
-                    topic=_topic(row["route_topic"], lang),
+                    topic=topic_label(row["route_topic"], lang),
                     limit=limit,
                     unit=row["unit"],
                 ),
@@ -360,8 +370,8 @@ def recommendations(
                     "evaluation.rec.target",
                     lang,
                     kpi=label(row["kpi"], lang),
-                    value=_fmt_kpi(row["kpi"], row["value"], lang),
-                    target=_fmt_kpi(row["kpi"], row["target"], lang),
+                    value=fmt_kpi(row["kpi"], row["value"], lang),
+                    target=fmt_kpi(row["kpi"], row["target"], lang),
                     where=_where(row["platform"], lang),
                 ),
                 t("evaluation.rec.target_ev", lang),
@@ -380,8 +390,8 @@ def recommendations(
                     lang,
                     kpi=label(row["kpi"], lang),
                     where=_where(row["platform"], lang),
-                    value=_fmt_kpi(row["kpi"], row["value"], lang),
-                    ref=_fmt_kpi(row["kpi"], row["benchmark"], lang),
+                    value=fmt_kpi(row["kpi"], row["value"], lang),
+                    ref=fmt_kpi(row["kpi"], row["benchmark"], lang),
                 ),
                 t(
                     "evaluation.rec.benchmark_ev",
@@ -407,7 +417,7 @@ def _per_topic(resp: pd.DataFrame) -> pd.DataFrame:
     The routing table's default topic (mentions routed by account, not by a keyword) is
     left out: it is not a topic a unit can prepare for.
     """
-    from .responsiveness import routing_table
+    from .routing import routing_table
 
     table = routing_table()
     default = set(table.loc[table["keyword"] == "*", "topic"])
@@ -429,8 +439,19 @@ def _where(platform: Any, lang: str) -> str:
     return label(str(platform), lang)
 
 
-def _fmt_kpi(kpi: str, value: Any, lang: str) -> str:
-    from .kpis import kpi_directions
+def fmt_kpi(kpi: str, value: Any, lang: str | None = None) -> str:
+    """A KPI value written in its unit (``data/evaluation/kpis.csv``): %, hours, index...
+
+    Missing values are written ``–``.
+
+    Examples
+    --------
+    >>> fmt_kpi("within_limit_share", 0.72, "en"), fmt_kpi("median_response_hours", 5.25, "en")
+    ('72.0%', '5.2 hours')
+    """
+    from .targets import kpi_directions
+
+    lang = resolve(lang)
 
     kinds = kpi_directions().set_index("kpi")["kind"].to_dict()
     kind = kinds.get(kpi, "number")

@@ -145,7 +145,9 @@ def scope(
         Mark sentiment now (needed by the monitoring sections).
     """
     from .monitoring import context_stopwords, with_sentiment
-    from .responsiveness import needs_answer, reference_time, route
+    from .needs import needs_answer
+    from .responsiveness import reference_time
+    from .routing import route
 
     tz = zone(tz)
     if unit is not None and str(unit).strip().lower() in ("", "semua", "all"):

@@ -1,9 +1,12 @@
 """Files of the complaint-handling SOP: the escalation list out, the routing table in.
 
+Presentation layer (:mod:`humaskit.files`, the kit's own files); the overdue list and the
+routing rules come from :mod:`humaskit.evaluation`.
+
 - :func:`write_escalation` writes the overdue list (from
   :func:`humaskit.evaluation.overdue`) as an xlsx to send to the head of office: a sheet
   per unit with the oldest first, a summary sheet, and the rule used. Every text cell
-  passes :func:`humaskit.io.safe.neutralize` (a comment starting with ``=`` cannot run as
+  passes :func:`humaskit.files.safe.neutralize` (a comment starting with ``=`` cannot run as
   a formula) and the authors were already pseudonymised by ``overdue``.
 - :func:`read_routing` reads a team's own routing table (CSV or xlsx with ``keyword``,
   ``unit`` and optionally ``topic``; Indonesian headers ``kata kunci``, ``unit kerja``,
@@ -28,7 +31,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import label, t
 from .bundles import _canonical, read_table_file
-from ..files.safe import write_xlsx
+from .safe import write_xlsx
 
 __all__ = ["write_escalation", "read_routing"]
 
@@ -69,7 +72,7 @@ def write_escalation(
     Path
         The file written.
     """
-    from ..evaluation.display import for_display
+    from ..report.evaluation import for_display
 
     used: set[str] = set()
     sheets: dict[str, pd.DataFrame] = {}
@@ -110,7 +113,7 @@ def read_routing(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     ParameterError
         The file lacks a keyword or unit column (naming the file).
     """
-    from ..evaluation.responsiveness import routing_table
+    from ..evaluation import routing_table
 
     df = _canonical(read_table_file(path, lang=lang), ("keyword", "topic", "unit"))
     for col in ("keyword", "unit"):

@@ -1,11 +1,14 @@
-"""Small helpers that make evaluation results ready to show in playbooks and notebooks.
+"""Evaluation results made ready for people: translated tables, KPI cards, charts as images.
+
+Presentation layer (:mod:`humaskit.report`); the figures themselves come from
+:mod:`humaskit.evaluation`.
 
 - :func:`for_display` translates coded values (topics, statuses, areas, request types,
   sentiment labels) into the chosen language and rounds hours, leaving column names to
   :func:`humaskit.report.table` (which translates headers).
 - :func:`headline_cards` turns responsiveness and sentiment figures into KPI cards.
-- :func:`parse_time`, :func:`show_time`, :func:`kpi_list`, :func:`pct_columns` and
-  :func:`answered` are the little conversions playbooks need.
+- :func:`chart` embeds a matplotlib chart as a PNG image in a notebook or report.
+- :func:`show_time` and :func:`pct_columns` are the little conversions playbooks need.
 
 Examples
 --------
@@ -21,19 +24,15 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import ParameterError
-from ..i18n import label, resolve, t
+from ..evaluation import DEFAULT_TZ, fmt_kpi, kpi_directions, topic_label, zone
 from ..fmt import fmt_number, fmt_pct
-from ._common import DEFAULT_TZ, mentions_of, window, zone
+from ..i18n import label, resolve, t
 
 __all__ = [
     "for_display",
     "headline_cards",
-    "parse_time",
     "show_time",
-    "kpi_list",
     "pct_columns",
-    "answered",
     "chart",
 ]
 
@@ -58,12 +57,6 @@ def _points(value: Any, lang: str) -> str:
     return _signed(float(value) * 100, lang, 1) + " " + t("evaluation.points", lang)
 
 
-def _by_kind(kpi: str, value: Any, lang: str) -> str:
-    from .recommend import _fmt_kpi
-
-    return _fmt_kpi(kpi, value, lang)
-
-
 def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.DataFrame:
     """A copy of ``data`` ready for :func:`humaskit.report.table`.
 
@@ -73,8 +66,6 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
     comparison tables in the unit of their KPI. ``None`` gives an empty table (a
     switched-off section shows nothing).
     """
-    from .recommend import _topic
-
     lang = resolve(lang)
     if data is None:
         return pd.DataFrame()
@@ -82,7 +73,7 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
     if "route_topic" in out.columns:
         out["route_topic"] = (
             out["route_topic"]
-            .map(lambda v: _topic(v, lang) if isinstance(v, str) else v)
+            .map(lambda v: topic_label(v, lang) if isinstance(v, str) else v)
             .astype("str")
         )
     for c in _CODED:
@@ -119,7 +110,7 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
     if "kpi" in out.columns:
         for c in ("value", "target", "benchmark", "gap"):
             if c in out.columns:
-                out[c] = [_by_kind(k, v, lang) for k, v in zip(out["kpi"], out[c], strict=True)]
+                out[c] = [fmt_kpi(k, v, lang) for k, v in zip(out["kpi"], out[c], strict=True)]
                 out[c] = out[c].astype("str")
         out["kpi"] = out["kpi"].map(lambda v: label(v, lang)).astype("str")
     if "platform" in out.columns:
@@ -166,8 +157,8 @@ def headline_cards(
 ) -> list[tuple[str, str, Any]]:
     """KPI cards (label, value, change) for :func:`humaskit.report.cards`.
 
-    ``response`` is a one-row :func:`responsiveness`; ``sentiment`` a
-    :func:`sentiment_summary`. Missing parts give no cards.
+    ``response`` is a one-row :func:`humaskit.evaluation.responsiveness`; ``sentiment`` a
+    :func:`humaskit.evaluation.sentiment_summary`. Missing parts give no cards.
     """
     lang = resolve(lang)
     items: list[tuple[str, str, Any]] = []
@@ -193,32 +184,6 @@ def headline_cards(
     return items
 
 
-def parse_time(
-    value: Any, *, tz: str = DEFAULT_TZ, name: str = "waktu_acuan", lang: str | None = None
-) -> pd.Timestamp | None:
-    """A reference time written as ``YYYY-MM-DD HH:MM`` (local time) or empty (None).
-
-    Examples
-    --------
-    >>> str(parse_time("2025-09-30 17:00"))
-    '2025-09-30 10:00:00+00:00'
-    >>> parse_time("") is None
-    True
-    """
-    text = "" if value is None else str(value).strip()
-    if not text:
-        return None
-    try:
-        ts = pd.Timestamp(text)
-    except (TypeError, ValueError):
-        ts = None
-    if ts is None or pd.isna(ts):
-        raise ParameterError(t("evaluation.bad_time", lang, name=name, value=text))
-    if ts.tzinfo is None:
-        ts = ts.tz_localize(zone(tz))
-    return ts.tz_convert("UTC")
-
-
 def show_time(ts: Any, *, tz: str = DEFAULT_TZ) -> str:
     """A time shown in the institution's zone: ``2025-09-30 17:00 WIB``.
 
@@ -233,57 +198,13 @@ def show_time(ts: Any, *, tz: str = DEFAULT_TZ) -> str:
     return f"{local.strftime('%Y-%m-%d %H:%M')} {names.get(z, z)}"
 
 
-def kpi_list(value: Any, *, lang: str | None = None) -> list[str]:
-    """KPI names from ``"er_by_reach, within_limit_share"`` (checked against the bundles).
+def pct_columns(data: pd.DataFrame) -> list[str]:
+    """Columns of ``data`` whose KPI is a share (shown as a percentage).
 
     Examples
     --------
-    >>> kpi_list("er_by_reach, net_sentiment")
-    ['er_by_reach', 'net_sentiment']
+    >>> pct_columns(pd.DataFrame(columns=["unit", "er_by_reach", "posts"]))
+    ['er_by_reach']
     """
-    from .bundles import BUNDLE_FIGURES
-
-    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
-    names = [str(x).strip() for x in items if str(x).strip()]
-    bad = [x for x in names if x not in BUNDLE_FIGURES]
-    if bad or not names:
-        raise ParameterError(
-            t(
-                "evaluation.bad_kpi_param",
-                lang,
-                value=bad[0] if bad else value,
-                known=", ".join(BUNDLE_FIGURES),
-            )
-        )
-    return names
-
-
-def pct_columns(data: pd.DataFrame) -> list[str]:
-    """Columns of ``data`` whose KPI is a share (shown as a percentage)."""
-    from .kpis import kpi_directions
-
     kinds = kpi_directions().set_index("kpi")["kind"].to_dict()
     return [c for c in data.columns if kinds.get(c) == "pct"]
-
-
-def answered(
-    mentions: Any,
-    *,
-    period: Any = None,
-    now: Any = None,
-    tz: str = DEFAULT_TZ,
-    lang: str | None = None,
-) -> pd.DataFrame:
-    """The mentions needing an answer that were answered (by ``now``), for charts."""
-    from .responsiveness import needs_answer, reference_time
-
-    m = mentions_of(mentions, lang)
-    ref = reference_time(m, now)
-    if period is not None:
-        m = m[window(period, tz=tz, times=m["created_at"], lang=lang).mask(m["created_at"])]
-    if "needs_answer" not in m.columns:
-        m = needs_answer(m, lang=lang)
-    m = m[m["needs_answer"].fillna(False).astype(bool)]
-    if "responded_at" not in m.columns:
-        return m.iloc[0:0]
-    return m[m["responded_at"].notna() & (m["responded_at"] <= ref)]

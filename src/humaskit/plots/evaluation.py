@@ -1,7 +1,11 @@
 """Charts of the evaluation step, seaborn-style: ``f(data, *, ..., ax=None, lang=None) -> Axes``.
 
-matplotlib and seaborn are imported inside each function, so ``import humaskit`` stays
-light. Labels come from :mod:`humaskit.i18n` in the chosen language.
+Presentation layer (:mod:`humaskit.plots`): each chart draws a table computed by
+:mod:`humaskit.evaluation` (sentiment trend, mention volume and peaks, responsiveness per
+unit, response hours, the forum's comparison, programme reach). Every name is also reachable
+flat: ``hk.plots.plot_sentiment(...)``. matplotlib and seaborn are imported inside each
+function, so ``import humaskit`` stays light. Labels come from :mod:`humaskit.i18n` in the
+chosen language.
 
 Examples
 --------
@@ -96,7 +100,8 @@ def plot_volume(
     ax: Any = None,
     lang: str | None = None,
 ):
-    """Mentions per day (:func:`volume`) with the peaks (:func:`peaks`) marked and numbered."""
+    """Mentions per day (:func:`humaskit.evaluation.volume`) with the peaks
+    (:func:`humaskit.evaluation.peaks`) marked and numbered."""
     ax = _ax(ax)
     df = data.sort_values("date")
     ax.plot(pd.to_datetime(df["date"]), df["mentions"], color="#0b3d91", lw=1.5)
@@ -185,7 +190,7 @@ def plot_compare(data: pd.DataFrame, kpi: str, *, ax: Any = None, lang: str | No
     """One KPI per unit from :func:`humaskit.evaluation.compare`, best at the top."""
     import seaborn as sns
 
-    from .kpis import kpi_directions
+    from ..evaluation import kpi_directions
 
     kinds = kpi_directions().set_index("kpi")
     lower = kinds["direction"].get(kpi, "higher") == "lower"
@@ -202,7 +207,8 @@ def plot_compare(data: pd.DataFrame, kpi: str, *, ax: Any = None, lang: str | No
 
 
 def plot_programme(data: pd.DataFrame, *, top: int = 10, ax: Any = None, lang: str | None = None):
-    """Reports of not being served per place (:func:`programme_reach` ``by="place"``)."""
+    """Reports of not being served per place (:func:`humaskit.evaluation.programme_reach`
+    ``by="place"``)."""
     import seaborn as sns
 
     df = data.sort_values("not_served", ascending=False).head(top)

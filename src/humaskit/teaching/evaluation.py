@@ -1,8 +1,11 @@
 """Teaching helpers for notebook 05 (evaluasi): checkers with instant feedback and widgets.
 
-Every checker takes the learner's answer and returns a
-:class:`humaskit.teaching.Feedback` (✅ or ❌ with a hint). A wrong or oddly typed answer
-is feedback, never an exception.
+Teaching layer: every checker takes the learner's answer and returns a
+:class:`humaskit.teaching.Feedback` (✅ or ❌ with a hint); a wrong or oddly typed answer
+is feedback, never an exception. :func:`sentiment_check` and :func:`sentiment_misses` show
+how the lexicon compares with people's labels; :func:`explore_limit` is the body of the
+answer-limit widget. The figures come from :mod:`humaskit.evaluation`; notebooks call
+these flat, ``hk.teaching.check_net_sentiment(...)``.
 
 Examples
 --------
@@ -18,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..teaching.core import Feedback
 from ..i18n import label, resolve, t
+from .core import Feedback
 
 __all__ = [
     "check_er_variant",
@@ -178,7 +181,7 @@ def sentiment_check(
     (the samples have ``true_sentiment``; a team can label 100 of its own mentions).
     """
     from ..errors import ParameterError
-    from .monitoring import with_sentiment
+    from ..evaluation import with_sentiment
 
     if truth not in mentions.columns:
         raise ParameterError(t("evaluation.ex.no_truth", lang, column=truth))
@@ -202,8 +205,7 @@ def sentiment_misses(
 
     Texts are masked (personal data) and handles pseudonymised.
     """
-    from ._common import safe_texts
-    from .monitoring import with_sentiment
+    from ..evaluation import safe_texts, with_sentiment
 
     m = with_sentiment(mentions.drop(columns=["sentiment"], errors="ignore"), lang=lang)
     opposite = ((m[truth] == "negative") & (m["sentiment"] == "positive")) | (
@@ -232,11 +234,10 @@ def explore_limit(
     limit_hours=(4, 72, 4))`` to see how the SOP's limit changes the picture.
     """
     from .. import report as rp
-    from .responsiveness import responsiveness
+    from ..evaluation import responsiveness
+    from ..report.evaluation import for_display
 
     r = responsiveness(mentions, limit_hours=float(limit_hours), by=by, period=period, lang=lang)
     view = r[[by, "due", "within_limit", "within_limit_share", "median_response_hours"]]
     view = view.sort_values("within_limit_share")
-    from .display import for_display
-
     return rp.table(for_display(view, lang=lang), pct=["within_limit_share"], lang=lang)

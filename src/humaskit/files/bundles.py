@@ -1,5 +1,8 @@
 """Files of the evaluation step: summary bundles in, bundles out, and the team's targets.
 
+Presentation layer (:mod:`humaskit.files`, the kit's own files); the bundles themselves are
+built and checked by :mod:`humaskit.evaluation`.
+
 - :func:`read_bundles` reads every evaluation bundle in a folder (the ``ringkasan.json``
   a monthly report writes, at any depth, or bundle ``.json`` files a unit sent to the
   forum) or a list of files. A file that is not a bundle is reported, not silently
@@ -71,7 +74,7 @@ def read_bundles(source: str | Path | list, *, lang: str | None = None) -> Bundl
         The folder does not exist or holds no bundle at all (the files looked at are
         named in the message).
     """
-    from ..evaluation.bundles import check_bundle
+    from ..evaluation import check_bundle
 
     files = _json_files(source)
     out = BundleFiles()
@@ -104,7 +107,7 @@ def read_bundles(source: str | Path | list, *, lang: str | None = None) -> Bundl
 
 def write_bundle(bundle: dict[str, Any], path: str | Path) -> Path:
     """Write a checked bundle as UTF-8 JSON (parent folders created)."""
-    from ..evaluation.bundles import check_bundle
+    from ..evaluation import check_bundle
 
     b = check_bundle(bundle)
     path = Path(path)
@@ -194,7 +197,7 @@ def read_targets(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     >>> read_targets(p)[["kpi", "target"]].values.tolist()
     [['within_limit_share', 0.9]]
     """
-    from ..evaluation.kpis import kpi_directions
+    from ..evaluation import kpi_directions
 
     df = _canonical(read_table_file(path, lang=lang), ("kpi", "target", "platform"))
     name = Path(path).name
