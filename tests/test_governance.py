@@ -1,5 +1,5 @@
 """Tests of humaskit.governance (account audit, shared agenda, security checklist) and
-humaskit.io.inventory (reading a team's account inventory, writing the findings)."""
+humaskit.files.inventory / files.findings (reading a team's account inventory, writing the findings)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 
 from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile
 from humaskit import governance as gov
-from humaskit.io import inventory as inv
+from humaskit import plots, teaching
+from humaskit.files import findings as fnd
+from humaskit.files import inventory as inv
 
 TODAY = "2025-09-30"
 
@@ -405,7 +407,7 @@ def test_scorecard_and_plot(mixed_audit):
     assert sc.loc["Dinas Kesehatan", "two_factor"] == 0.5
     assert sc.loc["Dinas Pendidikan", "verified"] == 0.0
     assert "naming" not in sc.columns  # never checked
-    ax = gov.plot_scorecard(mixed_audit, lang="en")
+    ax = plots.plot_scorecard(mixed_audit, lang="en")
     assert ax.get_title() == "Share of accounts passing each check"
     assert len(ax.get_yticklabels()) == len(sc)
 
@@ -571,11 +573,11 @@ def test_security_checklist_with_reviews():
 
 
 def test_check_name_feedback():
-    good = gov.check_name(
+    good = teaching.check_name(
         "Dinas Kesehatan Kota Contoh", others=["Dinas Sosial Kota Contoh"], lang="id"
     )
     assert good.correct and "Bagus" in good.message
-    bad = gov.check_name(
+    bad = teaching.check_name(
         "Dinkes Contoh Kece 😍",
         others=["Dinas Kesehatan Hewan Kota Contoh", "Dinas Sosial Kota Contoh"],
         lang="en",
@@ -583,7 +585,7 @@ def test_check_name_feedback():
     assert not bad.correct
     for needle in ("informal", "emoji", "Dinkes"):
         assert needle in bad.message
-    assert not gov.check_name("   ", lang="en").correct
+    assert not teaching.check_name("   ", lang="en").correct
 
 
 # ---------------------------------------------------------------------------------------
@@ -825,7 +827,7 @@ def test_write_findings_one_sheet_per_unit_neutralised(tmp_path):
 
 
 def test_sheet_names_are_valid_and_unique():
-    names = inv._sheet_names(
+    names = fnd._sheet_names(
         [
             "Dinas A/B",
             "Badan Perencanaan Pembangunan Daerah Kota X",
@@ -1037,7 +1039,7 @@ def test_playbook_writes_html_xlsx_and_summary(playbook_run):
     assert "Audit Akun Media Sosial" in html and "hk.playbooks" not in html
     assert "Dinas PU Kota Sukamaju" in html  # a finding with its suggested name
     book = openpyxl.load_workbook(folder / "temuan-per-unit.xlsx")
-    units = inv._sheet_names(sorted(set(samples.workspace().accounts["unit"])))
+    units = fnd._sheet_names(sorted(set(samples.workspace().accounts["unit"])))
     assert set(units) <= set(book.sheetnames) and "Daftar periksa keamanan" in book.sheetnames
     bundle = json.loads((folder / "ringkasan.json").read_text(encoding="utf-8"))
     ws = samples.workspace()
