@@ -1,5 +1,6 @@
-"""Tests of humaskit.governance (account audit, shared agenda, security checklist) and
-humaskit.files.inventory / files.findings (reading a team's account inventory, writing the findings)."""
+"""Tests of humaskit.governance (account audit, shared agenda, security checklist), its
+checker and chart, and humaskit.files.inventory / files.findings (reading a team's account
+inventory, writing the findings)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile
+from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile, plots, teaching
 from humaskit import governance as gov
-from humaskit import plots, teaching
 from humaskit.files import findings as fnd
 from humaskit.files import inventory as inv
 
@@ -336,6 +336,28 @@ def test_abandoned_accounts_from_the_posts_table():
     assert audit.loc[3, "active_ok"] == False  # noqa: E712
     assert "no post" in audit.loc[3, "active_reason"]
     assert audit.loc[0, "last_post_at"] == pd.Timestamp("2025-09-29 03:00", tz="UTC")
+
+
+def test_every_check_has_one_function_run_in_the_order_of_checks_csv():
+    from humaskit.governance.audit import CHECK_FUNCTIONS
+
+    assert list(CHECK_FUNCTIONS) == list(gov.CHECKS)
+
+
+def test_name_issues_judges_like_the_audit_and_the_checker():
+    name = "Dinsos Kece 😎"
+    acc = pd.DataFrame(
+        {
+            "unit": ["Dinas Sosial"],
+            "platform": ["facebook"],
+            "handle": ["dinsos"],
+            "display_name": [name],
+        }
+    )
+    audit = gov.audit_accounts(acc, today=TODAY, lang="en")
+    assert "; ".join(gov.name_issues(name, lang="en")) == audit.loc[0, "formality_reason"]
+    assert not teaching.check_name(name, lang="en").correct
+    assert gov.name_issues("Dinas Sosial Kota Contoh") == []
 
 
 def test_score_weights_and_not_checked_checks():
