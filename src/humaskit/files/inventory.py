@@ -33,9 +33,21 @@ numbered in the spreadsheet, header = its own row) and column, and the sound row
 load: an unreadable value is left empty, a row without a usable platform or handle, or
 repeating a handle already listed, is skipped.
 
-:func:`write_findings` (from :mod:`humaskit.files.findings`) writes the audit back as an xlsx with a summary sheet and one sheet
+:func:`write_findings` writes the audit back as an xlsx with a summary sheet and one sheet
 per unit, to send to each unit's admins; :func:`read_checklist` reads the ticked security
-checklist back; :func:`read_rules` reads a rules file (``key,value`` CSV).
+checklist back; :func:`read_rules` reads a rules file (``key,value`` CSV);
+:func:`audit_inputs` reads every file the ``audit-akun`` playbook names.
+
+The inventory's files live in three modules of :mod:`humaskit.files` (presentation layer;
+they call :mod:`humaskit.governance`, never the other way round):
+
+- ``files.inventory`` (this module): reading the inventory, checklist and rules; the
+  playbook's inputs; re-exports the two writers below, so ``inventory.<name>`` reaches all.
+- ``files.findings``: writing the findings workbook and the empty inventory template.
+- ``files.inventory_cells``: the typed cells (headers, yes/no, dates, counts, handles).
+
+A new accepted header or platform name is a row in ``data/governance/inventory_columns.csv``
+or ``platform_aliases.csv``; a new kind of cell value is parsed in ``files.inventory_cells``.
 
 Examples
 --------
