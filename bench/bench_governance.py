@@ -1,4 +1,4 @@
-"""Benchmark humaskit.governance and humaskit.io.inventory on growing inputs.
+"""Benchmark humaskit.governance and humaskit.files.inventory on growing inputs.
 
 Prints wall times (best of 3) for the account audit of 100 to 5,000 accounts (with a
 posts table of 1e5 rows), the abbreviation finder alone, the shared-agenda measure on
@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from humaskit import governance as gov
-from humaskit.io import inventory as inv
+from humaskit.files import inventory as inv
 
 PLATFORMS = ["facebook", "instagram", "x", "youtube", "tiktok"]
 UNITS = [

@@ -1,5 +1,6 @@
-"""Tests of humaskit.governance (account audit, shared agenda, security checklist) and
-humaskit.io.inventory (reading a team's account inventory, writing the findings)."""
+"""Tests of humaskit.governance (account audit, shared agenda, security checklist), its
+checker and chart, and humaskit.files.inventory / files.findings (reading a team's account
+inventory, writing the findings)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile
+from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile, plots, teaching
 from humaskit import governance as gov
-from humaskit.io import inventory as inv
+from humaskit.files import findings as fnd
+from humaskit.files import inventory as inv
 
 TODAY = "2025-09-30"
 
@@ -336,6 +338,28 @@ def test_abandoned_accounts_from_the_posts_table():
     assert audit.loc[0, "last_post_at"] == pd.Timestamp("2025-09-29 03:00", tz="UTC")
 
 
+def test_every_check_has_one_function_run_in_the_order_of_checks_csv():
+    from humaskit.governance.audit import CHECK_FUNCTIONS
+
+    assert list(CHECK_FUNCTIONS) == list(gov.CHECKS)
+
+
+def test_name_issues_judges_like_the_audit_and_the_checker():
+    name = "Dinsos Kece 😎"
+    acc = pd.DataFrame(
+        {
+            "unit": ["Dinas Sosial"],
+            "platform": ["facebook"],
+            "handle": ["dinsos"],
+            "display_name": [name],
+        }
+    )
+    audit = gov.audit_accounts(acc, today=TODAY, lang="en")
+    assert "; ".join(gov.name_issues(name, lang="en")) == audit.loc[0, "formality_reason"]
+    assert not teaching.check_name(name, lang="en").correct
+    assert gov.name_issues("Dinas Sosial Kota Contoh") == []
+
+
 def test_score_weights_and_not_checked_checks():
     acc = _accounts(two_factor=[False, True, True, True], verified=[True, False, True, True])
     audit = gov.audit_accounts(acc, today=TODAY)
@@ -405,7 +429,7 @@ def test_scorecard_and_plot(mixed_audit):
     assert sc.loc["Dinas Kesehatan", "two_factor"] == 0.5
     assert sc.loc["Dinas Pendidikan", "verified"] == 0.0
     assert "naming" not in sc.columns  # never checked
-    ax = gov.plot_scorecard(mixed_audit, lang="en")
+    ax = plots.plot_scorecard(mixed_audit, lang="en")
     assert ax.get_title() == "Share of accounts passing each check"
     assert len(ax.get_yticklabels()) == len(sc)
 
@@ -571,11 +595,11 @@ def test_security_checklist_with_reviews():
 
 
 def test_check_name_feedback():
-    good = gov.check_name(
+    good = teaching.check_name(
         "Dinas Kesehatan Kota Contoh", others=["Dinas Sosial Kota Contoh"], lang="id"
     )
     assert good.correct and "Bagus" in good.message
-    bad = gov.check_name(
+    bad = teaching.check_name(
         "Dinkes Contoh Kece 😍",
         others=["Dinas Kesehatan Hewan Kota Contoh", "Dinas Sosial Kota Contoh"],
         lang="en",
@@ -583,7 +607,7 @@ def test_check_name_feedback():
     assert not bad.correct
     for needle in ("informal", "emoji", "Dinkes"):
         assert needle in bad.message
-    assert not gov.check_name("   ", lang="en").correct
+    assert not teaching.check_name("   ", lang="en").correct
 
 
 # ---------------------------------------------------------------------------------------
@@ -825,7 +849,7 @@ def test_write_findings_one_sheet_per_unit_neutralised(tmp_path):
 
 
 def test_sheet_names_are_valid_and_unique():
-    names = inv._sheet_names(
+    names = fnd._sheet_names(
         [
             "Dinas A/B",
             "Badan Perencanaan Pembangunan Daerah Kota X",
@@ -1037,7 +1061,7 @@ def test_playbook_writes_html_xlsx_and_summary(playbook_run):
     assert "Audit Akun Media Sosial" in html and "hk.playbooks" not in html
     assert "Dinas PU Kota Sukamaju" in html  # a finding with its suggested name
     book = openpyxl.load_workbook(folder / "temuan-per-unit.xlsx")
-    units = inv._sheet_names(sorted(set(samples.workspace().accounts["unit"])))
+    units = fnd._sheet_names(sorted(set(samples.workspace().accounts["unit"])))
     assert set(units) <= set(book.sheetnames) and "Daftar periksa keamanan" in book.sheetnames
     bundle = json.loads((folder / "ringkasan.json").read_text(encoding="utf-8"))
     ws = samples.workspace()

@@ -35,7 +35,19 @@ repeating a handle already listed, is skipped.
 
 :func:`write_findings` writes the audit back as an xlsx with a summary sheet and one sheet
 per unit, to send to each unit's admins; :func:`read_checklist` reads the ticked security
-checklist back; :func:`read_rules` reads a rules file (``key,value`` CSV).
+checklist back; :func:`read_rules` reads a rules file (``key,value`` CSV);
+:func:`audit_inputs` reads every file the ``audit-akun`` playbook names.
+
+The inventory's files live in three modules of :mod:`humaskit.files` (presentation layer;
+they call :mod:`humaskit.governance`, never the other way round):
+
+- ``files.inventory`` (this module): reading the inventory, checklist and rules; the
+  playbook's inputs; re-exports the two writers below, so ``inventory.<name>`` reaches all.
+- ``files.findings``: writing the findings workbook and the empty inventory template.
+- ``files.inventory_cells``: the typed cells (headers, yes/no, dates, counts, handles).
+
+A new accepted header or platform name is a row in ``data/governance/inventory_columns.csv``
+or ``platform_aliases.csv``; a new kind of cell value is parsed in ``files.inventory_cells``.
 
 Examples
 --------
@@ -62,17 +74,31 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .. import governance as gov
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, ParameterError, SchemaError, UnsupportedFile
 from ..i18n import t
 from ..paths import package_file
-from ..files.safe import write_xlsx
+from .findings import write_findings, write_template
+from .inventory_cells import (
+    _UNKNOWN,
+    _blank,
+    _data_csv,
+    _find_header,
+    _first_alias,
+    _norm_header,
+    _parse_bool,
+    _parse_date,
+    _parse_handle,
+    _parse_int,
+    _platform,
+    _read_sheets,
+)
 
 __all__ = [
     "EXAMPLE",
@@ -106,41 +132,6 @@ _OPTIONAL_REPORTED = (
 #: Headers of a row-number column: not data, not reported as unknown.
 _ROW_NUMBERS = {"no", "nomor", "#", "num", "number", "urut", "nourut"}
 _PROBLEM_COLUMNS = ["file", "sheet", "row", "column", "value", "problem"]
-
-
-def _norm_header(text: Any) -> str:
-    return re.sub(r"[\s._\-/()]+", "", str(text).strip().casefold())
-
-
-def _data_csv(name: str) -> list[dict[str, str]]:
-    with open(package_file("governance", name), encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for rec in _data_csv("inventory_columns.csv"):
-        out.setdefault(_norm_header(rec["alias"]), rec["column"].strip())
-    for col in schema.columns("accounts"):
-        out.setdefault(_norm_header(col), col)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _platform_aliases() -> dict[str, str]:
-    return {
-        re.sub(r"[^a-z0-9]", "", rec["alias"].lower()): rec["platform"].strip()
-        for rec in _data_csv("platform_aliases.csv")
-    }
-
-
-def _first_alias(column: str) -> str:
-    for rec in _data_csv("inventory_columns.csv"):
-        if rec["column"].strip() == column:
-            return rec["alias"].strip()
-    return column
 
 
 def inventory_columns(lang: str | None = None) -> pd.DataFrame:
@@ -206,289 +197,6 @@ class Inventory:
             f"Inventory(path={self.path!r}, rows_in_file={self.rows_in_file}, "
             f"loaded={len(self.table)}, problems={len(self.problems)})"
         )
-
-
-# ---------------------------------------------------------------------------------------
-# Reading the raw cells
-# ---------------------------------------------------------------------------------------
-
-
-def _read_sheets(path: Path, lang: str | None) -> dict[str, pd.DataFrame]:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        try:
-            return pd.read_excel(
-                path, sheet_name=None, header=None, dtype=object, engine="openpyxl"
-            )
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise DamagedFile(t("inventory.damaged", lang, file=path.name, error=exc)) from None
-    if suffix in (".csv", ".txt", ".tsv"):
-        raw = path.read_bytes()
-        if not raw.strip():
-            raise DamagedFile(t("inventory.empty", lang, file=path.name))
-        for enc in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        sample = text[:4096]
-        try:
-            delim = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-        except csv.Error:
-            delim = ","
-        rows = list(csv.reader(text.splitlines(), delimiter=delim))
-        width = max((len(r) for r in rows), default=0)
-        rows = [r + [None] * (width - len(r)) for r in rows]
-        df = pd.DataFrame(rows, dtype=object)
-        return {"": df}
-    if suffix == ".xls":
-        raise UnsupportedFile(t("inventory.xls", lang, file=path.name))
-    raise UnsupportedFile(t("inventory.unsupported", lang, file=path.name, suffix=suffix))
-
-
-def _blank(v: Any) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and v != v:
-        return True
-    try:
-        if pd.isna(v):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return isinstance(v, str) and not v.strip()
-
-
-def _find_header(df: pd.DataFrame) -> tuple[int, dict[int, str]] | None:
-    aliases = _aliases()
-    for r in range(min(len(df), 15)):
-        mapping = {}
-        for c, v in enumerate(df.iloc[r].tolist()):
-            if _blank(v):
-                continue
-            col = aliases.get(_norm_header(v))
-            if col is not None and col not in mapping.values():
-                mapping[c] = col
-        if len(mapping) >= 2 and ({"platform", "handle"} & set(mapping.values())):
-            return r, mapping
-    return None
-
-
-# ---------------------------------------------------------------------------------------
-# Values
-# ---------------------------------------------------------------------------------------
-
-_TRUE = {
-    "ya",
-    "y",
-    "yes",
-    "true",
-    "1",
-    "sudah",
-    "aktif",
-    "ada",
-    "benar",
-    "v",
-    "✓",
-    "✔",
-    "√",
-    "☑",
-    "ok",
-    "on",
-    "done",
-    "terverifikasi",
-    "verified",
-}
-_FALSE = {
-    "tidak",
-    "tdk",
-    "no",
-    "n",
-    "false",
-    "0",
-    "belum",
-    "blm",
-    "nonaktif",
-    "tidak ada",
-    "tidakada",
-    "✗",
-    "✘",
-    "off",
-    "none",
-    "salah",
-    "bukan",
-}
-_UNKNOWN = {
-    "-",
-    "?",
-    "tidak tahu",
-    "tdk tahu",
-    "belum tahu",
-    "tidak diketahui",
-    "unknown",
-    "n/a",
-    "na",
-    "t/a",
-}
-
-_MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "january": 1,
-    "februari": 2,
-    "feb": 2,
-    "pebruari": 2,
-    "february": 2,
-    "maret": 3,
-    "mar": 3,
-    "march": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "jun": 6,
-    "june": 6,
-    "juli": 7,
-    "jul": 7,
-    "july": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "aug": 8,
-    "august": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "oct": 10,
-    "october": 10,
-    "november": 11,
-    "nov": 11,
-    "nop": 11,
-    "desember": 12,
-    "des": 12,
-    "dec": 12,
-    "december": 12,
-}
-
-
-def _parse_bool(v: Any) -> tuple[Any, bool]:
-    """(value, understood). Blank and "don't know" give (NA, True)."""
-    if _blank(v):
-        return pd.NA, True
-    if isinstance(v, bool):
-        return v, True
-    if isinstance(v, (int, float)) and v in (0, 1):
-        return bool(v), True
-    low = " ".join(str(v).strip().lower().split())
-    if low in _UNKNOWN:
-        return pd.NA, True
-    if low in _TRUE:
-        return True, True
-    if low in _FALSE:
-        return False, True
-    first = re.split(r"[\s,;(/]+", low, maxsplit=1)[0]
-    if first in _FALSE:
-        return False, True
-    if first in _TRUE:
-        return True, True
-    return pd.NA, False
-
-
-def _parse_date(v: Any) -> pd.Timestamp | None:
-    """A day from a spreadsheet cell, or None when the text is not a date."""
-    if isinstance(v, pd.Timestamp):
-        return v.tz_localize(None).normalize() if v.tzinfo else v.normalize()
-    if hasattr(v, "year") and hasattr(v, "month") and hasattr(v, "day"):
-        try:
-            return pd.Timestamp(v.year, v.month, v.day)
-        except ValueError:
-            return None
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        if 20000 <= float(v) <= 80000:  # an Excel serial day number
-            return pd.Timestamp("1899-12-30") + pd.Timedelta(days=int(v))
-        return None
-    text = " ".join(str(v).strip().lower().split())
-    try:
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?", text)
-        if m:
-            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
-        m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", text)
-        if m:
-            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-            return pd.Timestamp(year, int(m[2]), int(m[1]))
-        m = re.fullmatch(r"(\d{1,2})[\s\-]+([a-z]+)\.?[\s\-]+(\d{4})", text)
-        if m and m[2] in _MONTHS:
-            return pd.Timestamp(int(m[3]), _MONTHS[m[2]], int(m[1]))
-        m = re.fullmatch(r"([a-z]+)\.?[\s\-]+(\d{4})", text)
-        if m and m[1] in _MONTHS:
-            return pd.Timestamp(int(m[2]), _MONTHS[m[1]], 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _parse_int(v: Any) -> int | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float)):
-        return int(v) if float(v).is_integer() else None
-    text = str(v).strip().lower()
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
-        return int(re.sub(r"[.,]", "", text))
-    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*(rb|ribu|k|jt|juta|m)?\s*(orang|admin|akun)?", text)
-    if m:
-        num, unit = m[1], m[2]
-        if unit in ("rb", "ribu", "k"):
-            return int(round(float(num.replace(",", ".")) * 1_000))
-        if unit in ("jt", "juta", "m"):
-            return int(round(float(num.replace(",", ".")) * 1_000_000))
-        if re.fullmatch(r"\d+", num):
-            return int(num)
-        return None
-    return None
-
-
-_URL = re.compile(
-    r"^(?:https?://)?(?:www\.|m\.|mobile\.|web\.)?"
-    r"(facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|youtube\.com|tiktok\.com)"
-    r"/+(?:@)?([^/?#\s]+)",
-    re.IGNORECASE,
-)
-_DOMAIN_PLATFORM = {
-    "facebook.com": "facebook",
-    "fb.com": "facebook",
-    "instagram.com": "instagram",
-    "twitter.com": "x",
-    "x.com": "x",
-    "youtube.com": "youtube",
-    "tiktok.com": "tiktok",
-}
-
-
-def _parse_handle(v: Any) -> tuple[str | None, str | None]:
-    """(handle, platform from a profile link) or (None, None) when unusable."""
-    text = str(v).strip()
-    m = _URL.match(text)
-    if m:
-        handle = m[2]
-        if handle.lower() in ("c", "channel", "user", "pages", "profile.php") and "/" in text:
-            rest = text.split(m[2], 1)[1].strip("/").split("/")
-            handle = rest[-1] if rest and rest[-1] else handle
-        return handle.lstrip("@"), _DOMAIN_PLATFORM[m[1].lower()]
-    handle = text.lstrip("@").strip()
-    if not handle or re.search(r"\s", handle):
-        return None, None
-    return handle, None
-
-
-def _platform(v: Any) -> str | None:
-    key = re.sub(r"[^a-z0-9]", "", str(v).strip().lower())
-    return _platform_aliases().get(key)
 
 
 # ---------------------------------------------------------------------------------------
@@ -751,141 +459,8 @@ def _to_table(rows: list[dict[str, Any]], lang: str | None) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------
-# Writing the findings, reading the checklist and rules back
+# Reading the checklist and rules back
 # ---------------------------------------------------------------------------------------
-
-_BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
-
-
-def _sheet_names(names: list[str]) -> list[str]:
-    out: list[str] = []
-    used: set[str] = set()
-    for name in names:
-        base = _BAD_SHEET.sub("-", str(name)).strip().strip("'") or "unit"
-        cand = base[:31]
-        n = 2
-        while cand.casefold() in used:
-            suffix = f" ({n})"
-            cand = base[: 31 - len(suffix)] + suffix
-            n += 1
-        used.add(cand.casefold())
-        out.append(cand)
-    return out
-
-
-def write_findings(
-    audit: pd.DataFrame,
-    path: str | Path,
-    *,
-    checklist: pd.DataFrame | None = None,
-    problems: pd.DataFrame | None = None,
-    lang: str | None = None,
-) -> Path:
-    """Write the audit as an xlsx: a summary sheet, then one sheet of findings per unit.
-
-    Each unit's sheet lists its accounts' failed checks with the reason (worst first), so
-    it can be sent to that unit's admins as it is. Optional sheets: the security
-    ``checklist`` (to tick and return, see :func:`read_checklist`) and the inventory's
-    ``problems``. Every cell passes :func:`humaskit.io.safe.write_xlsx` (formulas
-    neutralised).
-
-    Examples
-    --------
-    >>> import pandas as pd, tempfile, pathlib, openpyxl
-    >>> from humaskit import governance
-    >>> acc = pd.DataFrame({"unit": ["Dinas A", "Dinas B"], "platform": "x",
-    ...     "handle": ["a1", "b1"], "display_name": ["Dinas A", "=Dinas B"],
-    ...     "two_factor": [False, True]})
-    >>> audit = governance.audit_accounts(acc, today="2025-01-01", lang="en")
-    >>> out = write_findings(audit, pathlib.Path(tempfile.mkdtemp()) / "temuan.xlsx", lang="en")
-    >>> openpyxl.load_workbook(out).sheetnames
-    ['Summary', 'Dinas A', 'Dinas B']
-    """
-    from .. import governance as gov
-
-    sheets: dict[str, pd.DataFrame] = {}
-    scores = gov.unit_scores(audit, lang=lang)
-    sheets[t("inventory.sheet_summary", lang)] = gov.for_display(scores, lang=lang)
-    per_unit = gov.findings_by_unit(audit, lang=lang)
-    names = _sheet_names(list(per_unit))
-    for sheet, (_unit, f) in zip(names, per_unit.items(), strict=True):
-        view = f.drop(columns=[c for c in ("institution", "check", "weight") if c in f.columns])
-        if view.empty:
-            view = pd.DataFrame({"reason": [t("inventory.no_findings", lang)]})
-        sheets[sheet] = gov.for_display(view, lang=lang)
-    if checklist is not None:
-        cl = checklist.copy()
-        if "last_review" in cl:
-            cl["last_review"] = cl["last_review"].dt.strftime("%Y-%m-%d").astype("str")
-        sheets[t("inventory.sheet_checklist", lang)] = gov.for_display(cl, lang=lang)
-    if problems is not None and len(problems):
-        sheets[t("inventory.sheet_problems", lang)] = problems[["row", "column", "problem"]]
-    return write_xlsx({k: _blank_text(v) for k, v in sheets.items()}, path)
-
-
-def _blank_text(df: pd.DataFrame) -> pd.DataFrame:
-    """Empty text cells as "" (an all-empty text column trips the width estimate)."""
-    out = df.copy()
-    for c in out.columns:
-        if pd.api.types.is_string_dtype(out[c].dtype) or out[c].dtype == object:
-            out[c] = out[c].fillna("")
-    return out
-
-
-_TEMPLATE_HEADERS = {
-    "id": [
-        "Nama Instansi",
-        "Nama Unit",
-        "Kode Unit",
-        "Platform",
-        "Nama Akun",
-        "Username",
-        "Terverifikasi",
-        "Jenis Akun",
-        "Foto Profil Lambang",
-        "Verifikasi Dua Langkah",
-        "Tanggal Ganti Kata Sandi",
-        "Jumlah Admin",
-        "Nama Admin",
-        "Surat Tugas",
-        "Pengikut",
-        "Keterangan",
-    ],
-    "en": [
-        "Institution",
-        "Unit Name",
-        "Unit Code",
-        "Platform",
-        "Display Name",
-        "Username",
-        "Verified",
-        "Account Type",
-        "Emblem Photo",
-        "2FA",
-        "Password Changed",
-        "Admins",
-        "Admin Names",
-        "Assignment Letter",
-        "Followers",
-        "Notes",
-    ],
-}
-
-
-def write_template(path: str | Path, *, lang: str | None = None) -> Path:
-    """Write an empty inventory workbook with the headers :func:`read_inventory` knows.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> out = write_template(pathlib.Path(tempfile.mkdtemp()) / "inventaris.xlsx", lang="id")
-    >>> read_inventory(out).rows_in_file
-    0
-    """
-    from ..i18n import resolve
-
-    headers = _TEMPLATE_HEADERS[resolve(lang)]
-    return write_xlsx({t("inventory.sheet_inventory", lang): pd.DataFrame(columns=headers)}, path)
 
 
 def _checklist_headers() -> dict[str, str]:
@@ -1068,8 +643,6 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
     ParameterError
         No inventory at all (no file and no accounts in the data).
     """
-    from .. import governance as gov
-
     values = dict(getattr(params, "values", {}) or {})
     ws = getattr(params, "ws", None)
     inv_file = str(values.get("inventaris", "") or "").strip()
