@@ -14,6 +14,10 @@ commemoration and awareness days are data files a team can extend:
 hari jadi kabupaten...) come as a table (:func:`check_anniversaries`) or a CSV/xlsx file
 (:func:`humaskit.files.calendar.read_anniversaries`).
 
+Layer: core (it imports only :mod:`humaskit.i18n`, :mod:`humaskit.paths` and
+:mod:`humaskit.errors`); steps such as :mod:`humaskit.planning` use it, and the team's
+files of days are read by :mod:`humaskit.files.calendar`.
+
 Examples
 --------
 >>> from humaskit import calendar
@@ -280,7 +284,8 @@ def check_anniversaries(
     table : DataFrame
         The rows to check; it is not changed.
     source : str, optional
-        File name shown in error messages (set by :func:`humaskit.files.calendar.read_anniversaries`).
+        File name shown in error messages (set by
+        :func:`humaskit.files.calendar.read_anniversaries`).
     row_numbers : sequence, optional
         Row numbers shown in error messages (default: the table's index).
 

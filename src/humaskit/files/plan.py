@@ -1,5 +1,4 @@
-"""A content plan in and out of Excel (xlsx) and calendars (iCalendar .ics), and the month
-prepared for the ``rencana-konten`` playbook.
+"""A content plan in and out of Excel (xlsx) and calendars (.ics); the month for the playbook.
 
 - :func:`write_plan_xlsx` writes a formatted workbook: a summary sheet, then one sheet per
   platform with headers in the chosen language, dates as real dates, drop-down lists for
