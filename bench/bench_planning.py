@@ -1,4 +1,4 @@
-"""Benchmark humaskit.calendar, humaskit.planning and humaskit.io.plan.
+"""Benchmark humaskit.calendar, humaskit.planning and humaskit.files.plan.
 
 Prints wall times (best of 3) for the momentum calendar, drafting monthly plans, quality
 control on growing plans (1e3 to 1e5 posts: a forum of many units over a year), and the
@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from humaskit import calendar, planning
-from humaskit.io import plan as plan_io
+from humaskit.files import plan as plan_io
 
 TARGETS = {"instagram": 20, "facebook": 20, "x": 30, "tiktok": 12, "youtube": 4}
 
@@ -73,9 +73,9 @@ def main() -> None:
         f"1500 posts a month  {best(lambda: planning.draft_plan('2025-10', targets=many, momentum=oct_days)):8.3f} s"  # noqa: E501
     )
     mix_ok = all(
-        planning.check_mix(
+        planning.meets_mix(
             planning.draft_plan("2025-10", targets={"x": n}, momentum=False), (70, 20, 10)
-        ).correct
+        )[0]
         for n in range(1, 201)
     )
     print(f"70:20:10 met within one post for every target 1..200: {mix_ok}")
@@ -86,14 +86,14 @@ def main() -> None:
         secs = best(lambda plan=plan: planning.quality_check(plan), repeat=1 if n > 10_000 else 3)
         print(f"{n:>7} posts       {secs:8.3f} s   ({n / secs:,.0f} posts/s)")
 
-    print("== io.plan (xlsx and ics)")
+    print("== files.plan (xlsx and ics)")
     folder = Path(tempfile.mkdtemp())
     for n in (86, 1_000, 10_000):
         plan = planning.quality_check(big_plan(n))
         path = folder / f"r{n}.xlsx"
         w = best(lambda plan=plan, path=path: plan_io.write_plan_xlsx(plan, path), repeat=1)
         r = best(lambda path=path: plan_io.read_plan_xlsx(path), repeat=1)
-        same = plan_io.read_plan_xlsx(path).equals(planning._finish(plan))
+        same = plan_io.read_plan_xlsx(path).equals(planning.finish_plan(plan))
         ics = folder / f"r{n}.ics"
         i = best(lambda plan=plan, ics=ics: plan_io.write_ics(plan, ics), repeat=1)
         print(

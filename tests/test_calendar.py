@@ -1,4 +1,4 @@
-"""humaskit.calendar and humaskit.io.calendar_files: the momentum calendar."""
+"""humaskit.calendar and humaskit.files.calendar: the momentum calendar."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from humaskit import ParameterError, SchemaError, calendar
-from humaskit.io.calendar_files import read_anniversaries
+from humaskit.files.calendar import read_anniversaries
 
 
 def _on(days: pd.DataFrame, kind: str, contains: str) -> list[str]:

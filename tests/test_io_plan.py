@@ -1,4 +1,4 @@
-"""humaskit.io.plan: the plan in and out of xlsx and iCalendar."""
+"""humaskit.files.plan: the plan in and out of xlsx and iCalendar."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from humaskit import DataNotFound, SchemaError, UnsupportedFile, planning
-from humaskit.io.plan import read_ics, read_plan_xlsx, write_ics, write_plan_xlsx
+from humaskit.files.plan import read_ics, read_plan_xlsx, write_ics, write_plan_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""humaskit.planning: drafting, adapting, quality control, sign-off, Latihan checker."""
+"""humaskit.planning: drafting, adapting, quality control, sign-off; teaching.planning: Latihan checker."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from humaskit import ParameterError, calendar, planning, schema
+from humaskit import ParameterError, calendar, planning, schema, teaching
 from humaskit.teaching import Feedback
 
 OCT = calendar.momentum(2025, months=10, lang="id")
@@ -55,7 +55,7 @@ def test_mixes_per_platform_with_custom_category_mix(seed, tone_mix):
             n,
         )
         assert _within_one(part["category"].value_counts().to_dict(), mix, n)
-    assert planning.check_mix(plan, tone_mix).correct
+    assert teaching.check_mix(plan, tone_mix).correct
 
 
 def test_thematic_posts_land_on_their_days_and_spread():
@@ -345,17 +345,17 @@ def test_sign_off_by_plan_id():
 
 def test_check_mix_feedback():
     plan = planning.draft_plan("2025-10", targets={"instagram": 20, "x": 30}, momentum=OCT)
-    good = planning.check_mix(plan, (70, 20, 10), lang="id")
+    good = teaching.check_mix(plan, (70, 20, 10), lang="id")
     assert isinstance(good, Feedback) and good.correct and "Tepat" in good.message
-    bad = planning.check_mix(plan, (40, 40, 20), lang="id")
+    bad = teaching.check_mix(plan, (40, 40, 20), lang="id")
     assert not bad.correct and "Instagram" in bad.message
     tampered = plan.copy()
     tampered.loc[tampered["platform"] == "x", "tone"] = "promosi"
-    assert not planning.check_mix(tampered).correct
-    cat = planning.check_mix(plan, planning.default_mix())
+    assert not teaching.check_mix(tampered).correct
+    cat = teaching.check_mix(plan, planning.default_mix())
     assert cat.correct
-    assert not planning.check_mix("rencana saya").correct
-    assert not planning.check_mix(plan, (70, "dua puluh", 10)).correct
+    assert not teaching.check_mix("rencana saya").correct
+    assert not teaching.check_mix(plan, (70, "dua puluh", 10)).correct
 
 
 def test_summary_grid_and_preview():
@@ -368,9 +368,9 @@ def test_summary_grid_and_preview():
     grid = planning.month_grid(plan, lang="en")
     assert len(grid) == 31 and {"Instagram", "X (Twitter)"} <= set(grid.columns)
     assert "Pancasila" in grid.loc[0, "momentum"]
-    view = planning.preview("2025-10", "tiktok", "Pelajar", lang="id")
+    view = teaching.preview("2025-10", "tiktok", "Pelajar", lang="id")
     assert len(view) == 12 and "Tanggal" in view.columns
-    everyone = planning.preview("2025-10", "tiktok", "semua", lang="id")
+    everyone = teaching.preview("2025-10", "tiktok", "semua", lang="id")
     assert not view.equals(everyone)
 
 

@@ -33,7 +33,7 @@ def test_writes_html_xlsx_ics_and_summary(run):
 
 def test_summary_matches_the_library_and_the_files(run):
     from humaskit import planning, samples
-    from humaskit.io.plan import read_plan_inputs, read_plan_xlsx
+    from humaskit.files.plan import month_plan, read_plan_inputs, read_plan_xlsx
 
     bundle = json.loads((run.parent / "ringkasan.json").read_text(encoding="utf-8"))
     summary = bundle["summary"]
@@ -45,7 +45,7 @@ def test_summary_matches_the_library_and_the_files(run):
         "tiktok": 12,
     }
     ws = samples.workspace()
-    mp = planning.month_plan(
+    mp = month_plan(
         "2025-11",
         targets="instagram=20, x=30, tiktok=12",
         publics=read_plan_inputs().publics,

@@ -1,4 +1,4 @@
-"""humaskit.scheduling: best times, frequency, schedule, readiness, backtest, plots."""
+"""humaskit.scheduling: best times, frequency, schedule, readiness, backtest; its plots and checkers."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ import pandas as pd
 import pytest
 
 from humaskit import ParameterError, scheduling
+from humaskit.plots.scheduling import plot_heatmap
 from humaskit.scheduling import (
     backtest,
     best_times,
-    check_best_hour,
-    check_best_slot,
     hourly_totals,
-    plot_heatmap,
     posting_frequency,
     readiness,
     schedule,
 )
+from humaskit.teaching.scheduling import check_best_hour, check_best_slot, show_schedule
 
 PRIME = (19, 20, 21)
 # the team's habit: mostly office hours, little in prime time (the confound)
@@ -591,7 +590,7 @@ def test_schedule_bad_parameters(bt, kwargs):
 def test_show_schedule_escapes_titles(bt):
     plan = _plan(5)
     plan.loc[0, "title"] = "<script>alert(1)</script>"
-    html = scheduling.show_schedule(plan, bt, cap=1, spacing=4).data
+    html = show_schedule(plan, bt, cap=1, spacing=4).data
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "Batas 1 unggahan/hari" in html
 
@@ -759,7 +758,7 @@ def test_heatmap_hatches_thin_cells_and_labels_the_zone(bt):
 
 
 def test_other_plots_draw(posts, bt):
-    from humaskit.scheduling import plot_backtest, plot_frequency, plot_hourly
+    from humaskit.plots.scheduling import plot_backtest, plot_frequency, plot_hourly
 
     assert plot_backtest(backtest(posts, folds=1)).get_title()
     assert plot_hourly(hourly_totals(posts), y="score").get_xlabel().startswith("Jam")

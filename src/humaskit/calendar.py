@@ -12,7 +12,11 @@ three ministers (SKB 3 Menteri); nothing about them is hard-coded here. Fixed-da
 commemoration and awareness days are data files a team can extend:
 ``humaskit/data/calendar/days.csv`` and ``regional.csv``. A team's own days (HUT instansi,
 hari jadi kabupaten...) come as a table (:func:`check_anniversaries`) or a CSV/xlsx file
-(:func:`humaskit.io.read_anniversaries`).
+(:func:`humaskit.files.calendar.read_anniversaries`).
+
+Layer: core (it imports only :mod:`humaskit.i18n`, :mod:`humaskit.paths` and
+:mod:`humaskit.errors`); steps such as :mod:`humaskit.planning` use it, and the team's
+files of days are read by :mod:`humaskit.files.calendar`.
 
 Examples
 --------
@@ -49,6 +53,7 @@ __all__ = [
     "parse_day",
     "year_range",
     "regions",
+    "month_name",
     "display_table",
 ]
 
@@ -279,7 +284,8 @@ def check_anniversaries(
     table : DataFrame
         The rows to check; it is not changed.
     source : str, optional
-        File name shown in error messages (set by :func:`humaskit.io.read_anniversaries`).
+        File name shown in error messages (set by
+        :func:`humaskit.files.calendar.read_anniversaries`).
     row_numbers : sequence, optional
         Row numbers shown in error messages (default: the table's index).
 
@@ -392,7 +398,7 @@ def check_anniversaries(
                     "day",
                     days_[i],
                     day=day,
-                    month=_month_name(month, lang),
+                    month=month_name(month, lang=lang),
                 )
         kind_text = _text_cell(kinds[i]).lower() or "anniversary"
         kind = _KIND_ALIASES.get(kind_text, kind_text)
@@ -430,8 +436,15 @@ def check_anniversaries(
     return result
 
 
-def _month_name(month: int, lang: str) -> str:
-    names = t("calendar.month_names", lang).split(",")
+def month_name(month: int, *, lang: str | None = None) -> str:
+    """The name of a month (1-12) in the chosen language.
+
+    Examples
+    --------
+    >>> month_name(10, lang="id"), month_name(10, lang="en")
+    ('Oktober', 'October')
+    """
+    names = t("calendar.month_names", resolve(lang)).split(",")
     return names[month - 1].strip() if len(names) == 12 else str(month)
 
 
@@ -524,7 +537,7 @@ def momentum(
         The team's own days (HUT instansi, hari jadi kabupaten, regional days): a
         ``date`` or ``month``/``day``, a ``name`` and optionally ``kind``, ``region``,
         ``since``, ``priority`` (see :func:`check_anniversaries`). A file is read with
-        :func:`humaskit.io.read_anniversaries`.
+        :func:`humaskit.files.calendar.read_anniversaries`.
     region : str or list of str, optional
         Adds the built-in regional days of these regions (``regions()``) and keeps only the
         anniversaries whose ``region`` is empty or one of them.

@@ -2,24 +2,41 @@
 
 Platforms rank posts by how often an account posts, topical relevance and trends,
 interactions, freshness, keywords and whether a post lands when its audience is online.
-This module learns the account's own best times per platform and format, in the audience's
+This package learns the account's own best times per platform and format, in the audience's
 zone (WIB/WITA/WIT), recommends how often to post, schedules the month's plan, checks one
 post's readiness, and shows how well the model predicts weeks it has not seen.
 
-=======================  ============================================================
-:func:`best_times`       expected score per hour-of-week slot (168), per platform x format
-:func:`default_times`    the shipped platform default profile in the same shape
+=========================  ============================================================
+:func:`best_times`         expected score per hour-of-week slot (168), per platform x format
+:func:`default_times`      the shipped platform default profile in the same shape
 :func:`posting_frequency`  posts per day vs engagement per post and follower change
-:func:`limits`           daily caps and minimum spacing (defaults or recommendations)
-:func:`schedule`         a publication time for every planned post, with the reason
-:func:`readiness`        "algorithm readiness" checklist and score for one post
-:func:`backtest`         rank correlation on later weeks vs a naive and a default baseline
-:func:`hourly_totals`    the confounding trap: totals per hour follow the number of posts
-:func:`plot_heatmap`     weekday x hour heatmap with thin-data cells hatched
-=======================  ============================================================
+:func:`limits`             daily caps and minimum spacing (defaults or recommendations)
+:func:`schedule`           a publication time for every planned post, with the reason
+:func:`readiness`          "algorithm readiness" checklist and score for one post
+:func:`backtest`           rank correlation on later weeks vs a naive and a default baseline
+:func:`hourly_totals`      the confounding trap: totals per hour follow the number of posts
+:func:`top_slots`          the best slots, readable; :func:`narrative`, :func:`headline`
+=========================  ============================================================
 
 Scores are percentile scores: 50 is the account's typical post, 70 beats 70% of them.
 Defaults live in ``humaskit/data/scheduling/`` (documented CSV files a team may extend).
+
+Modules
+-------
+- ``_common``: zones, day names, the shipped defaults, engagement rates and percentile scores.
+- ``slots``: :func:`best_times`, :func:`default_times`, :func:`backtest`, :func:`hourly_totals`.
+- ``frequency``: :func:`posting_frequency`, :func:`limits`, :func:`limits_view`.
+- ``planner``: :func:`schedule` and :func:`parse_working_hours`.
+- ``readiness``: :func:`readiness` of one post.
+- ``summary``: :func:`top_slots`, :func:`narrative`, :func:`headline` (for playbooks).
+
+Layer: a step (entry points -> teaching -> presentation -> **steps** -> text -> reading ->
+core); it imports only the core and never another step. Its charts are in
+:mod:`humaskit.plots.scheduling` (``hk.plots.plot_heatmap``, ...), the notebook checkers and
+the schedule widget in :mod:`humaskit.teaching.scheduling` (``hk.teaching.check_best_hour``,
+``hk.teaching.show_schedule``), the schedule files (xlsx, ics) in
+:mod:`humaskit.files.schedule`. Where to add: a new scheduling rule -> ``planner``; a new
+readiness factor -> ``readiness``; a new chart -> ``plots/scheduling.py``.
 
 Examples
 --------
@@ -32,6 +49,7 @@ from __future__ import annotations
 
 from ._common import (
     ZONES,
+    day_name,
     default_profile,
     engagement_rate,
     percentile_scores,
@@ -39,11 +57,10 @@ from ._common import (
     zone_label,
 )
 from .frequency import limits, limits_view, posting_frequency
-from .lessons import check_best_hour, check_best_slot, headline, narrative, top_slots
-from .planner import parse_working_hours, schedule, show_schedule
-from .plots import plot_backtest, plot_frequency, plot_heatmap, plot_heatmaps, plot_hourly
+from .planner import parse_working_hours, schedule
 from .readiness import readiness
 from .slots import backtest, best_times, default_times, hourly_totals, slot_lookup
+from .summary import headline, narrative, top_slots
 
 __all__ = [
     "ZONES",
@@ -56,7 +73,6 @@ __all__ = [
     "limits",
     "limits_view",
     "schedule",
-    "show_schedule",
     "parse_working_hours",
     "readiness",
     "backtest",
@@ -65,13 +81,7 @@ __all__ = [
     "top_slots",
     "narrative",
     "headline",
-    "check_best_slot",
-    "check_best_hour",
-    "plot_heatmap",
-    "plot_heatmaps",
-    "plot_backtest",
-    "plot_hourly",
-    "plot_frequency",
     "resolve_tz",
     "zone_label",
+    "day_name",
 ]

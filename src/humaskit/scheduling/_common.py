@@ -63,7 +63,13 @@ def zone_label(tz: str) -> str:
 
 
 def day_name(day: int, lang: str | None = None, short: bool = False) -> str:
-    """Return the name of weekday ``day`` (0 = Monday) in the chosen language."""
+    """Return the name of weekday ``day`` (0 = Monday) in the chosen language.
+
+    Examples
+    --------
+    >>> day_name(3, "en"), day_name(3, "id", short=True)
+    ('Thursday', 'Kam')
+    """
     return t(f"scheduling.{'dshort' if short else 'day'}.{int(day)}", lang)
 
 

@@ -32,7 +32,7 @@ from ._common import N_SLOTS, TYPICAL, day_name, default_profile, resolve_tz, zo
 from .frequency import resolve_limits
 from .slots import default_times, slot_lookups
 
-__all__ = ["schedule", "show_schedule", "parse_working_hours"]
+__all__ = ["schedule", "parse_working_hours"]
 
 #: Percentile points a post loses per day it is moved away from its planned date: a post
 #: moves only for a clear gain, not for noise in the weekday pattern.
@@ -463,67 +463,3 @@ def _reason(
     elif row.conflict == "spacing":
         parts.append(t("scheduling.reason_spacing", lang, h=f"{row.spacing:g}"))
     return " ".join(parts)
-
-
-def show_schedule(
-    plan: pd.DataFrame,
-    best_times: pd.DataFrame | None = None,
-    cap: int = 2,
-    spacing: float = 3.0,
-    *,
-    working_hours: Any = None,
-    flex_days: int = 2,
-    lang: str | None = None,
-):
-    """Schedule with one daily cap and spacing for every platform and show the result.
-
-    Made for the notebook widgets (``interact(show_schedule, plan=fixed(plan), ...)``):
-    returns an HTML block with the expected result in one sentence and the schedule table.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> plan = pd.DataFrame({"date": ["2025-09-01"] * 3, "platform": "x", "format": "text",
-    ...     "category": "edukasi", "title": ["A", "B", "C"]})
-    >>> html = show_schedule(plan, cap=3, spacing=1, lang="en")
-    >>> "Expected" in html.data
-    True
-    """
-    from .. import report
-
-    out = schedule(
-        plan,
-        best_times,
-        caps=int(cap),
-        spacing=float(spacing),
-        working_hours=working_hours,
-        flex_days=flex_days,
-        lang=lang,
-    )
-    view = out.sort_values("local_time")
-    view = pd.DataFrame(
-        {
-            "local_time": view["local_time"].dt.tz_localize(None),
-            "platform": view["platform"],
-            "post_type": view["format"],
-            "title": view["title"],
-            "expected_score": view["expected_score"],
-            "reason": view["reason"],
-        }
-    )
-    head = t(
-        "scheduling.show_summary",
-        lang,
-        n=len(out),
-        total=f"{out.attrs['expected_total']:g}",
-        mean=f"{out.attrs['mean_score'] or 0:g}",
-        moved=out.attrs["moved"],
-        conflicts=out.attrs["conflicts"],
-        cap=int(cap),
-        spacing=f"{float(spacing):g}",
-    )
-    from IPython.display import HTML
-
-    return HTML(
-        report.paragraph(head).data + report.table(view, lang=lang, max_rows=40, max_chars=200).data
-    )

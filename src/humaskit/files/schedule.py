@@ -2,12 +2,14 @@
 
 - :func:`read_plan` reads the content plan a team gives the ``jadwal-posting`` playbook:
   ``"contoh"`` (the sample plan), a plan workbook written by
-  :func:`humaskit.io.plan.write_plan_xlsx` (then edited), or any CSV/XLSX in the canonical
+  :func:`humaskit.files.plan.write_plan_xlsx` (then edited), or any CSV/XLSX in the canonical
   ``plan`` layout (see :mod:`humaskit.io.canonical`).
 - :func:`write_schedule` writes the result of :func:`humaskit.scheduling.schedule`: an
   xlsx for people (local times, translated headers, the reason of every choice, the limits
-  used; every cell neutralised by :mod:`humaskit.io.safe`) and an ``.ics`` calendar (one
-  event per post at its time, via :func:`humaskit.io.plan.write_ics`).
+  used; every cell neutralised by :mod:`humaskit.files.safe`) and an ``.ics`` calendar (one
+  event per post at its time, via :func:`humaskit.files.plan.write_ics`).
+
+Presentation layer (:mod:`humaskit.files`).
 
 Examples
 --------
@@ -74,7 +76,7 @@ def read_plan(
             return schema.validate(read_plan_xlsx(path, tz=tz, lang=lang), "plan", lang=lang)
         except (SchemaError, UnsupportedFile):
             pass  # not the planning workbook: try the canonical layout below
-    from .readers import read_export
+    from ..io import read_export
 
     imp = read_export(path)
     if imp.kind != "plan":
@@ -144,7 +146,7 @@ def write_schedule(
         ``{"xlsx": path, "ics": path}``.
     """
     from .plan import write_ics
-    from ..files.safe import write_xlsx
+    from .safe import write_xlsx
 
     lang = resolve(lang)
     folder = Path(folder)

@@ -1,15 +1,20 @@
-"""A content plan in and out of Excel (xlsx) and calendars (iCalendar .ics).
+"""A content plan in and out of Excel (xlsx) and calendars (.ics); the month for the playbook.
 
 - :func:`write_plan_xlsx` writes a formatted workbook: a summary sheet, then one sheet per
   platform with headers in the chosen language, dates as real dates, drop-down lists for
   format, tone, status and QC result, and every text cell neutralised
-  (:mod:`humaskit.io.safe`).
+  (:mod:`humaskit.files.safe`).
 - :func:`read_plan_xlsx` reads the workbook back after the team edited it. The same plan
   comes back (round trip); a deleted column, a date written as free text or a value
   outside the allowed lists stops with one sentence naming the file, sheet, row and column.
 - :func:`write_ics` writes one event per planned post that Google Calendar and Outlook
   open: UID, DTSTAMP, DTSTART with a time zone (TZID), SUMMARY, DESCRIPTION.
-  :func:`read_ics` reads the events back.
+  :func:`read_ics` reads the events back (both in :mod:`humaskit.files.plan_ics`).
+- :func:`read_plan_inputs` reads the publics and anniversaries files of a monthly plan;
+  :func:`month_plan` combines the calendar, the audience and the planning steps into a
+  :class:`humaskit.planning.MonthPlan`.
+
+Presentation layer (:mod:`humaskit.files`): it may use the steps below it.
 
 Examples
 --------
@@ -26,17 +31,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .. import schema
+from .. import calendar, planning, schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
 from ..i18n import LANGUAGES, label, resolve, t
-from ..files.safe import _DANGEROUS, neutralize
+from .plan_ics import _plan, read_ics, write_ics
+from .safe import _DANGEROUS, neutralize
 
 __all__ = [
     "write_plan_xlsx",
@@ -46,6 +52,7 @@ __all__ = [
     "read_plan_inputs",
     "PlanInputs",
     "PLAN_COLUMNS",
+    "month_plan",
 ]
 
 #: Column order of the platform sheets (people edit from left to right).
@@ -77,14 +84,6 @@ _TRUE = {"true", "ya", "yes", "1", "benar", "y"}
 _FALSE = {"false", "tidak", "no", "0", "salah", "n"}
 _DATE_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?\s*$")
 _DMY_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
-
-
-def _plan(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from ..planning import _finish
-
-    if not isinstance(plan, pd.DataFrame):
-        raise SchemaError(t("schema.not_a_table", lang, table="plan", got=type(plan).__name__))
-    return _finish(plan)
 
 
 def _columns(plan: pd.DataFrame) -> list[str]:
@@ -162,12 +161,10 @@ def write_plan_xlsx(
     -------
     Path
     """
-    from ..planning import summarize
-
     lang = resolve(lang)
     p = _plan(plan, lang)
     cols = _columns(p)
-    summary = summarize(p, lang=lang)
+    summary = planning.summarize(p, lang=lang)
     summary["platform"] = [label(v, lang) for v in summary["platform"]]
     summary.columns = [label(c, lang) for c in summary.columns]
     sheets: dict[str, pd.DataFrame] = {t("planxlsx.summary_sheet", lang): summary}
@@ -181,8 +178,6 @@ def write_plan_xlsx(
     def finish(wb: Any) -> None:
         from openpyxl.styles import Alignment
         from openpyxl.worksheet.datavalidation import DataValidation
-
-        from ..planning import STATUSES, TONES
 
         ws0 = wb[t("planxlsx.summary_sheet", lang)]
         start = ws0.max_row + 2
@@ -201,8 +196,8 @@ def write_plan_xlsx(
             ws0.cell(row=start + i, column=1, value=line)
         lists = {
             "format": schema.POST_TYPES,
-            "tone": TONES,
-            "status": STATUSES,
+            "tone": planning.TONES,
+            "status": planning.STATUSES,
             "qc_status": ("ok", "perlu_revisi"),
         }
         for platform in platforms:
@@ -241,10 +236,8 @@ def write_plan_xlsx(
 
 def _header_map() -> dict[str, str]:
     """Every way a header may be written (code, Indonesian, English) -> column."""
-    from ..planning import EXTRA_COLUMNS
-
     out: dict[str, str] = {}
-    for col in list(schema.columns("plan")) + list(EXTRA_COLUMNS):
+    for col in list(schema.columns("plan")) + list(planning.EXTRA_COLUMNS):
         out[col.lower()] = col
         for lg in LANGUAGES:
             out[label(col, lg).strip().lower()] = col
@@ -290,9 +283,7 @@ def _read_date(v: Any) -> pd.Timestamp | None:
     elif m := _DMY_TEXT.match(text):
         d, mo, y = (int(x) for x in m.groups())
     else:
-        from ..calendar import parse_day
-
-        parsed = parse_day(text)
+        parsed = calendar.parse_day(text)
         if parsed is None or parsed[0] is None:
             return None
         y, mo, d = parsed
@@ -356,8 +347,6 @@ def read_plan_xlsx(
     """
     from openpyxl import load_workbook
 
-    from ..planning import STATUSES, TONES
-
     lang = resolve(lang)
     path = Path(path).expanduser()
     if not path.exists():
@@ -371,12 +360,10 @@ def read_plan_xlsx(
     headers = _header_map()
     platforms = _value_map(schema.PLATFORMS)
     formats = _value_map(schema.POST_TYPES)
-    tones = _value_map(TONES)
-    statuses = _value_map(STATUSES)
+    tones = _value_map(planning.TONES)
+    statuses = _value_map(planning.STATUSES)
     qcs = _value_map(("ok", "perlu_revisi"))
-    from ..planning import default_mix
-
-    categories = _value_map(tuple(default_mix()))
+    categories = _value_map(tuple(planning.default_mix()))
     sheet_names = [s for s in wb.sheetnames if s.strip().lower() not in _SUMMARY_NAMES]
     ours = len(sheet_names) < len(wb.sheetnames)
     required = list(PLAN_COLUMNS) if ours else [c.name for c in schema.TABLES["plan"] if c.required]
@@ -508,185 +495,11 @@ def read_plan_xlsx(
     finally:
         wb.close()
     if not records:
-        from ..planning import _finish
-
-        return _finish(schema.empty("plan"))
+        return planning.finish_plan(schema.empty("plan"))
     df = pd.DataFrame(records)
     if "scheduled_at" in df.columns:
         df["scheduled_at"] = pd.to_datetime(df["scheduled_at"], utc=True)
     return _plan(df, lang)
-
-
-# ---------------------------------------------------------------------------------------
-# iCalendar
-# ---------------------------------------------------------------------------------------
-
-
-def _uid(row: pd.Series, i: int) -> str:
-    pid = row.get("plan_id")
-    if isinstance(pid, str) and pid:
-        return f"{pid}@humaskit"
-    key = f"{row['date']:%Y-%m-%d}|{row['platform']}|{row.get('title')}|{i}"
-    return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'humaskit:' + key)}@humaskit"
-
-
-def write_ics(
-    plan: pd.DataFrame,
-    path: str | Path,
-    *,
-    tz: str = "Asia/Jakarta",
-    default_time: str | None = "09:00",
-    minutes: int = 30,
-    name: str | None = None,
-    stamp: dt.datetime | None = None,
-    lang: str | None = None,
-) -> Path:
-    """Write a plan as an iCalendar file that Google Calendar and Outlook import.
-
-    One event per planned post: UID (from ``plan_id``, stable, so importing an updated
-    file updates the events), DTSTAMP, DTSTART/DTEND with a time zone (a VTIMEZONE is
-    included), SUMMARY ``[Platform] title`` and a DESCRIPTION with category, format, tone,
-    public, PIC, status, idea and caption.
-
-    Parameters
-    ----------
-    tz : str
-        Time zone of the events (WIB ``Asia/Jakarta``, WITA ``Asia/Makassar``, WIT
-        ``Asia/Jayapura``).
-    default_time : str or None
-        ``"HH:MM"`` for posts without ``scheduled_at``; ``None`` writes them as all-day
-        events.
-    minutes : int
-        Length of each event.
-    name : str, optional
-        Calendar name shown by the calendar app.
-    stamp : datetime, optional
-        DTSTAMP (default: now, UTC).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from humaskit import planning
-    >>> plan = planning.draft_plan("2025-10", targets={"x": 3})
-    >>> path = write_ics(plan, pathlib.Path(tempfile.mkdtemp()) / "rencana.ics")
-    >>> len(read_ics(path))
-    3
-    """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    import icalendar
-
-    from ..errors import ParameterError
-
-    lang = resolve(lang)
-    p = _plan(plan, lang)
-    try:
-        zone = ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ParameterError(t("planxlsx.bad_tz", lang, value=tz)) from None
-    at = None
-    if default_time is not None:
-        m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", str(default_time))
-        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-            raise ParameterError(t("planxlsx.bad_time", lang, value=default_time))
-        at = dt.time(int(m.group(1)), int(m.group(2)))
-    stamp = stamp or dt.datetime.now(dt.UTC)
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//humaskit//rencana konten//ID")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name or t("planxlsx.calendar_name", lang))
-    cal.add("x-wr-timezone", tz)
-    fields = ("category", "format", "tone", "public", "momentum", "pic", "status", "qc_status")
-    for i, (_, row) in enumerate(p.iterrows()):
-        ev = icalendar.Event()
-        ev.add("uid", _uid(row, i))
-        ev.add("dtstamp", stamp)
-        sched = row.get("scheduled_at")
-        if isinstance(sched, pd.Timestamp) and not pd.isna(sched):
-            start = sched.tz_convert(tz).to_pydatetime().replace(tzinfo=zone)
-            ev.add("dtstart", start)
-            ev.add("dtend", start + dt.timedelta(minutes=minutes))
-        elif at is not None:
-            start = dt.datetime.combine(row["date"].date(), at, tzinfo=zone)
-            ev.add("dtstart", start)
-            ev.add("dtend", start + dt.timedelta(minutes=minutes))
-        else:
-            ev.add("dtstart", row["date"].date())
-            ev.add("dtend", row["date"].date() + dt.timedelta(days=1))
-        title = row["title"] if isinstance(row["title"], str) else ""
-        ev.add("summary", f"[{label(row['platform'], lang)}] {title}".strip())
-        lines = []
-        for f in fields:
-            v = row.get(f)
-            if isinstance(v, str) and v:
-                shown = (
-                    label(v, lang)
-                    if f in ("category", "format", "tone", "status", "qc_status")
-                    else v
-                )
-                lines.append(f"{label(f, lang)}: {shown}")
-        for f in ("idea", "caption", "qc_reasons"):
-            v = row.get(f)
-            if isinstance(v, str) and v:
-                lines.append(f"{label(f, lang)}:\n{v}")
-        ev.add("description", "\n".join(lines))
-        if isinstance(row.get("category"), str):
-            ev.add("categories", [label(row["category"], lang)])
-        cal.add_component(ev)
-    cal.add_missing_timezones()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(cal.to_ical())
-    return path
-
-
-def read_ics(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
-    """Read the events of an iCalendar file: ``uid``, ``start``, ``end``, ``all_day``,
-    ``summary``, ``description`` (times in UTC; all-day events at midnight UTC)."""
-    import icalendar
-
-    lang = resolve(lang)
-    path = Path(path).expanduser()
-    if not path.exists():
-        raise DataNotFound(t("planxlsx.not_found", lang, file=str(path)))
-    try:
-        cal = icalendar.Calendar.from_ical(path.read_bytes())
-    except ValueError as exc:
-        raise DamagedFile(t("planxlsx.damaged", lang, file=path.name, error=exc)) from None
-    rows = []
-    for ev in cal.walk("VEVENT"):
-
-        def when(key: str, ev: Any = ev) -> tuple[pd.Timestamp | None, bool]:
-            prop = ev.get(key)
-            if prop is None:
-                return None, False
-            v = prop.dt
-            if isinstance(v, dt.datetime):
-                ts = pd.Timestamp(v)
-                return (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC"), False)
-            return pd.Timestamp(v).tz_localize("UTC"), True
-
-        start, all_day = when("dtstart")
-        end, _ = when("dtend")
-        rows.append(
-            {
-                "uid": str(ev.get("uid", "")),
-                "start": start,
-                "end": end,
-                "all_day": all_day,
-                "summary": str(ev.get("summary", "")),
-                "description": str(ev.get("description", "")),
-            }
-        )
-    out = pd.DataFrame(rows, columns=["uid", "start", "end", "all_day", "summary", "description"])
-    for c in ("start", "end"):
-        out[c] = pd.to_datetime(out[c], utc=True)
-    for c in ("uid", "summary", "description"):
-        out[c] = out[c].astype("str")
-    out["all_day"] = out["all_day"].astype(bool)
-    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -720,8 +533,8 @@ def read_plan_inputs(
     (True, True)
     """
     from ..audience import publics as default_publics
-    from ..files.publics import read_publics
-    from .calendar_files import read_anniversaries
+    from .calendar import read_anniversaries
+    from .publics import read_publics
 
     lang = resolve(lang)
     pub = (
@@ -731,3 +544,110 @@ def read_plan_inputs(
     )
     ann = read_anniversaries(anniversaries, lang=lang) if anniversaries not in (None, "") else None
     return PlanInputs(publics=pub, anniversaries=ann)
+
+
+def month_plan(
+    month: Any,
+    *,
+    targets: Mapping[str, int] | str | None = None,
+    publics: pd.DataFrame | None = None,
+    anniversaries: pd.DataFrame | None = None,
+    region: str | None = None,
+    audience: pd.DataFrame | None = None,
+    accounts: pd.DataFrame | None = None,
+    reserve: float = 0.15,
+    tone_mix: Sequence[float] = (70, 20, 10),
+    seed: int = 0,
+    lang: str | None = None,
+) -> planning.MonthPlan:
+    """Prepare a month in one call: special days, publics per platform and the draft plan.
+
+    This combines the steps for the ``rencana-konten`` playbook: the momentum calendar
+    (:func:`humaskit.calendar.momentum`), the publics and their fit to the audience
+    (:mod:`humaskit.audience`) and the draft (:func:`humaskit.planning.draft_plan`).
+
+    Parameters
+    ----------
+    month : str
+        ``"YYYY-MM"``.
+    targets : dict or str, optional
+        Posts per month per platform (see :func:`humaskit.planning.parse_targets`).
+    publics : DataFrame, optional
+        The institution's publics (:func:`humaskit.audience.publics` when not given).
+    anniversaries : DataFrame, optional
+        The team's own days (:func:`humaskit.files.calendar.read_anniversaries`).
+    region : str, optional
+        The institution's province or city: adds its regional days when humaskit knows them
+        (``humaskit.calendar.regions()`` or the anniversaries file) and scores the local
+        publics on the audience.
+    audience : DataFrame, optional
+        The ``audience`` table; with it each platform serves its best-fitting publics
+        (:func:`humaskit.audience.fit`).
+    accounts : DataFrame, optional
+        The ``accounts`` table (main account per platform).
+
+    Returns
+    -------
+    MonthPlan
+        See :class:`humaskit.planning.MonthPlan`; :func:`humaskit.planning.narrative`,
+        :func:`~humaskit.planning.headline` and :func:`~humaskit.planning.publics_view`
+        describe it.
+
+    Examples
+    --------
+    >>> mp = month_plan("2025-11", targets="instagram=20, tiktok=12", region="Jawa Barat")
+    >>> len(mp.plan), "Hari Pahlawan" in set(mp.momentum["name"])
+    (32, True)
+    """
+    from .. import audience as _audience
+
+    lang = resolve(lang)
+    period = planning.parse_month(month, lang=lang)
+    goal = planning.parse_targets(targets, lang=lang) if targets is not None else None
+    notes: list[str] = []
+    region = str(region).strip() if region else ""
+    own_regions = set()
+    if anniversaries is not None:
+        anniversaries = calendar.check_anniversaries(anniversaries, lang=lang)
+        own_regions = {str(r).lower() for r in anniversaries["region"] if str(r)}
+    use_region = None
+    if region:
+        known = {r.lower() for r in calendar.regions()} | own_regions
+        if region.lower() in known:
+            use_region = region
+        else:
+            notes.append(t("planning.note_no_regional_days", lang, region=region))
+    moments = calendar.momentum(
+        period.year,
+        months=period.month,
+        anniversaries=anniversaries,
+        region=use_region,
+        lang=lang,
+    )
+    table = publics
+    if table is None:
+        table = _audience.publics(lang=lang)
+    chosen: pd.DataFrame | None = table
+    if table is not None and audience is not None and len(audience) > 0:
+        chosen = _audience.fit(audience, table, region=region or None, lang=lang)
+    plan = planning.draft_plan(
+        period,
+        targets=goal,
+        tone_mix=tone_mix,
+        momentum=moments,
+        publics=chosen,
+        reserve=reserve,
+        accounts=accounts,
+        seed=seed,
+        lang=lang,
+    )
+    tones = planning.parse_tone_mix(tone_mix, lang=lang)
+    return planning.MonthPlan(
+        period=period,
+        plan=plan,
+        momentum=moments,
+        publics=chosen,
+        targets=dict(plan.groupby("platform", sort=False).size().astype(int)),
+        tone_mix=tuple(tones.values()),
+        notes=notes,
+    )

@@ -6,6 +6,9 @@ optionally ``jenis``/``kind`` (default ``anniversary``), ``wilayah``/``region``,
 ``sejak``/``since`` (founding year) and ``prioritas``/``priority``. Lines starting with
 ``#`` are comments. Every problem is reported with the file, the line and the column.
 
+Presentation layer (:mod:`humaskit.files`); the rows are checked by
+:func:`humaskit.calendar.check_anniversaries` (core).
+
 Examples
 --------
 >>> import tempfile, pathlib

@@ -1,4 +1,14 @@
-"""Charts of the scheduling results (seaborn/matplotlib loaded on first use)."""
+"""Charts of the scheduling results (seaborn/matplotlib loaded on first use).
+
+Presentation layer: it draws what :mod:`humaskit.scheduling` computed. Every name is also
+reachable flat: ``hk.plots.plot_heatmap(...)``.
+
+Examples
+--------
+>>> from humaskit.scheduling import default_times
+>>> plot_heatmap(default_times("x"), lang="en").get_xlabel().startswith("Hour")
+True
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,8 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..i18n import label, t
-from ._common import day_name, zone_label
+from ..scheduling import day_name, zone_label
+from . import PALETTE
 
 __all__ = ["plot_heatmap", "plot_heatmaps", "plot_backtest", "plot_hourly", "plot_frequency"]
 
@@ -245,8 +256,6 @@ def plot_frequency(
     'Posts per day'
     """
     import seaborn as sns
-
-    from ..plots import PALETTE
 
     data = frequency[frequency["posts_per_day"] >= 1].copy()
     data[y] = data[y].astype(float)

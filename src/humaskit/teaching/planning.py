@@ -1,0 +1,132 @@
+"""Notebook 02 (perencanaan konten): the Latihan checker and the plan preview widget.
+
+- :func:`check_mix`: does the learner's plan meet the tone (or category) mix asked for?
+- :func:`preview`: a plan for one platform and one public, for ``interact(preview, ...)``.
+
+Teaching layer: it uses :mod:`humaskit.planning` and, for the publics,
+:mod:`humaskit.audience`. Notebooks call these flat: ``hk.teaching.check_mix(...)``,
+``hk.teaching.preview``.
+
+Examples
+--------
+>>> from humaskit import teaching
+>>> teaching.preview is preview
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .. import planning
+from ..i18n import label, resolve, t
+from .core import Feedback
+
+__all__ = ["check_mix", "preview"]
+
+
+def check_mix(
+    plan: Any,
+    target: Sequence[float] | Mapping[str, float] = (70, 20, 10),
+    *,
+    column: str | None = None,
+    lang: str | None = None,
+) -> Feedback:
+    """Check that every platform of a plan meets a mix within one post (Latihan checker).
+
+    Parameters
+    ----------
+    plan : DataFrame
+        The learner's plan.
+    target : (information, emotion, promotion) or dict
+        A tone mix such as ``(70, 20, 10)``, or ``{category: share}`` for the category mix.
+    column : str, optional
+        ``"tone"`` or ``"category"``; default from ``target``.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a plain message per platform; never raises on a wrong answer
+        (the arithmetic is :func:`humaskit.planning.meets_mix`).
+
+    Examples
+    --------
+    >>> from humaskit.planning import draft_plan
+    >>> plan = draft_plan("2025-10", targets={"instagram": 20}, tone_mix=(60, 30, 10))
+    >>> check_mix(plan, (60, 30, 10), lang="en").correct
+    True
+    >>> check_mix(plan, (70, 20, 10), lang="en").correct
+    False
+    """
+    correct, message = planning.meets_mix(plan, target, column=column, lang=lang)
+    return Feedback(correct, message)
+
+
+def preview(
+    month: str,
+    platform: str,
+    public: str | None = None,
+    *,
+    target: int | None = None,
+    publics: pd.DataFrame | None = None,
+    seed: int = 0,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """A plan for one platform and one public, for the notebook widget.
+
+    ``public`` ``None``/``""``/``"semua"`` plans for everyone. When ``publics`` (the
+    publics table) is not given, :func:`humaskit.audience.publics` supplies the chosen
+    public's preferred formats.
+
+    Returns
+    -------
+    DataFrame
+        Day, format, category, tone, title and idea, with headers in the chosen language.
+
+    Examples
+    --------
+    >>> view = preview("2025-11", "tiktok", "Pelajar", lang="en")
+    >>> len(view), view.columns[0]
+    (12, 'Date')
+    """
+    lang = resolve(lang)
+    (platform,) = planning.parse_platforms([platform], lang=lang)
+    chosen: Any = None
+    if public and str(public).strip().lower() not in ("semua", "all"):
+        chosen = [str(public)]
+        table = publics
+        if table is None:
+            try:
+                from .. import audience
+
+                table = audience.publics()
+            except Exception:  # the publics file is optional for a preview
+                table = None
+        if isinstance(table, pd.DataFrame) and "public" in table.columns:
+            one = table[table["public"].astype("str") == str(public)]
+            if len(one) == 1:
+                chosen = one
+    if target is not None:
+        goal = target
+    else:
+        goal = planning.platform_limits([platform], lang=lang)["monthly_target"].iloc[0]
+    plan = planning.draft_plan(
+        month, targets={platform: int(goal)}, publics=chosen, seed=seed, lang=lang
+    )
+    weekdays = t("planning.weekdays", lang).split(",")
+    view = pd.DataFrame(
+        {
+            label("date", lang): [
+                f"{weekdays[d.weekday()].strip()} {d:%d/%m}" for d in plan["date"]
+            ],
+            label("format", lang): [label(f, lang) for f in plan["format"]],
+            label("category", lang): [label(c, lang) for c in plan["category"]],
+            label("tone", lang): [label(x, lang) for x in plan["tone"]],
+            label("title", lang): plan["title"].tolist(),
+            label("idea", lang): plan["idea"].tolist(),
+        }
+    )
+    return view.astype("str")
