@@ -1,5 +1,11 @@
 """Charts for reports, seaborn-style: ``f(data, *, x=..., y=..., hue=None, ax=None, lang=None)``.
 
+Presentation layer. This module holds the shared chart helpers and :data:`PALETTE`; each
+step's charts live in ``plots/<step>.py`` (``plots.audience``, ``plots.scheduling``,
+``plots.influencers``, ``plots.evaluation``, ``plots.governance``) and every public chart is
+reachable flat (``hk.plots.plot_pyramid``). A new chart goes in its step's module, listed in
+that module's ``__all__``.
+
 Each function draws on ``ax`` (or a new figure), labels axes and titles in the chosen
 language through :func:`humaskit.i18n.label`, and returns the matplotlib Axes. seaborn and
 matplotlib are imported on first use, so ``import humaskit`` stays fast.

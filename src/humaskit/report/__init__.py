@@ -1,5 +1,11 @@
 """Building blocks for reports shown in notebooks and in HTML for leadership.
 
+Presentation layer (entry points -> teaching -> **presentation** -> steps -> text -> reading
+-> core). This module holds the shared building blocks; a step's own display helpers live in
+``report/<step>.py`` (``report.evaluation``: tables for people, headline cards, charts as
+embedded images). A new report element goes here when every playbook can use it, in
+``report/<step>.py`` when it shows one step's results.
+
 Every function returns an :class:`IPython.display.HTML` object (displayed when it is the
 last expression of a cell) built with all outside text escaped, so a caption or comment
 containing ``<script>`` is shown as text, never run. Labels and sentences come from
