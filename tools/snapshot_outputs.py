@@ -38,6 +38,7 @@ _VOLATILE = [
 
 
 def _clean(text: str) -> str:
+    text = text.replace(str(ROOT), "<CHECKOUT>")
     for pattern, repl in _VOLATILE:
         text = pattern.sub(repl, text)
     return text
