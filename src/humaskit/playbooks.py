@@ -54,7 +54,7 @@ from typing import Any
 from . import __version__
 from .errors import DataNotFound, HumaskitError, ParameterError
 from .i18n import resolve, set_language, t
-from .paths import PLAYBOOKS_DIR, REPORTS_DIR
+from .paths import PLAYBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 __all__ = [
     "Param",
@@ -613,17 +613,22 @@ def _extract_summary(nb) -> dict[str, Any] | None:
     return found
 
 
-def _html(nb, title_text: str) -> str:
+def _html(nb, title_text: str, lang: str | None = None) -> str:
+    """The report page: the kit's own template (``templates/laporan``), nothing from the web."""
     from nbconvert import HTMLExporter
 
+    lang = resolve(lang)
     exporter = HTMLExporter(
+        template_name="laporan",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         exclude_markdown=True,
+        language_code=lang,
     )
     nb.metadata["title"] = title_text
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
     return body
 
 
@@ -748,7 +753,7 @@ def run(
             json.dump(bundle, fh, ensure_ascii=False, indent=2)
         report = tmp / f"{name}.html"
         if html:
-            report.write_text(_html(nb, title(name)), encoding="utf-8")
+            report.write_text(_html(nb, title(name), values.get("bahasa", lang)), encoding="utf-8")
         final = out_root / folder
         n = 1
         while final.exists():
