@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -173,11 +174,25 @@ def table(
                 text = "" if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)
                 if col in ("platform", "post_type", "category"):
                     text = label(text, lang) if text else text
-                cells.append(f"<td{at}>{esc(shorten(text, max_chars))}</td>")
+                if _URL.fullmatch(text):
+                    cells.append(
+                        f'<td class="u"{at}><a href="{esc(text)}">{esc(_link_text(text))}</a></td>'
+                    )
+                else:
+                    cells.append(f"<td{at}>{esc(shorten(text, max_chars))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return _html(
         f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _link_text(url: str, width: int = 32) -> str:
+    """A link shown short: the site and the start of the path (``facebook.com/…/1234``)."""
+    bare = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return bare if len(bare) <= width else bare[: width // 2] + "…" + bare[-(width // 2 - 1) :]
 
 
 _CARD_KPIS = (
