@@ -93,3 +93,23 @@ def test_no_private_name_crosses_a_package():
 def test_no_module_is_over_800_lines(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(ROOT)} has {lines} lines; split it by job"
+
+
+@pytest.mark.parametrize("package", ["teaching", "plots"])
+def test_flat_names_of_a_package_are_unique(package):
+    """``hk.teaching.X`` / ``hk.plots.X`` find X in one module only: no name in two modules."""
+    import importlib
+
+    pkg = importlib.import_module(f"humaskit.{package}")
+    seen: dict[str, str] = {}
+    clashes = []
+    for mod in pkg._MODULES:
+        try:
+            module = importlib.import_module(f"humaskit.{package}.{mod}")
+        except ModuleNotFoundError:
+            continue
+        for name in getattr(module, "__all__", ()):
+            if name in seen and seen[name] != mod:
+                clashes.append(f"{name}: {seen[name]} and {mod}")
+            seen.setdefault(name, mod)
+    assert clashes == []

@@ -1,4 +1,4 @@
-"""Tests for humaskit.audience (know the public) and humaskit.io.publics."""
+"""Tests for humaskit.audience (know the public) and its charts, checker, widget and file."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import humaskit as hk
 from conftest import shared_path
 from humaskit import audience as A
-from humaskit.io.publics import read_publics
+from humaskit.files.publics import read_publics
 
 AGES = ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 # Each platform's age profile: TikTok young, Instagram/X 18-34, Facebook older.
@@ -407,7 +407,7 @@ def test_read_publics_missing_and_unsupported(tmp_path):
         read_publics(pdf)
 
 
-def test_default_publics_file_reads_back_through_io():
+def test_default_publics_file_reads_back_through_files():
     from humaskit.paths import package_file
 
     p = read_publics(package_file("audience", "publics.csv"))
@@ -633,20 +633,20 @@ def test_recommend_bad_parameters():
 
 def test_checker_answers_in_plain_language():
     aud = make_audience()
-    right = A.check_platform_for_public("Pelajar", "TikTok", aud)
+    right = hk.teaching.check_platform_for_public("Pelajar", "TikTok", aud)
     assert right.correct and right.message.startswith("Benar")
     assert "TikTok" in right.message
-    wrong = A.check_platform_for_public("pelajar", "fb", aud)
+    wrong = hk.teaching.check_platform_for_public("pelajar", "fb", aud)
     assert not wrong.correct and "TikTok" in wrong.message and "Facebook" in wrong.message
     for answer in (None, "friendster", ""):
-        fb = A.check_platform_for_public("Pelajar", answer, aud)
+        fb = hk.teaching.check_platform_for_public("Pelajar", answer, aud)
         assert not fb.correct and "TikTok" in fb.message  # lists what can be answered
         choices = fb.message.split(": ")[-1].rstrip(".").split(", ")
         assert choices == sorted(choices)  # in an order that does not reveal the answer
-    assert "belum diisi" in A.check_platform_for_public("Pelajar", None, aud).message
-    nobody = A.check_platform_for_public("Astronot", "x", aud)
+    assert "belum diisi" in hk.teaching.check_platform_for_public("Pelajar", None, aud).message
+    nobody = hk.teaching.check_platform_for_public("Astronot", "x", aud)
     assert not nobody.correct and "Pelajar" in nobody.message
-    en = A.check_platform_for_public("Lansia", "facebook", aud, lang="en")
+    en = hk.teaching.check_platform_for_public("Lansia", "facebook", aud, lang="en")
     assert en.correct and en.message.startswith("Right")
 
 
@@ -655,20 +655,20 @@ def test_plots_return_labelled_axes():
 
     matplotlib.use("Agg")
     aud = make_audience()
-    ax = A.plot_pyramid(aud, platform="tiktok", lang="en")
+    ax = hk.plots.plot_pyramid(aud, platform="tiktok", lang="en")
     assert ax.get_xlabel() == "Share of audience"
     assert "TikTok" in ax.get_title()
     labels = {t.get_text() for t in ax.get_legend().get_texts()}
     assert labels == {"Women", "Men"}
     with pytest.raises(hk.ParameterError):
-        A.plot_pyramid(aud)  # five platforms: one must be chosen
-    ax = A.plot_places(aud, platform="instagram", n=3)
+        hk.plots.plot_pyramid(aud)  # five platforms: one must be chosen
+    ax = hk.plots.plot_places(aud, platform="instagram", n=3)
     assert len(ax.patches) == 3
     f = A.fit(aud, region="Sukamaju")
-    ax = A.plot_fit(f)
+    ax = hk.plots.plot_fit(f)
     assert ax.get_ylabel() == "Publik"
     with pytest.raises(hk.ParameterError):
-        A.plot_fit(f, value="nope")
+        hk.plots.plot_fit(f, value="nope")
 
 
 def test_show_profile_for_widgets(capsys):
@@ -676,11 +676,11 @@ def test_show_profile_for_widgets(capsys):
 
     matplotlib.use("Agg")
     aud = make_audience()
-    assert A.show_profile(aud, "instagram", "ASN", region="Sukamaju") is None
+    assert hk.teaching.show_profile(aud, "instagram", "ASN", region="Sukamaju") is None
     out = capsys.readouterr().out
     assert "Instagram" in out and "Skor kecocokan" in out
     with pytest.raises(hk.ParameterError):
-        A.show_profile(aud, "instagram", "Astronot")
+        hk.teaching.show_profile(aud, "instagram", "Astronot")
 
 
 def test_real_meta_audience_export_profiles_and_fits():

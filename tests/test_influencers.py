@@ -7,25 +7,25 @@ import pytest
 
 import humaskit as hk
 from humaskit import DamagedFile, DataNotFound, ParameterError, SchemaError, UnsupportedFile
+from humaskit.files.register import read_register, write_register
 from humaskit.influencers import (
     add,
-    check_partner_without_budget,
-    check_top_candidate,
     collaboration_results,
     communities,
     coordination,
-    explore_partners,
-    filter_options,
     mention_graph,
     opinion_leaders,
-    plot_collaborations,
-    plot_leaderboard,
-    plot_network,
     rank_partners,
     register,
     update,
 )
-from humaskit.io.register import read_register, write_register
+from humaskit.plots.influencers import plot_collaborations, plot_leaderboard, plot_network
+from humaskit.teaching.influencers import (
+    check_partner_without_budget,
+    check_top_candidate,
+    explore_partners,
+    filter_options,
+)
 
 network = importlib.import_module("humaskit.influencers.network")
 
@@ -909,8 +909,8 @@ def test_headline_narrative_and_report_tables(graph, conversation):
 
 
 def test_load_register_from_file_or_workspace(tmp_path):
+    from humaskit.files.register import load_register
     from humaskit.io import Workspace
-    from humaskit.io.register import load_register
 
     inf, col = _register_tables()
     ws = Workspace.from_tables({"influencers": inf, "collaborations": col})

@@ -73,7 +73,7 @@ def test_outputs_keep_citizens_pseudonymised(report):
 
 
 def test_register_workbook_reads_back(report):
-    from humaskit.io.register import read_register
+    from humaskit.files.register import read_register
 
     reg = read_register(report.parent / "register-mitra.xlsx")
     assert len(reg.influencers) > 0 and len(reg.collaborations) > 0

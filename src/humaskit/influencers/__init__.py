@@ -3,25 +3,32 @@
 Government accounts earn trust through people. This step keeps one register of every
 partner, measures what each collaboration delivered, ranks partners with reasons, finds
 the opinion leaders of the conversation about the institution, and flags possible
-coordinated posting for a person to check.
+coordinated posting for a person to check. It takes and returns DataFrames and never
+reads or writes files.
 
-Register
-    :func:`register`, :func:`add`, :func:`update` (and ``humaskit.io.register`` to read
-    and write the register workbook).
-Results
-    :func:`collaboration_results` (per collaboration or per person),
-    :func:`rank_partners` (score 0-100 with reasons), :func:`explore_partners` and
-    :func:`filter_options` for the notebook widgets.
-Conversation
-    :func:`mention_graph`, :func:`opinion_leaders`, :func:`communities`,
-    :func:`coordination`.
-Charts
-    :func:`plot_network`, :func:`plot_leaderboard`, :func:`plot_collaborations`.
-Reports
-    :func:`select_period`, :func:`refresh_followers`, :func:`candidate_rows`,
-    :func:`headline`, :func:`headline_cards`, :func:`narrative`, :func:`for_report`.
-Exercises
-    :func:`check_top_candidate`, :func:`check_partner_without_budget`.
+Modules
+    ``registry``      the partner register: :func:`register`, :func:`add`, :func:`update`.
+    ``results``       what each collaboration delivered: :func:`collaboration_results`.
+    ``ranking``       partners scored 0-100 with reasons: :func:`rank_partners`,
+                      :func:`weights`.
+    ``network``       the mention network and its measures: :func:`mention_graph`.
+    ``leaders``       tables of the network: :func:`opinion_leaders`, :func:`communities`
+                      (and :func:`as_graph`, :func:`register_keys`, :func:`display_names`,
+                      :func:`community_summary`, shared with the charts).
+    ``coordination``  possible coordinated posting: :func:`coordination`.
+    ``mapping``       the mapping report's figures and tables: :func:`select_period`,
+                      :func:`refresh_followers`, :func:`candidate_rows`, :func:`headline`,
+                      :func:`headline_cards`, :func:`narrative`, :func:`for_report`.
+    ``_common``       helpers shared by the modules above (not public).
+
+Layer: entry points -> teaching -> presentation -> **steps** -> text -> reading -> core.
+This package imports only the layers below it, and no other step.
+
+Where to add something
+    A new measure or table of the step: the module of its job above (or a new module,
+    re-exported here with its name in ``__all__``). A chart: :mod:`humaskit.plots.influencers`.
+    A Latihan checker or notebook widget: :mod:`humaskit.teaching.influencers`. Reading or
+    writing the register workbook: :mod:`humaskit.files.register`.
 
 Private citizens' handles are pseudonymised in every table and chart meant to be shared
 (:mod:`humaskit.privacy`); pass ``pseudonymize=False`` for internal work only.
@@ -39,8 +46,15 @@ Examples
 
 from __future__ import annotations
 
-from .checks import Feedback, check_partner_without_budget, check_top_candidate
 from .coordination import coordination, normalize_texts
+from .leaders import (
+    as_graph,
+    communities,
+    community_summary,
+    display_names,
+    opinion_leaders,
+    register_keys,
+)
 from .mapping import (
     candidate_rows,
     follower_changes,
@@ -52,16 +66,10 @@ from .mapping import (
     report_subtitle,
     select_period,
 )
-from .network import MentionGraph, communities, mention_graph, opinion_leaders
-from .plots import plot_collaborations, plot_leaderboard, plot_network
+from .network import MentionGraph, mention_graph
+from .ranking import rank_partners, weights
 from .registry import Register, add, register, update
-from .results import (
-    collaboration_results,
-    explore_partners,
-    filter_options,
-    rank_partners,
-    weights,
-)
+from .results import collaboration_results
 
 __all__ = [
     "Register",
@@ -71,17 +79,16 @@ __all__ = [
     "collaboration_results",
     "rank_partners",
     "weights",
-    "filter_options",
-    "explore_partners",
     "MentionGraph",
     "mention_graph",
     "opinion_leaders",
     "communities",
+    "as_graph",
+    "register_keys",
+    "display_names",
+    "community_summary",
     "coordination",
     "normalize_texts",
-    "plot_network",
-    "plot_leaderboard",
-    "plot_collaborations",
     "select_period",
     "follower_changes",
     "refresh_followers",
@@ -91,7 +98,4 @@ __all__ = [
     "narrative",
     "for_report",
     "report_subtitle",
-    "Feedback",
-    "check_top_candidate",
-    "check_partner_without_budget",
 ]

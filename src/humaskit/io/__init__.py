@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .core import Import, Workspace
 
-__all__ = ["Import", "Workspace", "read_export", "read_folder", "import_report", "read_publics"]
+__all__ = ["Import", "Workspace", "read_export", "read_folder", "import_report"]
 
 
 _READERS = ("read_export", "read_folder", "import_report", "failures")
@@ -24,10 +24,6 @@ def __getattr__(name: str):
         from . import readers
 
         return getattr(readers, name)
-    if name == "read_publics":
-        from .publics import read_publics
-
-        return read_publics
     try:
         return importlib.import_module(f".{name}", __name__)
     except ModuleNotFoundError:

@@ -720,8 +720,8 @@ def read_plan_inputs(
     (True, True)
     """
     from ..audience import publics as default_publics
+    from ..files.publics import read_publics
     from .calendar_files import read_anniversaries
-    from .publics import read_publics
 
     lang = resolve(lang)
     pub = (

@@ -17,7 +17,7 @@ with an unknown handle stops the reading with one sentence naming the file, the 
 the spreadsheet row (as Excel numbers it: the header is row 1) and the column.
 
 :func:`write_register` writes the same two sheets (canonical column names) and any
-extra sheets (results, new candidates) through :func:`humaskit.io.safe.write_xlsx`, so
+extra sheets (results, new candidates) through :func:`humaskit.files.safe.write_xlsx`, so
 no cell can run as a formula. Reading a file written by humaskit gives back the same
 register.
 
@@ -44,7 +44,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
 from ..i18n import t
-from ..files.safe import write_xlsx
+from .safe import write_xlsx
 
 __all__ = ["read_register", "write_register", "load_register", "SHEETS"]
 
@@ -64,7 +64,7 @@ def _find_sheet(names: list[str], table: str) -> str | None:
 
 
 def _unneutralize(df: pd.DataFrame) -> pd.DataFrame:
-    """Undo the apostrophe :func:`humaskit.io.safe.neutralize` put before = + - @."""
+    """Undo the apostrophe :func:`humaskit.files.safe.neutralize` put before = + - @."""
     out = df.copy()
     for c in out.columns:
         s = out[c]

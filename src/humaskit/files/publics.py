@@ -1,5 +1,8 @@
 """Read an institution's publics table (CSV or Excel) for :mod:`humaskit.audience`.
 
+Presentation layer (the kit's own files): the step checks the table
+(:func:`humaskit.audience.publics_table`); this module only reads the file.
+
 The file has one row per public and the columns of
 :data:`humaskit.audience.PUBLIC_COLUMNS` (English or Indonesian headers). Lines at the top
 starting with ``#`` are comments. CSV may be separated by commas or semicolons (Excel in

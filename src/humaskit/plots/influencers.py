@@ -1,7 +1,8 @@
 """Charts of the influencers step: the mention network, a leaderboard, collaborations.
 
-matplotlib, seaborn and networkx are imported inside each function (the network chart
-needs only matplotlib and networkx).
+The tables come from :mod:`humaskit.influencers`; names, registered partners and community
+terms are the ones the tables show. matplotlib, seaborn and networkx are imported inside
+each function (the network chart needs only matplotlib and networkx).
 """
 
 from __future__ import annotations
@@ -13,20 +14,30 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..i18n import label, resolve, t
-from ._common import check_positive
-from .network import MentionGraph, _graph, _register_keys, display_names
+from ..influencers import (
+    MentionGraph,
+    as_graph,
+    community_summary,
+    display_names,
+    register_keys,
+)
+from . import _ax
 
 __all__ = ["plot_network", "plot_leaderboard", "plot_collaborations"]
 
 _STATUS_COLORS = {"registered": "#1b7f3b", "candidate": "#0b6bcb"}
 
 
-def _ax(ax: Any, figsize: tuple[float, float]):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
+def _check_positive(name: str, value: Any, lang: str | None, *, minimum: float = 0) -> None:
+    """Stop with one sentence when ``value`` is not a number >= ``minimum``."""
+    try:
+        ok = float(value) >= minimum
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ParameterError(
+            t("influencers.bad_number", lang, name=name, value=value, minimum=minimum)
+        )
 
 
 def _select_nodes(g: MentionGraph, pr: np.ndarray, top: int, leaders: int) -> np.ndarray:
@@ -115,8 +126,8 @@ def plot_network(
     from matplotlib.lines import Line2D
 
     lang = resolve(lang)
-    check_positive("top", top, lang, minimum=2)
-    g = _graph(mentions_or_graph, institution_accounts, lang)
+    _check_positive("top", top, lang, minimum=2)
+    g = as_graph(mentions_or_graph, institution_accounts=institution_accounts, lang=lang)
     ax = _ax(ax, (11, 6.5))
     ax.set_axis_off()
     if g.n == 0:
@@ -134,7 +145,7 @@ def plot_network(
     node_list = [int(i) for i in keep]
     size = 30 + 1500 * np.sqrt(pr[keep] / pr[keep].max())
     col = [colours.get(int(comm[i]), (0.78, 0.78, 0.78)) for i in keep]
-    reg_handles, _ = _register_keys(register)
+    reg_handles, _ = register_keys(register)
     reg = list(g.nodes.iloc[keep]["handle"].isin(reg_handles))
     edge_w = [sub[u][v]["weight"] for u, v in sub.edges()]
     wmax = max(edge_w) if edge_w else 1
@@ -186,9 +197,7 @@ def plot_network(
             va="bottom",
             fontsize=8,
         )
-    from .network import _community_summary
-
-    terms = _community_summary(g, shown_comms, n_terms=2).set_index("community")["terms"]
+    terms = community_summary(g, shown_comms, n_terms=2).set_index("community")["terms"]
     handles = [
         Line2D(
             [0],
@@ -234,9 +243,9 @@ def plot_leaderboard(
 ):
     """Horizontal bars of the best accounts: opinion leaders or ranked partners.
 
-    ``x`` defaults to ``score`` (from :func:`rank_partners`) or ``pagerank`` (from
-    :func:`opinion_leaders`); ``hue`` to ``status`` (registered / candidate) when present,
-    else ``role``.
+    ``x`` defaults to ``score`` (from :func:`humaskit.influencers.rank_partners`) or
+    ``pagerank`` (from :func:`humaskit.influencers.opinion_leaders`); ``hue`` to ``status``
+    (registered / candidate) when present, else ``role``.
 
     Examples
     --------
@@ -295,9 +304,9 @@ def plot_collaborations(
 ):
     """Collaboration results over time: one point per collaboration.
 
-    ``results`` is :func:`collaboration_results` (``by="collaboration"``). Point size
-    shows engagements; collaborations not found in the data are left out of the chart
-    (they stay in the table with a note).
+    ``results`` is :func:`humaskit.influencers.collaboration_results`
+    (``by="collaboration"``). Point size shows engagements; collaborations not found in the
+    data are left out of the chart (they stay in the table with a note).
 
     Examples
     --------
