@@ -632,6 +632,16 @@ def _html(nb, title_text: str, lang: str | None = None) -> str:
     return body
 
 
+def _share_with_group(folder: Path) -> None:
+    """Let colleagues read a report folder on a shared drive (mkdtemp makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(folder, 0o777 & ~umask | 0o750)
+    for f in folder.iterdir():
+        if f.is_file():
+            os.chmod(f, 0o666 & ~umask | 0o640)
+
+
 def _skip_unused_grammar() -> None:
     """Keep jsonschema from compiling its IRI grammar when papermill is imported.
 
@@ -774,6 +784,7 @@ def run(
             n += 1
             final = out_root / f"{folder}-{n}"
         tmp.rename(final)
+        _share_with_group(final)
         return final / report.name
     finally:
         for k, v in env_before.items():
