@@ -20,7 +20,17 @@ import pandas as pd
 
 from .i18n import resolve
 
-__all__ = ["esc", "fmt_number", "fmt_pct", "fmt_change"]
+__all__ = [
+    "esc",
+    "fmt_number",
+    "fmt_value",
+    "fmt_pct",
+    "fmt_change",
+    "fmt_bool",
+    "fmt_date",
+    "fmt_range",
+    "shorten",
+]
 
 
 def esc(value: Any) -> str:
@@ -69,3 +79,104 @@ def fmt_change(x: Any, lang: str | None = None, *, absolute: bool = False) -> st
     arrow = "▲" if x > 0 else ("▼" if x < 0 else "•")
     text = fmt_number(abs(x), lang) if absolute else fmt_pct(abs(x), lang)
     return f"{arrow} {text}"
+
+
+def fmt_value(x: Any, lang: str | None = None) -> str:
+    """Format a measured value with the decimals it needs.
+
+    Whole numbers get none; other values keep two significant decimals below 10, one
+    below 100, none above (``0,27``, ``12,5``, ``1.234``).
+
+    Examples
+    --------
+    >>> fmt_value(0.2718, "id"), fmt_value(12.0, "id"), fmt_value(12.46, "en"), fmt_value(1234.5)
+    ('0,27', '12', '12.5', '1.234')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    v = float(x)
+    if v.is_integer() or abs(v) >= 100:
+        return fmt_number(v, lang, 0)
+    return fmt_number(v, lang, 1 if abs(v) >= 10 else 2)
+
+
+def fmt_bool(x: Any, lang: str | None = None) -> str:
+    """``Ya``/``Tidak`` (``Yes``/``No``) for a boolean; ``–`` when missing.
+
+    Examples
+    --------
+    >>> fmt_bool(True, "id"), fmt_bool(False, "en")
+    ('Ya', 'No')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    words = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}[resolve(lang)]
+    return words[0] if bool(x) else words[1]
+
+
+_MONTHS = {
+    "id": (
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+        "Agustus", "September", "Oktober", "November", "Desember",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
+def fmt_date(x: Any, lang: str | None = None, *, time: bool = False) -> str:
+    """One date style for every output: ``17 September 2025`` (with ``14.05`` when ``time``).
+
+    Indonesian writes the time with a dot (``14.05``), English with a colon.
+
+    Examples
+    --------
+    >>> fmt_date("2025-09-17 14:05", "id", time=True), fmt_date("2025-09-17", "en")
+    ('17 September 2025 14.05', '17 September 2025')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    ts = pd.Timestamp(x)
+    lg = resolve(lang)
+    text = f"{ts.day} {_MONTHS[lg][ts.month - 1]} {ts.year}"
+    if time:
+        text += f" {ts.hour:02d}{'.' if lg == 'id' else ':'}{ts.minute:02d}"
+    return text
+
+
+def fmt_range(start: Any, end: Any, lang: str | None = None) -> str:
+    """A date range written once: ``17-30 September 2025``, ``28 Agustus-3 September 2025``.
+
+    Examples
+    --------
+    >>> fmt_range("2025-09-17", "2025-09-30", "id"), fmt_range("2025-08-28", "2025-09-03", "id")
+    ('17-30 September 2025', '28 Agustus-3 September 2025')
+    """
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    lg = resolve(lang)
+    if a.normalize() == b.normalize():
+        return fmt_date(a, lg)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}-{fmt_date(b, lg)}"
+    if a.year == b.year:
+        return f"{a.day} {_MONTHS[lg][a.month - 1]}-{fmt_date(b, lg)}"
+    return f"{fmt_date(a, lg)}-{fmt_date(b, lg)}"
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """Shorten ``text`` to ``max_chars`` at a word boundary, ending with an ellipsis.
+
+    Examples
+    --------
+    >>> shorten("Jalan di depan pasar rusak parah", 20)
+    'Jalan di depan…'
+    """
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    space = cut.rfind(" ")
+    if space >= max_chars // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:-") + "…"

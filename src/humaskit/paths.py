@@ -14,6 +14,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Word lists, routing tables, benchmark tables, platform limits shipped in the package.
 PACKAGE_DATA = PACKAGE_DIR / "data"
+#: nbconvert templates of the kit's own report pages (``templates/laporan``).
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
 #: The project checkout (editable install: ``pip install -e .``).
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 #: Small generated sample institution (canonical tables) and sample platform exports.

@@ -148,7 +148,15 @@ def trend(
 
 
 #: Step chart modules searched (in order) for a name asked of the package.
-_MODULES = ("audience", "planning", "scheduling", "influencers", "evaluation", "governance")
+_MODULES = (
+    "audience",
+    "planning",
+    "scheduling",
+    "influencers",
+    "evaluation",
+    "governance",
+    "card",
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -20,13 +20,24 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..fmt import esc, fmt_change, fmt_number, fmt_pct
+from ..fmt import (
+    esc,
+    fmt_bool,
+    fmt_change,
+    fmt_date,
+    fmt_number,
+    fmt_pct,
+    fmt_value,
+    shorten,
+)
 from ..i18n import label, t
 
 __all__ = [
@@ -133,7 +144,11 @@ def table(
     Parameters
     ----------
     pct : columns shown as percentages; change : relative changes shown with arrows.
-    max_chars : long texts are shortened with an ellipsis.
+    max_chars : long texts are shortened at a word boundary, with an ellipsis.
+
+    Numbers keep the decimals they need (``0,27``; ``1.234``), booleans read Ya/Tidak,
+    times read ``17 September 2025 14.05``; every cell carries its column's label
+    (``data-label``) so a phone can show each row as a small card.
 
     Examples
     --------
@@ -144,34 +159,46 @@ def table(
     """
     pct, change = set(pct), set(change)
     df = data.head(max_rows)
-    head = "".join(f"<th>{esc(label(c, lang))}</th>" for c in df.columns)
+    heads = [label(c, lang) for c in df.columns]
+    head = "".join(f"<th>{esc(h)}</th>" for h in heads)
     rows = []
     for rec in df.itertuples(index=False):
         cells = []
-        for col, v in zip(df.columns, rec, strict=True):
+        for col, h, v in zip(df.columns, heads, rec, strict=True):
+            at = f' data-label="{esc(h)}"'
             if col in change:
-                cells.append(f'<td class="n">{esc(fmt_change(v, lang))}</td>')
+                cells.append(f'<td class="n"{at}>{esc(fmt_change(v, lang))}</td>')
             elif col in pct:
-                cells.append(f'<td class="n">{esc(fmt_pct(v, lang))}</td>')
-            elif (
-                isinstance(v, (int, float))
-                and not isinstance(v, bool)
-                or (hasattr(v, "dtype") and pd.api.types.is_number(v))
-            ):
-                cells.append(f'<td class="n">{esc(fmt_number(v, lang, 0))}</td>')
+                cells.append(f'<td class="n"{at}>{esc(fmt_pct(v, lang))}</td>')
+            elif isinstance(v, (bool, np.bool_)):
+                cells.append(f"<td{at}>{esc(fmt_bool(v, lang))}</td>")
+            elif isinstance(v, (int, float, np.number)):
+                cells.append(f'<td class="n"{at}>{esc(fmt_value(v, lang))}</td>')
             elif isinstance(v, pd.Timestamp):
-                cells.append(f"<td>{esc(v.strftime('%Y-%m-%d %H:%M'))}</td>")
+                cells.append(f"<td{at}>{esc(fmt_date(v, lang, time=True))}</td>")
             else:
                 text = "" if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)
                 if col in ("platform", "post_type", "category"):
                     text = label(text, lang) if text else text
-                if len(text) > max_chars:
-                    text = text[: max_chars - 1] + "…"
-                cells.append(f"<td>{esc(text)}</td>")
+                if _URL.fullmatch(text):
+                    cells.append(
+                        f'<td class="u"{at}><a href="{esc(text)}">{esc(_link_text(text))}</a></td>'
+                    )
+                else:
+                    cells.append(f"<td{at}>{esc(shorten(text, max_chars))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return _html(
         f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _link_text(url: str, width: int = 32) -> str:
+    """A link shown short: the site and the start of the path (``facebook.com/…/1234``)."""
+    bare = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return bare if len(bare) <= width else bare[: width // 2] + "…" + bare[-(width // 2 - 1) :]
 
 
 _CARD_KPIS = (
