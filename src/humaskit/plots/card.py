@@ -57,6 +57,7 @@ def summary_card(
     import matplotlib.pyplot as plt
 
     lang = resolve(lang)
+    actions = [str(a) for a in actions if str(a).strip()]
     w, h = CARD_PIXELS
     fig = plt.figure(figsize=(w / _DPI, h / _DPI), dpi=_DPI)
     fig.patch.set_facecolor("white")

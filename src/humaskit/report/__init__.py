@@ -42,6 +42,8 @@ from ..i18n import label, t
 
 __all__ = [
     "STYLE",
+    "chart",
+    "chart_alt",
     "title",
     "heading",
     "paragraph",
@@ -192,6 +194,57 @@ def table(
     )
 
 
+def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None = None):
+    """Embed a chart as an image with an alt text, whatever the matplotlib backend; close it.
+
+    Returns an :class:`IPython.display.Image` (PNG) of the Axes' figure, so the chart is
+    embedded in the executed notebook and its HTML report. ``alt`` (for screen readers and
+    for a reader whose images are off) defaults to the chart's titles and axis names.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(title="Jangkauan per platform", xlabel="Platform", ylabel="Jangkauan")
+    >>> chart(ax, lang="id").metadata["alt"]
+    'Grafik: Jangkauan per platform (sumbu datar: Platform; sumbu tegak: Jangkauan).'
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    if isinstance(ax, (list, tuple)) or hasattr(ax, "flat"):  # several Axes of one figure
+        ax = next(iter(ax.flat if hasattr(ax, "flat") else ax))
+    fig = ax.figure if hasattr(ax, "figure") else ax
+    text = alt or chart_alt(fig, lang=lang)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return Image(data=buf.getvalue(), format="png", alt=text, metadata={"alt": text})
+
+
+def chart_alt(fig: Any, *, lang: str | None = None) -> str:
+    """A sentence describing a figure from its titles and axis names (for ``alt``)."""
+    parts = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        parts.append(suptitle.get_text())
+    for a in fig.get_axes():
+        title = a.get_title() or a.get_title(loc="left")
+        axes = [
+            t(f"report.axis_{k}", lang, name=n)
+            for k, n in (("x", a.get_xlabel()), ("y", a.get_ylabel()))
+            if n
+        ]
+        if title and axes:
+            parts.append(f"{title} ({'; '.join(axes)})")
+        elif title or axes:
+            parts.append(title or "; ".join(axes))
+    body = "; ".join(p.strip() for p in parts if p.strip())
+    return t("report.chart_alt_of", lang, what=body) if body else t("report.chart_alt", lang)
+
+
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
@@ -210,8 +263,12 @@ _CARD_KPIS = (
 )
 
 
-def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
-    """Headline KPI cards from a one-row :func:`humaskit.evaluation.kpis` result."""
+def kpi_items(total: pd.DataFrame, *, lang: str | None = None) -> list[tuple[str, str, Any]]:
+    """``(label, value text, change)`` of the headline KPIs of a one-row ``kpis`` result.
+
+    What :func:`kpi_cards` shows, also used for the summary card
+    (:func:`humaskit.plots.summary_card`).
+    """
     row = total.iloc[0]
     items = []
     for key, kind in _CARD_KPIS:
@@ -222,7 +279,12 @@ def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
         if key == "follower_growth":
             ch = None  # growth itself is the change; its change is shown in tables
         items.append((label(key, lang), value, ch))
-    return cards(items, lang=lang)
+    return items
+
+
+def kpi_cards(total: pd.DataFrame, *, lang: str | None = None):
+    """Headline KPI cards from a one-row :func:`humaskit.evaluation.kpis` result."""
+    return cards(kpi_items(total, lang=lang), lang=lang)
 
 
 def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):

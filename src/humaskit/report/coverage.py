@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..fmt import esc, fmt_date, fmt_number
+from ..fmt import esc, fmt_number, fmt_range
 from ..i18n import label, resolve, t
 
 __all__ = ["TIME_COLUMNS", "coverage", "missing_tables", "section"]
@@ -114,11 +114,12 @@ def section(data: Any, *, tz: str = "Asia/Jakarta", lang: str | None = None, sou
     parts = [f"<h2>{esc(t('coverage.title', lang))}</h2>"]
     if source:
         parts.append(f"<p>{esc(source)}</p>")
+    key = "coverage.summary" if files else "coverage.summary_tables"
     parts.append(
         "<p>"
         + esc(
             t(
-                "coverage.summary",
+                key,
                 lang,
                 files=fmt_number(files, lang),
                 accounts=fmt_number(len(accounts), lang),
@@ -128,17 +129,22 @@ def section(data: Any, *, tz: str = "Asia/Jakarta", lang: str | None = None, sou
         + "</p>"
     )
     if len(cov):
-        heads = [t(f"coverage.col.{c}", lang) for c in ("platform", "account", "table", "days")]
+        tables = [k for k in TIME_COLUMNS if k in set(cov["table"])]
+        heads = [t("coverage.col.platform", lang), t("coverage.col.account", lang)] + [
+            t(f"coverage.col.{k}", lang) for k in tables
+        ]
         head = "".join(f"<th>{esc(h)}</th>" for h in heads)
         rows = []
-        for r in cov.sort_values(["platform", "account", "table"]).itertuples(index=False):
-            days = (
-                f"{fmt_date(r.first_day, lang)} – {fmt_date(r.last_day, lang)}"
-                if pd.notna(r.first_day)
-                else "–"
-            )
-            what = t(f"coverage.table.{r.table}", lang, n=fmt_number(r.rows, lang))
-            cells = (label(r.platform, lang), r.account, what, days)
+        for (platform, account), g in cov.groupby(["platform", "account"], sort=True):
+            cells = [label(platform, lang), account]
+            by_table = {r.table: r for r in g.itertuples(index=False)}
+            for k in tables:
+                r = by_table.get(k)
+                cells.append(
+                    "–"
+                    if r is None
+                    else f"{fmt_number(r.rows, lang)} · {fmt_range(r.first_day, r.last_day, lang)}"
+                )
             rows.append(
                 "<tr>"
                 + "".join(

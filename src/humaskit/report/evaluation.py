@@ -27,6 +27,7 @@ import pandas as pd
 from ..evaluation import DEFAULT_TZ, fmt_kpi, kpi_directions, topic_label, zone
 from ..fmt import fmt_number, fmt_pct
 from ..i18n import label, resolve, t
+from . import chart  # noqa: F401  (kept here for playbooks written before report.chart)
 
 __all__ = [
     "for_display",
@@ -134,24 +135,6 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
     return out
 
 
-def chart(ax: Any, *, dpi: int = 100):
-    """Show a chart in a notebook or report whatever the matplotlib backend, then close it.
-
-    Returns an :class:`IPython.display.Image` (PNG) of the Axes' figure, so the chart is
-    embedded in the executed notebook and its HTML report.
-    """
-    import io
-
-    import matplotlib.pyplot as plt
-    from IPython.display import Image
-
-    fig = ax.figure if hasattr(ax, "figure") else ax
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
-    return Image(data=buf.getvalue(), format="png")
-
-
 def headline_cards(
     response: pd.DataFrame | None, sentiment: pd.DataFrame | None, *, lang: str | None = None
 ) -> list[tuple[str, str, Any]]:
@@ -182,6 +165,27 @@ def headline_cards(
             (label("negative_share", lang), fmt_pct(s["negative_share"], lang), None),
         ]
     return items
+
+
+def card_figures(
+    total: pd.DataFrame,
+    response: pd.DataFrame | None,
+    sentiment: pd.DataFrame | None,
+    *,
+    lang: str | None = None,
+) -> list[tuple[str, str, Any]]:
+    """The six figures of the monthly summary card (:func:`humaskit.plots.summary_card`).
+
+    Posts, reach and engagement rate with their change, then the follower growth, the
+    messages still unanswered past the limit and the net sentiment, where the data has them.
+    """
+    from . import kpi_items
+
+    keep_kpis = {label(k, lang) for k in ("posts", "reach", "er_by_reach", "follower_growth")}
+    items = [i for i in kpi_items(total, lang=lang) if i[0] in keep_kpis]
+    keep_other = {label(k, lang) for k in ("overdue", "net_sentiment", "mentions")}
+    items += [i for i in headline_cards(response, sentiment, lang=lang) if i[0] in keep_other]
+    return items[:6]
 
 
 def show_time(ts: Any, *, tz: str = DEFAULT_TZ) -> str:
