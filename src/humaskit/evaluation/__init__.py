@@ -79,6 +79,7 @@ from .kpis import (
 )
 from .moderation import (
     ATTENTION_CLASSES,
+    COORDINATED_AUTHORS,
     MODERATION_ACTIONS,
     MODERATION_CATEGORIES,
     attention_summary,
@@ -175,6 +176,7 @@ __all__ = [
     "answered",
     "RESPONSE_COLUMNS",
     "ATTENTION_CLASSES",
+    "COORDINATED_AUTHORS",
     "MODERATION_CATEGORIES",
     "MODERATION_ACTIONS",
     "critic_or_attacker",

@@ -82,6 +82,7 @@ from .routing import _route, routing_table
 
 __all__ = [
     "ATTENTION_CLASSES",
+    "COORDINATED_AUTHORS",
     "MODERATION_CATEGORIES",
     "MODERATION_ACTIONS",
     "critic_or_attacker",
