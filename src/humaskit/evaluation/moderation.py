@@ -361,7 +361,7 @@ def moderation_queue(
     from .replies import suggest_replies
 
     tz = zone(tz)
-    base = _in_period(mentions_of(mentions, lang), period, tz, lang)
+    base = _in_period(mentions_of(mentions, lang), period, tz, lang).reset_index(drop=True)
     acc = accounts if accounts is not None else context(mentions).accounts
     own = _own_accounts(mentions, acc)
     kind = (

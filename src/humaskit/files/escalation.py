@@ -178,7 +178,7 @@ def write_moderation(
     ]})  # fmt: skip
     sheets[_sheet(t("evaluation.xlsx_rule_sheet", lang), used)] = rule
     if summary is not None and len(summary):
-        sheets[_sheet(t("evaluation.xlsx_summary_sheet", lang), used)] = _labelled(
+        sheets[_sheet(t("evaluation.xlsx_moderation_summary_sheet", lang), used)] = _labelled(
             for_display(summary, lang=lang), lang
         )
     sheets[_sheet(t("evaluation.xlsx_moderation_sheet", lang), used)] = _labelled(
