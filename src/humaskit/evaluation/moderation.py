@@ -268,8 +268,9 @@ def attention_summary(classified: pd.DataFrame, *, lang: str | None = None) -> p
     -------
     DataFrame
         One row per class of :data:`ATTENTION_CLASSES`: ``attention``, ``mentions``,
-        ``share`` (of the mentions needing attention), ``coordinated`` (mentions whose text
-        :data:`COORDINATED_AUTHORS` or more accounts wrote) and ``advice`` (one sentence).
+        ``share`` (of the mentions needing attention), ``coordinated`` (abuse only: mentions
+        whose text :data:`COORDINATED_AUTHORS` or more accounts wrote; NA for the other
+        classes, where many citizens asking the same is normal) and ``advice``.
 
     Examples
     --------
@@ -277,7 +278,7 @@ def attention_summary(classified: pd.DataFrame, *, lang: str | None = None) -> p
     >>> c = pd.DataFrame({"attention": ["request", "abuse", "abuse", None],
     ...                   "same_text_authors": [1, 4, 4, 1]})
     >>> attention_summary(c, lang="en")[["attention", "mentions", "coordinated"]].values.tolist()
-    [['request', 1, 0], ['criticism', 0, 0], ['abuse', 2, 2]]
+    [['request', 1, <NA>], ['criticism', 0, <NA>], ['abuse', 2, 2]]
     """
     att = classified["attention"].astype("str") if len(classified) else pd.Series([], dtype="str")
     same = (
@@ -290,7 +291,9 @@ def attention_summary(classified: pd.DataFrame, *, lang: str | None = None) -> p
     for cls in ATTENTION_CLASSES:
         mask = (att == cls).fillna(False).to_numpy(dtype=bool)
         n = int(mask.sum())
+        # many citizens asking the same question is normal; only abuse can be a campaign
         coord = int((same.to_numpy()[mask] >= COORDINATED_AUTHORS).sum()) if n else 0
+        coord = coord if cls == "abuse" else None
         rows.append(
             {
                 "attention": cls,
