@@ -397,3 +397,21 @@ def test_read_reply_bank_and_contacts_files(tmp_path):
     bad.write_text("topik,jenis,jawaban\n*,*,Hai {warga}\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="warga"):
         escalation.read_reply_bank(bad)
+
+
+# ------------------------------------------------------------------------------ teaching
+
+
+def test_the_critic_or_attacker_exercise_gives_instant_feedback():
+    from humaskit import teaching
+
+    right = {"A": "permintaan", "B": "kritik", "C": "serangan", "D": "kritik"}
+    assert teaching.check_attention(right).correct
+    assert teaching.check_attention({k.lower(): v.upper() for k, v in right.items()}).correct
+    wrong = teaching.check_attention({**right, "D": "serangan"})
+    assert not wrong.correct and "kasar" in wrong.message
+    assert not teaching.check_attention({**right, "A": None}).correct
+    for odd in (None, "kritik", 3, {}):
+        fb = teaching.check_attention(odd)  # feedback, never an exception
+        assert not fb.correct and fb.message
+    assert list(teaching.attention_examples()["letter"]) == ["A", "B", "C", "D"]
