@@ -393,6 +393,13 @@ def test_read_reply_bank_and_contacts_files(tmp_path):
     assert escalation.read_reply_bank(p).values.tolist() == [
         ["sampah", "complaint", "Maaf Kak, {unit} segera datang."]
     ]
+    semi = tmp_path / "kontak.csv"
+    semi.write_text(
+        "# kontak kami\nunit;tautan;nomor layanan\nDLH;https://dlh.example.go.id/#lapor;0800-1\n",
+        encoding="utf-8",
+    )
+    row = escalation.read_contacts(semi).set_index("unit").loc["DLH"]
+    assert (row["link"], row["hotline"]) == ("https://dlh.example.go.id/#lapor", "0800-1")
     bad = tmp_path / "bad.csv"
     bad.write_text("topik,jenis,jawaban\n*,*,Hai {warga}\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="warga"):

@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -203,7 +204,7 @@ def read_reply_bank(path: str | Path, *, lang: str | None = None) -> pd.DataFram
     """
     from ..evaluation import reply_bank
 
-    df = read_table_file(path, lang=lang)
+    df = _read_text_table(path, lang)
     names = {"topik": "topic", "jenis": "intent", "maksud": "intent", "jawaban": "reply",
              "balasan": "reply"}  # fmt: skip
     df = df.rename(columns=lambda c: names.get(str(c).strip().lower(), str(c).strip().lower()))
@@ -227,11 +228,29 @@ def read_contacts(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
     """
     from ..evaluation import reply_contacts
 
-    df = read_table_file(path, lang=lang)
+    df = _read_text_table(path, lang)
     names = {"unit kerja": "unit", "tautan": "link", "nomor layanan": "hotline",
              "nomor": "hotline", "telepon": "hotline"}  # fmt: skip
     df = df.rename(columns=lambda c: names.get(str(c).strip().lower(), str(c).strip().lower()))
     return reply_contacts(df, lang=lang)
+
+
+def _read_text_table(path: str | Path, lang: str | None) -> pd.DataFrame:
+    """A CSV of free text (replies, links): split on the header's comma or semicolon, never
+    sniffed from the text (a link's dots and colons are not separators)."""
+    p = Path(path).expanduser()
+    if p.suffix.lower() != ".csv" or not p.exists():
+        return read_table_file(path, lang=lang)
+    lines = [x for x in p.read_text(encoding="utf-8-sig").splitlines() if x.strip() and x[0] != "#"]
+    head = lines[0] if lines else ""
+    sep = ";" if ";" in head and "," not in head else "\t" if "\t" in head else ","
+    try:
+        # only whole comment lines are dropped: a "#" inside a link or reply stays
+        return pd.read_csv(
+            io.StringIO("\n".join(lines)), sep=sep, dtype="str", skipinitialspace=True
+        )
+    except Exception:  # noqa: BLE001 (the shared reader names the damaged file)
+        return read_table_file(path, lang=lang)
 
 
 def _labelled(df: pd.DataFrame, lang: str | None) -> pd.DataFrame:
