@@ -20,7 +20,14 @@ SECRET = "sari_rahasia21"
 
 PLANTED = {
     # key: (kind, text, category in the queue (None: not queued), action, attention)
-    "abusive": ("comment", "Admin goblok! Kerja apa kalian?!!", "abuse", None, None),
+    "abusive": ("comment", "Admin goblok! Dasar tolol semua!", "abuse", "hide", "abuse"),
+    "rude_question": (
+        "comment",
+        "Admin goblok, kapan jalan di Gang Mawar ditambal?",
+        "abuse",
+        "answer",
+        "criticism",
+    ),
     "attacker": (
         "comment",
         "Pemkot isinya cuma pencitraan. Dasar tukang bohong!",

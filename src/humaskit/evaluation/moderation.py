@@ -36,7 +36,8 @@ category           what the screen found                                       a
 =================  ==========================================================  ========
 
 ``report``: hide it and report it to the platform (and to the authorities for threats);
-``hide``: hide it (the page's rules); ``remind``: hide it and remind the citizen
+``hide``: hide it (the page's rules; a mention on the author's own timeline cannot be
+hidden: leave it unanswered); ``remind``: hide it and remind the citizen
 privately (DM) not to post their data; ``answer``: answer publicly with facts and a
 source. ``unit`` (who acts) is the routed unit (:func:`~humaskit.evaluation.route`).
 Authors are pseudonymised and texts masked (:mod:`humaskit.privacy`), so the queue can be

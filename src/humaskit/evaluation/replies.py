@@ -37,6 +37,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import t
 from ._common import (
+    DEFAULT_TZ,
     account_units,
     arrow_lower,
     arrow_match,
@@ -44,9 +45,9 @@ from ._common import (
     mentions_of,
     read_list,
     read_table,
-    table_of,
     window,
     words_regex,
+    zone,
 )
 
 __all__ = [
@@ -253,6 +254,7 @@ def responders(
     period: Any = None,
     accounts: pd.DataFrame | None = None,
     routing: pd.DataFrame | None = None,
+    tz: str = DEFAULT_TZ,
     lang: str | None = None,
 ) -> pd.DataFrame:
     """Who answered the citizens of each unit: its own account or another one.
@@ -286,7 +288,7 @@ def responders(
         accounts=accounts,
         routing=routing,
         period=period,
-        tz="Asia/Jakarta",
+        tz=zone(tz),
         lang=lang,
         columns=["responder"],
     )
@@ -357,9 +359,7 @@ def reply_quality(
     empty.attrs["replies"] = 0
     if not len(m) or "in_reply_to" not in m.columns or "author" not in m.columns:
         return empty
-    own = _own_accounts(
-        mentions, accounts if accounts is not None else table_of(mentions, "accounts")
-    )
+    own = _own_accounts(mentions, accounts if accounts is not None else context(mentions).accounts)
     author = normalize_handles(m["author"].astype("str"))
     ids = set(m["mention_id"].astype("str")) if "mention_id" in m.columns else set()
     is_reply = author.isin(own).fillna(False).to_numpy(dtype=bool) & m["in_reply_to"].astype(
