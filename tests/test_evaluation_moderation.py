@@ -383,7 +383,7 @@ def test_for_display_translates_moderation_codes_but_not_a_posts_category():
     q = pd.DataFrame({"category": ["hoax"], "action": ["answer"], "attention": ["abuse"]})
     out = for_display(q, lang="id")
     assert out.values.tolist() == [
-        ["indikasi hoaks", "jawab dengan fakta dan sumber", "serangan tanpa permintaan"]
+        ["Indikasi hoaks", "jawab dengan fakta dan sumber", "serangan tanpa permintaan"]
     ]
     posts = pd.DataFrame({"category": ["hoax"], "reach": [1]})
     assert for_display(posts, lang="id")["category"].tolist() == ["hoax"]

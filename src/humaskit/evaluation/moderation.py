@@ -86,6 +86,7 @@ __all__ = [
     "COORDINATED_AUTHORS",
     "MODERATION_CATEGORIES",
     "MODERATION_ACTIONS",
+    "MODERATION_VIEW",
     "critic_or_attacker",
     "attention_summary",
     "moderation_queue",
@@ -107,6 +108,11 @@ MODERATION_ACTIONS = {
 }
 _PUBLIC_KINDS = ("comment", "reply", "mention")
 _ATTENTION_KINDS = ("comment", "mention", "dm")
+#: The columns of the moderation queue a report shows (the xlsx has them all).
+MODERATION_VIEW = [
+    "created_local", "category", "action", "unit", "author", "text", "same_text_authors",
+    "suggested_reply",
+]  # fmt: skip
 #: Distinct authors of one text from which abuse looks coordinated.
 COORDINATED_AUTHORS = 3
 

@@ -168,7 +168,7 @@ def write_moderation(
     >>> p = write_moderation(q, pathlib.Path(tempfile.mkdtemp()) / "m.xlsx", lang="en")
     >>> from openpyxl import load_workbook
     >>> [c.value for c in load_workbook(p)["Moderation"][2]]
-    ['hoax cue', 'answer with facts and a source', "'+viralkan"]
+    ['Hoax cue', 'answer with facts and a source', "'+viralkan"]
     """
     from ..report.evaluation import for_display
 
