@@ -131,6 +131,52 @@ def test_pantau_isu_tracks_the_word_and_leaks_nothing(pantau):
     assert len(re.findall(r"data:image/png", html)) >= 2  # volume and sentiment charts
 
 
+def _cells(path):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    assert not any(
+        c.data_type == "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row
+    ), "a formula cell reached the xlsx"
+    return wb
+
+
+def test_layanan_aduan_moderates_classes_and_suggests_replies(aduan):
+    summary = json.loads((aduan.parent / "ringkasan.json").read_text(encoding="utf-8"))["summary"]
+    assert set(summary["moderation"]) == set(ev.MODERATION_CATEGORIES)
+    assert summary["moderation"]["personal_data"] >= 1  # the injected NIK and phone
+    assert summary["moderation"]["hoax"] >= 1 and summary["moderation"]["abuse"] >= 1
+    assert set(summary["attention"]) == set(ev.ATTENTION_CLASSES)
+    assert summary["replies_read"] == 0  # the samples hold only the citizens' side
+    wb = _cells(next(aduan.parent.glob("eskalasi-*.xlsx")))
+    assert "Moderasi" in wb.sheetnames
+    sheet = wb["Semua terlambat"]
+    header = [c.value for c in sheet[1]]
+    col = header.index("Saran jawaban")
+    replies = [row[col].value for row in sheet.iter_rows(min_row=2)]
+    assert replies and all(isinstance(r, str) and "Kak" in r for r in replies)
+    html = _visible(aduan)
+    assert "Antrean moderasi" in html and "Kritik atau serangan" in html
+    assert "Siapa yang menjawab" in html
+
+
+def test_pantau_isu_writes_a_safe_moderation_sheet(pantau):
+    summary = json.loads((pantau.parent / "ringkasan.json").read_text(encoding="utf-8"))["summary"]
+    assert summary["moderation_file"].startswith("moderasi-")
+    assert summary["moderation"]["personal_data"] >= 1
+    wb = _cells(pantau.parent / summary["moderation_file"])
+    cells = [
+        c.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str)
+    ]
+    _no_leaks(" ".join(cells), html=False)
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in cells)
+    assert "Antrean moderasi" in _visible(pantau)
+
+
 @pytest.fixture(scope="module")
 def forum(tmp_path_factory):
     from humaskit.files import bundles as hb

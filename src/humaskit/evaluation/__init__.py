@@ -20,6 +20,10 @@ Modules (one job each):
 - :mod:`~humaskit.evaluation.needs`: which citizen mentions need an answer.
 - :mod:`~humaskit.evaluation.routing`: the unit responsible for each mention.
 - :mod:`~humaskit.evaluation.responsiveness`: response rate and times, the overdue list.
+- :mod:`~humaskit.evaluation.moderation`: the moderation queue (SARA, abuse, hoax cues,
+  exposed personal data...) and critics told apart from attackers.
+- :mod:`~humaskit.evaluation.replies`: the reply bank, suggested replies, who answered and
+  how well.
 - :mod:`~humaskit.evaluation.programme`: whether a programme reached the ground.
 - :mod:`~humaskit.evaluation.recommend`: plain-language recommendations with evidence.
 - :mod:`~humaskit.evaluation.bundles`: share-safe summary bundles and the forum's
@@ -73,6 +77,17 @@ from .kpis import (
     local_times,
     month,
 )
+from .moderation import (
+    ATTENTION_CLASSES,
+    COORDINATED_AUTHORS,
+    MODERATION_ACTIONS,
+    MODERATION_CATEGORIES,
+    MODERATION_VIEW,
+    attention_summary,
+    critic_or_attacker,
+    moderation_queue,
+    moderation_summary,
+)
 from .monitoring import (
     context_stopwords,
     issues,
@@ -91,6 +106,15 @@ from .needs import needs_answer
 from .programme import programme_mentions, programme_reach, programme_summary
 from .ranking import best_format, performance, top_posts
 from .recommend import fmt_kpi, recommendations, topic_label
+from .replies import (
+    PLACEHOLDERS,
+    REPLY_INTENTS,
+    reply_bank,
+    reply_contacts,
+    reply_quality,
+    responders,
+    suggest_replies,
+)
 from .responsiveness import (
     RESPONSE_COLUMNS,
     answered,
@@ -152,6 +176,22 @@ __all__ = [
     "reference_time",
     "answered",
     "RESPONSE_COLUMNS",
+    "ATTENTION_CLASSES",
+    "COORDINATED_AUTHORS",
+    "MODERATION_CATEGORIES",
+    "MODERATION_ACTIONS",
+    "MODERATION_VIEW",
+    "critic_or_attacker",
+    "attention_summary",
+    "moderation_queue",
+    "moderation_summary",
+    "PLACEHOLDERS",
+    "REPLY_INTENTS",
+    "reply_bank",
+    "reply_contacts",
+    "suggest_replies",
+    "responders",
+    "reply_quality",
     "programme_mentions",
     "programme_reach",
     "programme_summary",

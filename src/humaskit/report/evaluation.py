@@ -4,7 +4,8 @@ Presentation layer (:mod:`humaskit.report`); the figures themselves come from
 :mod:`humaskit.evaluation`.
 
 - :func:`for_display` translates coded values (topics, statuses, areas, request types,
-  sentiment labels) into the chosen language and rounds hours, leaving column names to
+  sentiment labels, moderation categories and actions, critic/attacker classes) into the
+  chosen language and rounds hours, leaving column names to
   :func:`humaskit.report.table` (which translates headers).
 - :func:`headline_cards` turns responsiveness and sentiment figures into KPI cards.
 - :func:`chart` embeds a matplotlib chart as a PNG image in a notebook or report.
@@ -24,7 +25,16 @@ from typing import Any
 
 import pandas as pd
 
-from ..evaluation import DEFAULT_TZ, fmt_kpi, kpi_directions, topic_label, zone
+from ..evaluation import (
+    ATTENTION_CLASSES,
+    DEFAULT_TZ,
+    MODERATION_ACTIONS,
+    MODERATION_CATEGORIES,
+    fmt_kpi,
+    kpi_directions,
+    topic_label,
+    zone,
+)
 from ..fmt import fmt_number, fmt_pct
 from ..i18n import label, resolve, t
 from . import chart  # noqa: F401  (kept here for playbooks written before report.chart)
@@ -71,6 +81,7 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
     if data is None:
         return pd.DataFrame()
     out = data.copy()
+    _moderation_values(out, lang)
     if "route_topic" in out.columns:
         out["route_topic"] = (
             out["route_topic"]
@@ -133,6 +144,45 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
         if c in out.columns and isinstance(out[c].dtype, pd.DatetimeTZDtype):
             out[c] = out[c].dt.tz_convert(DEFAULT_TZ).dt.strftime("%Y-%m-%d")
     return out
+
+
+def _coded(values: pd.Series, known: Any, prefix: str, lang: str) -> pd.Series:
+    """``values`` of ``known`` codes translated by ``prefix.<code>``; others as they are."""
+    return values.map(
+        lambda v: t(f"{prefix}.{v}", lang) if isinstance(v, str) and v in known else v
+    ).astype("str")
+
+
+def _moderation_values(out: pd.DataFrame, lang: str) -> None:
+    """Translate the coded values of the moderation queue and the critic/attacker classes
+    (in place): categories and actions only in a table that has an ``action`` column, so
+    a post's ``category`` is never touched."""
+    if "attention" in out.columns:
+        out["attention"] = _coded(out["attention"], ATTENTION_CLASSES, "evaluation.attention", lang)
+    if "action" not in out.columns:
+        return
+    if "category" in out.columns:
+        out["category"] = _coded(out["category"], MODERATION_CATEGORIES, "evaluation.mod", lang)
+    if "categories" in out.columns:
+        out["categories"] = (
+            out["categories"]
+            .map(
+                lambda v: (
+                    ", ".join(
+                        t(f"evaluation.mod.{c.strip()}", lang)
+                        if c.strip() in MODERATION_CATEGORIES
+                        else c
+                        for c in v.split(",")
+                    )
+                    if isinstance(v, str) and v
+                    else v
+                )
+            )
+            .astype("str")
+        )
+    out["action"] = _coded(
+        out["action"], set(MODERATION_ACTIONS.values()), "evaluation.action", lang
+    )
 
 
 def headline_cards(

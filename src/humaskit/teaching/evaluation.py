@@ -4,7 +4,8 @@ Teaching layer: every checker takes the learner's answer and returns a
 :class:`humaskit.teaching.Feedback` (✅ or ❌ with a hint); a wrong or oddly typed answer
 is feedback, never an exception. :func:`sentiment_check` and :func:`sentiment_misses` show
 how the lexicon compares with people's labels; :func:`explore_limit` is the body of the
-answer-limit widget. The figures come from :mod:`humaskit.evaluation`; notebooks call
+answer-limit widget; :func:`check_attention` checks the critic-or-attacker exercise. The
+figures come from :mod:`humaskit.evaluation`; notebooks call
 these flat, ``hk.teaching.check_net_sentiment(...)``.
 
 Examples
@@ -29,6 +30,8 @@ __all__ = [
     "check_net_sentiment",
     "check_within_limit",
     "check_overdue_unit",
+    "attention_examples",
+    "check_attention",
     "sentiment_check",
     "sentiment_misses",
     "explore_limit",
@@ -169,6 +172,91 @@ def check_overdue_unit(answer: Any, late: pd.DataFrame, *, lang: str | None = No
             True, t("evaluation.ex.overdue_right", lang, unit=truth, n=int(counts.iloc[0]))
         )
     return Feedback(False, t("evaluation.ex.overdue_wrong", lang, answer=answer))
+
+
+#: The comments of the critic-or-attacker exercise (notebook 05): letter -> text.
+ATTENTION_EXAMPLES = {
+    "A": "Syarat bikin akta kelahiran anak apa saja min?",
+    "B": "Sudah 2 minggu sampah di TPS Cempaka tidak diangkut, tolong segera ditangani!",
+    "C": "Pemkot isinya cuma pencitraan. Dasar tukang bohong!",
+    "D": "Dinas PU tidak becus! Jalan rusak dibiarkan berbulan-bulan.",
+}
+_ATTENTION_WORDS = {
+    "request": "request",
+    "permintaan": "request",
+    "pertanyaan": "request",
+    "minta": "request",
+    "criticism": "criticism",
+    "kritik": "criticism",
+    "kritik berisi": "criticism",
+    "keluhan": "criticism",
+    "aduan": "criticism",
+    "abuse": "abuse",
+    "serangan": "abuse",
+    "makian": "abuse",
+    "attack": "abuse",
+}
+
+
+def attention_examples() -> pd.DataFrame:
+    """The comments of the critic-or-attacker exercise, to show before it.
+
+    Examples
+    --------
+    >>> attention_examples()["letter"].tolist()
+    ['A', 'B', 'C', 'D']
+    """
+    return pd.DataFrame(
+        {"letter": list(ATTENTION_EXAMPLES), "text": list(ATTENTION_EXAMPLES.values())}
+    )
+
+
+def _attention_truth() -> dict[str, str]:
+    from ..evaluation import critic_or_attacker
+
+    m = pd.DataFrame(
+        {
+            "platform": "instagram",
+            "account": "pemkot",
+            "kind": "comment",
+            "created_at": pd.Timestamp("2025-09-01", tz="UTC"),
+            "author": [f"warga{i}" for i in range(len(ATTENTION_EXAMPLES))],
+            "author_type": "citizen",
+            "text": list(ATTENTION_EXAMPLES.values()),
+        }
+    )
+    classes = critic_or_attacker(m)["attention"].tolist()
+    return dict(zip(ATTENTION_EXAMPLES, classes, strict=True))
+
+
+def check_attention(answer: Any, *, lang: str | None = None) -> Feedback:
+    """Check the class given to each comment of :data:`ATTENTION_EXAMPLES`.
+
+    ``answer`` maps each letter to ``"permintaan"`` (request), ``"kritik"`` (criticism
+    with a point) or ``"serangan"`` (abuse without a request); English words work too.
+
+    Examples
+    --------
+    >>> check_attention({"A": "permintaan", "B": "kritik", "C": "serangan", "D": "kritik"},
+    ...                 lang="en").correct
+    True
+    >>> print(check_attention({"A": "permintaan", "B": "kritik", "C": "serangan",
+    ...                        "D": "serangan"}, lang="en"))
+    ❌ D is rude, but it has a point someone can act on (the broken road): criticism with a point. Answer the point, ignore the rude words.
+    """
+    lang = resolve(lang)
+    if not isinstance(answer, dict) or not answer:
+        return Feedback(False, t("evaluation.ex.attention_fill", lang))
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    truth = _attention_truth()
+    for letter, right in truth.items():
+        raw = given.get(letter)
+        got = _ATTENTION_WORDS.get(str(raw).strip().lower()) if raw is not None else None
+        if got is None:
+            return Feedback(False, t("evaluation.ex.attention_missing", lang, letter=letter))
+        if got != right:
+            return Feedback(False, t(f"evaluation.ex.attention_wrong.{letter}", lang))
+    return Feedback(True, t("evaluation.ex.attention_right", lang))
 
 
 def sentiment_check(
