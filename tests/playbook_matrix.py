@@ -233,6 +233,7 @@ _PY_NAMES = re.compile(
 )
 _SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 _PATHLIKE = re.compile(r"\S*[/\\]\S*|\S+\.(csv|xlsx|xls|json|ipynb|ics|html|txt)\b", re.I)
+_DIRS = re.compile(r"\S*[/\\]\S*")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 
 
@@ -280,10 +281,11 @@ _DOWNLOAD = re.compile(
 
 def stop_problem(playbook: str, folder: Folder, message: str) -> str | None:
     """Why a clear stop of ``playbook`` on ``folder`` is not acceptable, or None."""
-    words = set(re.findall(r"[a-z]+", message.lower()))
+    text = _DIRS.sub(" ", message)  # the folder's own path names no download
+    words = set(re.findall(r"[a-z]+", text.lower()))
     if len(words & _ID_WORDS) < 2:
         return "not Indonesian"
-    if not _DOWNLOAD.search(message):
+    if not _DOWNLOAD.search(text):
         return "does not name what to download"
     if playbook in SERVE_WITHOUT_POSTS:
         return f"{playbook} serves without posts: it should report"

@@ -73,3 +73,11 @@ def test_stop_allowed_only_without_posts():
     assert pm.stop_problem("rencana-konten", no_posts, msg)
     assert pm.stop_problem("evaluasi-bulanan", no_posts, "The folder holds no posts.")
     assert pm.stop_problem("evaluasi-bulanan", no_posts, "Folder ini tidak berisi unggahan.")
+
+
+def test_a_path_names_no_download():
+    no_posts = pm.Folder("meta_audience", pm.REAL / "meta_audience", False)
+    msg = "Parameter 'data': '/work/shared/real-exports/x' tidak berisi data unggahan."
+    assert pm.stop_problem("evaluasi-bulanan", no_posts, msg) == "does not name what to download"
+    msg = "Tidak ada bundel di '/tmp/a/b'; isi folder itu dengan ringkasan.json dari tiap unit."
+    assert pm.stop_problem("forum-banding", no_posts, msg) is None
