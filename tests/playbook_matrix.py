@@ -281,16 +281,16 @@ _DOWNLOAD = re.compile(
 
 def stop_problem(playbook: str, folder: Folder, message: str) -> str | None:
     """Why a clear stop of ``playbook`` on ``folder`` is not acceptable, or None."""
+    if playbook in SERVE_WITHOUT_POSTS:
+        return f"{playbook} serves without posts: it should report"
+    if folder.has_posts:
+        return "the folder has posts: the playbook should report"
     text = _DIRS.sub(" ", message)  # the folder's own path names no download
     words = set(re.findall(r"[a-z]+", text.lower()))
     if len(words & _ID_WORDS) < 2:
         return "not Indonesian"
     if not _DOWNLOAD.search(text):
         return "does not name what to download"
-    if playbook in SERVE_WITHOUT_POSTS:
-        return f"{playbook} serves without posts: it should report"
-    if folder.has_posts:
-        return "the folder has posts: the playbook should report"
     return None
 
 
@@ -408,21 +408,42 @@ def _code_cells(playbook: str) -> tuple[list[str], int]:
     return _NB_CACHE[playbook]
 
 
-def _shell():
-    from IPython.core.interactiveshell import InteractiveShell
+_SHELL: dict[str, Any] = {}
 
-    shell = InteractiveShell.instance()
-    if not getattr(shell, "_humaskit_matrix", False):
-        os.environ.setdefault("MPLBACKEND", "Agg")
+
+def _shell():
+    """This module's own IPython shell (made once; not left as the process's singleton)."""
+    if "shell" not in _SHELL:
+        from IPython.core.interactiveshell import InteractiveShell
         from IPython.core.pylabtools import select_figure_formats
 
+        os.environ.setdefault("MPLBACKEND", "Agg")
+        shell = InteractiveShell()
         # as in the kernel's inline backend: a displayed figure is rendered to PNG
         select_figure_formats(shell, {"png"})
         # the exception itself is kept: formatting IPython's traceback costs ~1 s a run
         shell.showtraceback = lambda *a, **k: None
         shell.showsyntaxerror = lambda *a, **k: None
         shell._humaskit_matrix = set(shell.user_ns)
-    return shell
+        _SHELL["shell"] = shell
+    return _SHELL["shell"]
+
+
+@contextlib.contextmanager
+def _current(shell):
+    """Make ``shell`` what ``get_ipython()`` returns during a run, and undo it after.
+
+    Left registered, it would make ``get_ipython()`` true in later tests of the same
+    process (``humaskit.playbooks.summary`` then displays instead of returning).
+    """
+    from IPython.core.interactiveshell import InteractiveShell
+
+    before = InteractiveShell.__dict__.get("_instance")
+    InteractiveShell._instance = shell
+    try:
+        yield shell
+    finally:
+        InteractiveShell._instance = before
 
 
 def _fresh_namespace(shell) -> None:
@@ -538,7 +559,12 @@ def run_inprocess(
     sink = io.StringIO()
     try:
         reads = _cached_reads() if cache_reads else contextlib.nullcontext()
-        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), reads:
+        with (
+            contextlib.redirect_stdout(sink),
+            contextlib.redirect_stderr(sink),
+            reads,
+            _current(shell),
+        ):
             for i, src in enumerate(code):
                 res = shell.run_cell(src, store_history=False, silent=False)
                 _flush_figures()
