@@ -2,10 +2,11 @@
 
 Used by ``tests/test_real_matrix.py`` and ``bench/bench_real_matrix.py``. It depends only on
 names that stay put while the package is restructured: :mod:`humaskit.playbooks`
-(``available``, ``parameters``, ``run``, ``SUMMARY_MIME``, ``OUT_ENV``),
-:func:`humaskit.io.read_folder` is not needed here (the ground truth below is written by
-hand, so a reader that loses a folder's posts cannot make a stop look allowed) and
-:mod:`humaskit.errors`.
+(``available``, ``parameters``, ``run``, ``PlaybookFailed``, ``SUMMARY_MIME``,
+``OUT_ENV``), :func:`humaskit.io.read_folder` (only wrapped, to read each folder once) and
+:mod:`humaskit.errors`. Which folders hold posts is written by hand (:data:`HAS_POSTS`), not
+asked of the readers, so a reader that loses a folder's posts cannot make a stop look
+allowed.
 
 The folders
 -----------
