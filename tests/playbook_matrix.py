@@ -159,7 +159,10 @@ _WORK: dict[str, Path] = {}
 def work_dir() -> Path:
     """One temporary folder per process for the combined folder and the reports."""
     if "dir" not in _WORK:
+        import atexit
+
         _WORK["dir"] = Path(tempfile.mkdtemp(prefix="humaskit-real-matrix-"))
+        atexit.register(shutil.rmtree, _WORK["dir"], ignore_errors=True)
     return _WORK["dir"]
 
 
