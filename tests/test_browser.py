@@ -12,11 +12,16 @@ import pytest
 
 from humaskit import playbooks
 
-playwright = pytest.importorskip("playwright.sync_api")
+try:
+    from playwright import sync_api as playwright
+except ImportError:  # the language checks below still run
+    playwright = None
 CHROMIUM = next(
     (p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p), None
 )
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+needs_browser = pytest.mark.skipif(
+    CHROMIUM is None or playwright is None, reason="Chromium or playwright is not installed"
+)
 
 #: A4 width minus the print margins of templates/laporan/report.css, in CSS pixels.
 A4_PRINT_WIDTH = round((210 - 24) / 25.4 * 96)
@@ -41,6 +46,8 @@ def reports(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
+    if CHROMIUM is None or playwright is None:
+        pytest.skip("Chromium or playwright is not installed")
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
@@ -66,6 +73,7 @@ def _open(browser, path, width, media="screen"):
     return page, outside, errors
 
 
+@needs_browser
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("name", playbooks.available())
 def test_report_is_self_contained_and_fits_the_screen(reports, browser, name, width):
@@ -80,6 +88,7 @@ def test_report_is_self_contained_and_fits_the_screen(reports, browser, name, wi
     assert info["wide"] == [], f"elements wider than the page: {info['wide'][:3]}"
 
 
+@needs_browser
 @pytest.mark.parametrize("name", playbooks.available())
 def test_report_prints_to_a4_without_clipping(reports, browser, name, tmp_path):
     page, outside, errors = _open(browser, reports[name], A4_PRINT_WIDTH, media="print")
@@ -91,3 +100,77 @@ def test_report_prints_to_a4_without_clipping(reports, browser, name, tmp_path):
     assert info["wide"] == [], f"clipped in print: {info['wide'][:3]}"
     head = pdf.read_bytes()[:5]
     assert head == b"%PDF-" and pdf.stat().st_size > 10_000
+
+
+# ---------------------------------------------------------------- Indonesian throughout
+
+#: English words of the kit's own vocabulary that once leaked into Indonesian outputs.
+_EXTRA_ENGLISH = ("mention", "mentions", "published", "illustrative", "unpaid", "not a measurement")
+
+
+def _english_vocabulary() -> set[str]:
+    """The kit's English labels that an Indonesian reader must never see.
+
+    Every ``en`` text of the i18n catalogue that differs from its ``id`` text and is not part
+    of any Indonesian text (loanwords such as "Engagement rate" are used in Indonesian too),
+    every coded value with an underscore (``citizen_journalist``), and a few words that leaked
+    before.
+    """
+    import json
+
+    from humaskit.paths import package_file
+
+    en, ids = {}, []
+    for f in sorted(package_file("i18n").glob("*.json")):
+        for key, v in json.loads(f.read_text(encoding="utf-8")).items():
+            if isinstance(v, dict) and "id" in v and "en" in v:
+                ids.append(str(v["id"]).lower())
+                e = str(v["en"])
+                if e.lower() != str(v["id"]).lower() and "{" not in e and len(e) >= 4:
+                    en[e] = key
+    id_text = "\n".join(ids)
+    words = {e for e in en if e.lower() not in id_text}
+    words |= {k.split(".", 1)[1] for k in en.values() if k.startswith("label.") and "_" in k}
+    return words | set(_EXTRA_ENGLISH)
+
+
+def _visible_text(report) -> str:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(report.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+
+
+def _files_text(folder) -> str:
+    import openpyxl
+
+    parts = []
+    for f in sorted(folder.iterdir()):
+        if f.suffix == ".xlsx":
+            wb = openpyxl.load_workbook(f, read_only=True)
+            for ws in wb.worksheets:
+                parts.append(ws.title)
+                for row in ws.iter_rows(values_only=True):
+                    parts.extend(str(v) for v in row if isinstance(v, str))
+        elif f.suffix == ".ics":
+            parts.extend(
+                line.split(":", 1)[1]
+                for line in f.read_text(encoding="utf-8").splitlines()
+                if line.startswith(("SUMMARY", "DESCRIPTION", "LOCATION"))
+            )
+    return "\n".join(parts)
+
+
+def _english_in(text: str, words: set[str]) -> list[str]:
+    import re
+
+    return sorted(w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
+
+
+@pytest.mark.parametrize("name", playbooks.available())
+def test_indonesian_report_has_no_english_label(reports, name):
+    assert _english_in(_visible_text(reports[name]), _english_vocabulary()) == []
+
+
+@pytest.mark.parametrize("name", playbooks.available())
+def test_indonesian_files_have_no_english_label(reports, name):
+    assert _english_in(_files_text(reports[name].parent), _english_vocabulary()) == []

@@ -36,7 +36,7 @@ from ..evaluation import (
     zone,
 )
 from ..fmt import fmt_number, fmt_pct
-from ..i18n import label, resolve, t
+from ..i18n import catalogue, label, resolve, t
 from . import chart  # noqa: F401  (kept here for playbooks written before report.chart)
 
 __all__ = [
@@ -49,6 +49,14 @@ __all__ = [
 
 _CODED = ("status", "area", "request", "kind", "people", "lexicon")
 _HOURS = ("median_response_hours", "p90_response_hours", "age_hours")
+
+
+def _source(value: Any, lang: str) -> Any:
+    """A benchmark's source in the reader's language when the kit wrote it (``source.<text>``)."""
+    if not isinstance(value, str):
+        return value
+    key = f"source.{value}"
+    return t(key, lang) if key in catalogue() else value
 
 
 def _x(value: Any, lang: str) -> str:
@@ -88,6 +96,8 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
             .map(lambda v: topic_label(v, lang) if isinstance(v, str) else v)
             .astype("str")
         )
+    if "source" in out.columns:
+        out["source"] = out["source"].map(lambda v: _source(v, lang)).astype("str")
     for c in _CODED:
         if c in out.columns:
             out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) else v).astype("str")
