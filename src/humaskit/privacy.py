@@ -400,9 +400,22 @@ def _check_bank(m: re.Match, text: str) -> bool:
     return not (cue in _bank_cues()[1] and _AMOUNT_RE.fullmatch(m.group("num")))
 
 
+_MONEY_BEFORE = re.compile(r"(?i)(?:(?:rp|idr|usd|\$)\.?\s*|[0-9][.,])$")
+_MONEY_AFTER = re.compile(r"(?i)\s?(?:,-|rupiah|juta|jt\b|ribu|rb\b|miliar|triliun)")
+
+
+def _not_amount(m: re.Match, text: str) -> bool:
+    """False for a number written as money (``Rp 62.812.345.678``, ``1.500.000 rupiah``)
+    or for the tail of a larger number (``37.020.000.000``)."""
+    a, b = m.span("num")
+    return not (
+        _MONEY_BEFORE.search(text[max(0, a - 6) : a]) or _MONEY_AFTER.match(text, b, b + 10)
+    )
+
+
 def _check_landline(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
-    return not _office_re().search(before)
+    return _not_amount(m, text) and not _office_re().search(before)
 
 
 @lru_cache(maxsize=1)
@@ -418,25 +431,25 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
             r"(?P<num>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})",
             _check_email,
         ),
-        # labelled: the first 16 digits after the label, then any other length (6-25)
-        ("kk", rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
+        # labelled (NIK, KTP, KK): the whole number block (6-25 digits), else the first 16
         ("kk", rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}", None),
-        ("nik", rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
+        ("kk", rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
         ("nik", rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}", None),
-        # unlabelled: a 16-digit block (not inside a link: no / or = before it)
-        ("nik", rf"(?<![/=]){block_start}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}}){block_end}", None),
-        ("nik", r"(?<![0-9/=])(?P<num>[0-9]{16})(?![0-9])", None),
+        ("nik", rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
         (
             "bank",
             rf"(?i)(?<![a-z])(?P<cue>{bank_alt})(?![a-z])(?P<gap>[^0-9\n]{{0,25}}?)"
-            rf"{block_start}(?P<num>[0-9](?:[ .\-]?[0-9]){{7,17}}){block_end}",
+            rf"{block_start}(?P<num>[0-9](?:{_SEP}?[0-9]){{7,17}}){block_end}",
             _check_bank,
         ),
+        # unlabelled: a 16-digit block (not inside a link: no / or = before it)
+        ("nik", rf"(?<![/=]){block_start}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}}){block_end}", _not_amount),
+        ("nik", r"(?<![0-9/=])(?<![0-9][ ._\-])(?P<num>[0-9]{16})(?![0-9])", _not_amount),
         (
             "phone",
             r"(?<![0-9+])(?P<num>(?:(?:\(\s?\+?\s?62\s?\)|\+\s?62|62)[ .\-]{0,3}(?:\(0\)|0)?"
-            r"|\(?0)[ .\-]{0,3}\(?8[1-9](?:[ .\-()]{0,3}[0-9]){7,10})(?![0-9])",
-            None,
+            r"|\(?0)[ .\-]{0,3}\(?8[1-9](?:[ .\-()]{0,4}[0-9]){7,10})(?![0-9])",
+            _not_amount,
         ),
         (
             "landline",
