@@ -22,16 +22,40 @@ from humaskit.cli import main
 from humaskit.files.safe import neutralize, write_csv, write_xlsx
 from humaskit.fmt import terminal_safe
 
-PROPERTY = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # words around the number: no digits, no "/" or "=" (a number after those is a link's id)
 WORDS = st.lists(
     st.sampled_from(
-        ["tolong", "dicek", "warga", "saya", "jalan", "rusak", "mohon", "bantu", "ya", "pak",
-         "bu", "segera", "di", "kelurahan", "data", "terima", "kasih", ",", ".", "!", "?",
-         ":", "-", "(", ")", "😊", "\n"]
+        [
+            "tolong",
+            "dicek",
+            "warga",
+            "saya",
+            "jalan",
+            "rusak",
+            "mohon",
+            "bantu",
+            "ya",
+            "pak",
+            "bu",
+            "segera",
+            "di",
+            "kelurahan",
+            "data",
+            "terima",
+            "kasih",
+            ",",
+            ".",
+            "!",
+            "?",
+            ":",
+            "-",
+            "(",
+            ")",
+            "😊",
+            "\n",
+        ]
     ),
     max_size=6,
 ).map(" ".join)
@@ -58,9 +82,26 @@ def written_nik(draw):
     seps = draw(st.lists(SEPARATORS, min_size=1, max_size=4))
     label = draw(
         st.sampled_from(
-            ["", "NIK", "NIK ", "NIK: ", "nik_", "nik-", "No. KTP ", "KTP:", "no ktp ",
-             "e-KTP ", "KK ", "No. KK: ", "nomor KK ", "nomor induk kependudukan ", "(", "[",
-             "x", "NIK saya "]
+            [
+                "",
+                "NIK",
+                "NIK ",
+                "NIK: ",
+                "nik_",
+                "nik-",
+                "No. KTP ",
+                "KTP:",
+                "no ktp ",
+                "e-KTP ",
+                "KK ",
+                "No. KK: ",
+                "nomor KK ",
+                "nomor induk kependudukan ",
+                "(",
+                "[",
+                "x",
+                "NIK saya ",
+            ]
         )
     )
     close = {"(": ")", "[": "]"}.get(label, "")
@@ -72,8 +113,9 @@ def written_nik(draw):
 def written_phone(draw):
     rest = draw(st.from_regex(r"8[1-9][0-9]{7,10}", fullmatch=True))
     country = draw(
-        st.sampled_from(["0", "+62", "62", "+62 ", "(+62)", "(+62) ", "+62 (0)", "(62) ",
-                         "+62-", "+62 0", "(0"])
+        st.sampled_from(
+            ["0", "+62", "62", "+62 ", "(+62)", "(+62) ", "+62 (0)", "(62) ", "+62-", "+62 0", "(0"]
+        )
     )
     if country == "(0":
         head = 3 if len(rest) > 3 else 2
@@ -120,8 +162,23 @@ def test_personal_email_is_masked(local, domain, words):
 
 @PROPERTY
 @given(
-    st.sampled_from(["rek", "rek.", "rekening", "no rek", "No. Rek:", "norek", "BCA", "BRI",
-                     "BNI", "Mandiri", "a.n", "transfer ke", "nomor rekening BRI"]),
+    st.sampled_from(
+        [
+            "rek",
+            "rek.",
+            "rekening",
+            "no rek",
+            "No. Rek:",
+            "norek",
+            "BCA",
+            "BRI",
+            "BNI",
+            "Mandiri",
+            "a.n",
+            "transfer ke",
+            "nomor rekening BRI",
+        ]
+    ),
     st.from_regex(r"[0-9]{8,18}", fullmatch=True),
     st.lists(st.integers(1, 17), max_size=3),
     SEPARATORS,
@@ -211,8 +268,16 @@ def test_screen_and_mask_agree(text):
 
 
 def test_citizens_are_not_named_for_how_their_handle_looks():
-    handles = ["info_novi7053", "info_agus2984", "bencihumas", "anti_pemkot_garis_keras",
-               "agus_today", "budi_fm", "beritawarga", "pemkot_fans"]
+    handles = [
+        "info_novi7053",
+        "info_agus2984",
+        "bencihumas",
+        "anti_pemkot_garis_keras",
+        "agus_today",
+        "budi_fm",
+        "beritawarga",
+        "pemkot_fans",
+    ]
     types = pd.Series(["citizen", "citizen"] + [None] * 6)
     assert not privacy.is_public_account(handles, author_types=types).any()
     assert not privacy.is_public_account(handles).any()
@@ -358,3 +423,12 @@ def test_error_messages_echo_values_safely(tmp_path, capsys):
         main(["--lang", "\x1b[2J"])
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\\x1b[2J" in err
+
+
+def test_csv_cell_with_a_carriage_return_cannot_start_a_row(tmp_path):
+    import csv
+
+    path = write_csv(pd.DataFrame({"x": ["\r=1+1", "a\r=2+2", "ok"]}), tmp_path / "cr.csv")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        cells = [row[0] for row in csv.reader(fh)]
+    assert cells == ["x", "'\r=1+1", "a\r=2+2", "ok"]  # one cell each, nothing split off

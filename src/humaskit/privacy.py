@@ -343,9 +343,7 @@ _LABEL_NIK = (
     r"(?:nomor\s+induk\s+kependudukan|(?:no|nomor|nmr)\.?\s?(?:e-?)?ktp|e-?ktp|ktp"
     r"|n\.i\.k\.?|nik)"
 )
-_LABEL_KK = (
-    r"(?:(?:no|nomor|nmr)\.?\s?(?:kartu\s+keluarga|kk)|kartu\s+keluarga|nkk|no\.?kk|kk)"
-)
+_LABEL_KK = r"(?:(?:no|nomor|nmr)\.?\s?(?:kartu\s+keluarga|kk)|kartu\s+keluarga|nkk|no\.?kk|kk)"
 # After a label: a short gap of punctuation, optionally "no."/"nomor" or "saya"/"nya".
 _GAP = (
     r"(?:[^0-9A-Za-z\n]{0,4}(?:(?:no|nomor|nmr|saya|sy|nya|adalah)\.?(?![A-Za-z]))?)"
@@ -383,7 +381,9 @@ def _bank_cues() -> tuple[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _office_re() -> re.Pattern:
-    return re.compile(r"(?i)(?<![a-z])(?:" + _alternation(_cue_lines("office_phone_cues.txt")) + ")")
+    return re.compile(
+        r"(?i)(?<![a-z])(?:" + _alternation(_cue_lines("office_phone_cues.txt")) + ")"
+    )
 
 
 def _check_email(m: re.Match, text: str) -> bool:
@@ -432,10 +432,26 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
             _check_email,
         ),
         # labelled (NIK, KTP, KK): the whole number block (6-25 digits), else the first 16
-        ("kk", rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}", None),
-        ("kk", rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
-        ("nik", rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}", None),
-        ("nik", rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])", None),
+        (
+            "kk",
+            rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}",
+            None,
+        ),
+        (
+            "kk",
+            rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])",
+            None,
+        ),
+        (
+            "nik",
+            rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}",
+            None,
+        ),
+        (
+            "nik",
+            rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}})(?![0-9])",
+            None,
+        ),
         (
             "bank",
             rf"(?i)(?<![a-z])(?P<cue>{bank_alt})(?![a-z])(?P<gap>[^0-9\n]{{0,25}}?)"
@@ -443,7 +459,11 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
             _check_bank,
         ),
         # unlabelled: a 16-digit block (not inside a link: no / or = before it)
-        ("nik", rf"(?<![/=]){block_start}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}}){block_end}", _not_amount),
+        (
+            "nik",
+            rf"(?<![/=]){block_start}(?P<num>[0-9](?:{_SEP}?[0-9]){{15}}){block_end}",
+            _not_amount,
+        ),
         ("nik", r"(?<![0-9/=])(?<![0-9][ ._\-])(?P<num>[0-9]{16})(?![0-9])", _not_amount),
         (
             "phone",
@@ -477,6 +497,24 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
     return tuple((kind, re.compile(rx), check) for kind, rx, check in rules)
 
 
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple[str, ...] | None, ...]:
+    """Per rule, words one of which a text must hold (lower case) for the rule to be tried."""
+    nik = ("nik", "n.i.k", "ktp", "kependudukan")
+    kk = ("kk", "kartu")
+    bank = tuple({c.lstrip("~").strip().split()[0] for c in _cue_lines("bank_cues.txt")})
+    gates = {"email": ("@",), "bank": bank, "address": ("jl", "jalan", "rt")}
+    out = []
+    for kind, rx, _ in _rules():
+        if kind == "kk":
+            out.append(kk)
+        elif kind == "nik" and "(?i)" in rx.pattern:
+            out.append(nik)
+        else:
+            out.append(gates.get(kind))
+    return tuple(out)
+
+
 # Texts that may hold personal data, found at once on the whole column (RE2): six digits
 # close together, an e-mail's @domain., a plate-like token or an address word; only these
 # texts go through the recogniser. Every rule above matches only inside such a text.
@@ -491,7 +529,10 @@ _CANDIDATE = (
 def _scan_text(text: str, labels: Mapping[str, str]) -> tuple[str, list[str]]:
     """Mask every personal-data span of one text; return the text and the kinds found."""
     kinds: list[str] = []
-    for kind, rx, check in _rules():
+    low = text.lower()
+    for (kind, rx, check), gate in zip(_rules(), _gates(), strict=True):
+        if gate is not None and not any(g in low for g in gate):
+            continue
 
         def repl(m: re.Match, kind=kind, check=check, text=text) -> str:
             if check is not None and not check(m, text):
@@ -524,8 +565,12 @@ def _scan(texts: pd.Series, labels: Mapping[str, str]) -> tuple[pd.Series, list[
     values = out.to_numpy(dtype=object, na_value=None)
     new = values.copy()
     changed = False
+    seen: dict[str, tuple[str, list[str]]] = {}  # copied texts are read once
     for i in cand:
-        masked, kinds = _scan_text(values[i], labels)
+        value = values[i]
+        if value not in seen:
+            seen[value] = _scan_text(value, labels)
+        masked, kinds = seen[value]
         if kinds:
             new[i] = masked
             changed = True

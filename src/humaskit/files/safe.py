@@ -74,9 +74,9 @@ def neutralize_text(value: object) -> object:
 def _column(s: pd.Series) -> pd.Series:
     dtype = s.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        if pd.api.types.is_numeric_dtype(dtype.categories.dtype) or pd.api.types.is_datetime64_any_dtype(
+        if pd.api.types.is_numeric_dtype(
             dtype.categories.dtype
-        ):
+        ) or pd.api.types.is_datetime64_any_dtype(dtype.categories.dtype):
             return s
         return pd.Series(
             [neutralize_text(v) for v in s.astype(object)], index=s.index, name=s.name, dtype=object
@@ -89,7 +89,7 @@ def _column(s: pd.Series) -> pd.Series:
         or isinstance(dtype, pd.PeriodDtype)
     ):
         return s
-    if pd.api.types.is_string_dtype(dtype) and dtype != object:
+    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
         mask = s.str.startswith(_DANGEROUS).fillna(False).astype(bool)
         if not mask.any():
             return s
@@ -146,7 +146,9 @@ def _naive(df: pd.DataFrame) -> pd.DataFrame:
         if isinstance(s.dtype, pd.DatetimeTZDtype):
             out[i] = s.dt.tz_localize(None)
         elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            out[i] = pd.Series([_xlsx_cell(v) for v in s.astype(object)], index=s.index, dtype=object)
+            out[i] = pd.Series(
+                [_xlsx_cell(v) for v in s.astype(object)], index=s.index, dtype=object
+            )
     out.columns = [_xlsx_cell(c) for c in cols]
     return out
 
@@ -186,10 +188,14 @@ def safe_sheet_names(names: list[object]) -> list[str]:
 
 
 def write_csv(data: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``data`` as UTF-8 CSV (with BOM so Excel shows Indonesian text) safely."""
+    """Write ``data`` as UTF-8 CSV (with BOM so Excel shows Indonesian text) safely.
+
+    Lines end with CR LF, as Excel writes them; a cell holding a line break or a carriage
+    return is quoted, so it cannot start a row of its own (where ``=...`` would run).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralize(data).to_csv(path, index=False, encoding="utf-8-sig")
+    neutralize(data).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 

@@ -108,6 +108,8 @@ SARA_NEAR: int = 3
 SARA_NEGATION: int = 3
 _CLITICS = ("nya", "lah", "kah", "pun", "mu", "ku", "in")
 _PREFIXES = ("nge", "di")
+
+
 @dataclass
 class _Lists:
     """Term tables of the screen, normalised."""
