@@ -30,9 +30,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["neutralize", "neutralize_text", "safe_sheet_names", "write_csv", "write_xlsx"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "neutralize",
+    "neutralize_text",
+    "restore_text",
+    "safe_sheet_names",
+    "write_csv",
+    "write_xlsx",
+]
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: First characters that make a spreadsheet read a cell as a formula (or start one).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_DANGEROUS = FORMULA_PREFIXES  # old private name, still imported by io.plan
 # characters an xlsx file cannot hold (openpyxl refuses them): C0 controls but tab/LF/CR
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -69,6 +79,20 @@ def neutralize_text(value: object) -> object:
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     return neutralize_text(str(value))
+
+
+def restore_text(value: object) -> object:
+    """Undo :func:`neutralize_text` on a cell read back from a file the kit wrote.
+
+    Examples
+    --------
+    >>> restore_text("'=1+1"), restore_text("'biasa"), restore_text(5)
+    ('=1+1', "'biasa", 5)
+    """
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'":
+        if value[1:].startswith(FORMULA_PREFIXES):
+            return value[1:]
+    return value
 
 
 def _column(s: pd.Series) -> pd.Series:
