@@ -413,6 +413,12 @@ def _not_amount(m: re.Match, text: str) -> bool:
     )
 
 
+def _not_mobile(m: re.Match, text: str) -> bool:
+    """False when a number after a NIK/KK label is a mobile number (``kk 0812...``: kakak)."""
+    digits = re.sub(r"[^0-9]", "", m.group("num"))
+    return not (10 <= len(digits) <= 13 and digits.startswith(("08", "628")))
+
+
 def _check_landline(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     return _not_amount(m, text) and not _office_re().search(before)
@@ -435,7 +441,7 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
         (
             "kk",
             rf"(?i)(?<![a-z\[]){_LABEL_KK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}",
-            None,
+            _not_mobile,
         ),
         (
             "kk",
@@ -445,7 +451,7 @@ def _rules() -> tuple[tuple[str, re.Pattern, object], ...]:
         (
             "nik",
             rf"(?i)(?<![a-z\[]){_LABEL_NIK}{_GAP}(?P<num>[0-9](?:{_SEP}?[0-9]){{5,24}}){block_end}",
-            None,
+            _not_mobile,
         ),
         (
             "nik",
