@@ -292,19 +292,22 @@ def main() -> None:
     ):
         tried, handled, defects = fn()
         print(f"{label:<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    n = 100_000
     texts = pd.Series(
         [
-            "WA 0812-3456-7890 NIK 3201 1234 5678 0001",
-            "jalan rusak tahun 2025 jam 09.00",
-            "terima kasih pak",
-        ]
-        * 33_334,
+            f"WA 0812-{i % 10_000:04d}-{i // 10_000:04d} NIK 3201 1234 5678 {i % 10_000:04d}"
+            if i % 3 == 0
+            else f"jalan rusak nomor {i} tahun 2025 jam 09.00"
+            if i % 3 == 1
+            else f"terima kasih pak {i}"
+            for i in range(n)
+        ],
         dtype="str",
-    )
+    )  # all different: no text is read twice
     t0 = time.perf_counter()
     privacy.mask_personal_data(texts)
     print(
-        f"mask_personal_data on {len(texts):,} texts (a third with personal data): "
+        f"mask_personal_data on {len(texts):,} distinct texts (a third with personal data): "
         f"{time.perf_counter() - t0:.2f} s"
     )
 

@@ -508,7 +508,7 @@ def _gates() -> tuple[tuple[str, ...] | None, ...]:
     """Per rule, words one of which a text must hold (lower case) for the rule to be tried."""
     nik = ("nik", "n.i.k", "ktp", "kependudukan")
     kk = ("kk", "kartu")
-    bank = tuple({c.lstrip("~").strip().split()[0] for c in _cue_lines("bank_cues.txt")})
+    bank = tuple({max(c.lstrip("~").strip().split(), key=len) for c in _cue_lines("bank_cues.txt")})
     gates = {"email": ("@",), "bank": bank, "address": ("jl", "jalan", "rt")}
     out = []
     for kind, rx, _ in _rules():
@@ -532,11 +532,20 @@ _CANDIDATE = (
 )
 
 
+# Fewest digits a text needs for a rule of each kind to match (a cheap first test).
+_MIN_DIGITS = {"email": 0, "kk": 6, "nik": 6, "bank": 8, "phone": 9, "landline": 8, "plate": 1}
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 def _scan_text(text: str, labels: Mapping[str, str]) -> tuple[str, list[str]]:
     """Mask every personal-data span of one text; return the text and the kinds found."""
     kinds: list[str] = []
     low = text.lower()
+    digits = len(text) - len(text.translate(_NO_DIGITS))
+    upper = low != text
     for (kind, rx, check), gate in zip(_rules(), _gates(), strict=True):
+        if digits < _MIN_DIGITS.get(kind, 1) or (kind == "plate" and not upper):
+            continue
         if gate is not None and not any(g in low for g in gate):
             continue
 
