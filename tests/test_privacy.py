@@ -66,8 +66,12 @@ def test_public_accounts_rules():
     types = pd.Series(
         ["citizen", "citizen", None, None, None, None, "public_figure", "citizen", None]
     )
-    out = privacy.is_public_account(handles, author_types=types, register=["@Ani"])
-    assert out.tolist() == [False, True, True, True, True, True, True, False, False]
+    out = privacy.is_public_account(
+        handles, author_types=types, register=["@Ani"], institution_accounts=["pemkotsukamaju"]
+    )
+    # named: registered (ani), own account, shipped list (kompascom), public type (tokoh1);
+    # a handle that only looks official or like media (dinkes_kota, detiksukamaju) is not
+    assert out.tolist() == [False, True, True, False, False, True, True, False, False]
 
 
 def test_public_account_patterns_can_be_replaced_or_switched_off():
@@ -90,7 +94,8 @@ def test_institution_accounts_from_an_accounts_table():
         ("WA 0812-3456-7890 ya", "WA [telepon] ya"),
         ("hub +62 812 3456 7890", "hub [telepon]"),
         ("telp 6281234567890", "telp [telepon]"),
-        ("kantor (021) 555-1234", "kantor [telepon]"),
+        ("telp rumah (021) 555-1234", "telp rumah [telepon]"),
+        ("kantor (021) 555-1234", "kantor (021) 555-1234"),  # an office number is public
         ("NIK saya 3201123456780001", "NIK saya [NIK]"),
         ("kirim ke budi.s@mail.co.id", "kirim ke [email]"),
         ("no rek BCA 123 456 7890", "no rek BCA [nomor rekening]"),
@@ -115,7 +120,7 @@ def test_mask_words_follow_the_language():
 
 def test_mask_handles_replaces_private_handles_with_their_pseudonyms():
     texts = pd.Series(["@budi_88 bilang @pemkotsukamaju lambat, cc @Ani", None, "tanpa akun"])
-    out = privacy.mask_handles(texts, salt="s", keep=["ani"])
+    out = privacy.mask_handles(texts, salt="s", keep=["ani", "pemkotsukamaju"])
     token = privacy.pseudonymize(["budi_88"], salt="s")[0]
     assert out[0] == f"@{token} bilang @pemkotsukamaju lambat, cc @Ani"
     assert pd.isna(out[1]) and out[2] == "tanpa akun"
@@ -123,7 +128,7 @@ def test_mask_handles_replaces_private_handles_with_their_pseudonyms():
 
 def test_duplicate_index_labels_are_handled_by_position():
     h = pd.Series(["ani", "detiksukamaju", "budi"], index=[0, 0, 1])
-    types = pd.Series(["citizen", "citizen", "media"], index=[0, 0, 1])
+    types = pd.Series(["citizen", "media", "media"], index=[0, 0, 1])
     public = privacy.is_public_account(h, author_types=types)
     assert public.tolist() == [False, True, True]
     out = privacy.pseudonymize(h, salt="s", keep=public)

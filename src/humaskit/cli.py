@@ -26,13 +26,21 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .errors import HumaskitError, ParameterError
+from .fmt import terminal_safe as _safe
 from .i18n import resolve, set_language, t
 
 __all__ = ["main", "list_text"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values it echoes in an error made safe for the terminal."""
+
+    def error(self, message: str):  # type: ignore[override]
+        super().error(_safe(message))
+
+
 def _parser(lang: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="humaskit", description=t("cli.description", lang))
+    parser = _Parser(prog="humaskit", description=t("cli.description", lang))
     parser.add_argument("--lang", choices=["id", "en"], help=t("cli.help_lang", lang))
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     run = sub.add_parser("run", help=t("cli.help_run", lang))
@@ -68,11 +76,11 @@ def _cmd_run(args, lang: str) -> int:
         params[key] = value
     if "bahasa" in params and params["bahasa"] in ("id", "en"):
         lang = params["bahasa"]
-    print(t("cli.running", lang, name=args.name), file=sys.stderr, flush=True)
+    print(t("cli.running", lang, name=_safe(args.name)), file=sys.stderr, flush=True)
     path = playbooks.run(args.name, params, args.out)
-    print(t("cli.report_written", lang, path=path), file=sys.stderr)
+    print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
     if not (sys.stdout.isatty() and sys.stderr.isatty()):
-        print(path)  # for scripts: the path alone on standard output
+        print(_safe(path))  # for scripts: the path alone on standard output
     return 0
 
 
@@ -254,10 +262,11 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     report = import_report(ws, lang=lang)
     imports = ws.imports
     ok = [imp for imp in imports if imp.kind not in FAILED_KINDS]
+    folder = _safe(folder)  # names from outside are shown, never acted on by the terminal
     intro = t("cli.impor_intro", lang, folder=folder or ".", files=len(imports), known=len(ok))
     lines = [*_wrap(intro, width), ""]
-    names = report[t("io.report.file", lang)]
-    reasons = report[t("io.report.reason", lang)]
+    names = [_safe(n) for n in report[t("io.report.file", lang)]]
+    reasons = [_safe(r) if isinstance(r, str) else r for r in report[t("io.report.reason", lang)]]
     for imp, name, reason in zip(imports, names, reasons, strict=True):
         lines.append(name)
         kind = t(f"io.kind.{imp.kind}", lang)
@@ -345,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HumaskitError as exc:
         from .playbooks import PlaybookFailed
 
-        print(f"{t('cli.error', lang)}: {exc}", file=sys.stderr)
+        print(f"{t('cli.error', lang)}: {_safe(exc)}", file=sys.stderr)
         return 1 if isinstance(exc, PlaybookFailed) else 2
 
 

@@ -2,7 +2,8 @@
 
 The one formatting layer of the kit (core): every table, chart, sentence and file that shows a
 number formats it here, so Indonesian text always reads ``12.345`` and ``12,3%``. Also
-:func:`esc`, the HTML escape used for every outside text.
+:func:`esc`, the HTML escape used for every outside text, and :func:`terminal_safe`, the
+same for a terminal: every outside text the command line prints goes through it.
 
 Examples
 --------
@@ -14,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 import pandas as pd
@@ -22,6 +24,7 @@ from .i18n import resolve
 
 __all__ = [
     "esc",
+    "terminal_safe",
     "fmt_number",
     "fmt_value",
     "fmt_pct",
@@ -40,6 +43,41 @@ def esc(value: Any) -> str:
     ):
         return ""
     return html.escape(str(value))
+
+
+# Characters a terminal would act on instead of showing: C0 and C1 controls (ESC starts the
+# ANSI sequences that clear or recolour the screen, CR and LF start a fake line), DEL, and
+# the invisible marks that reorder or hide text (bidirectional overrides, zero-width space,
+# line and paragraph separators, byte-order mark).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(m: re.Match) -> str:
+    c = m.group(0)
+    if c in _NAMED:
+        return _NAMED[c]
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+
+def terminal_safe(value: Any) -> str:
+    r"""Return ``value`` as text a terminal shows as it is, never acts on.
+
+    Control characters and escape sequences are written out (``\x1b[2J``, ``\n``, ``\t``),
+    so a file name cannot clear the screen, recolour it or start a line of its own;
+    ``None`` becomes an empty string.
+
+    Examples
+    --------
+    >>> print(terminal_safe("data\x1b[2J.csv"))
+    data\x1b[2J.csv
+    >>> print(terminal_safe("a.csv\nJumlah: 999 baris"))
+    a.csv\nJumlah: 999 baris
+    >>> terminal_safe("Ulasan warga 😊.csv")
+    'Ulasan warga 😊.csv'
+    """
+    text = "" if value is None else str(value)
+    return _UNSAFE.sub(_escaped, text)
 
 
 def fmt_number(x: Any, lang: str | None = None, digits: int = 0) -> str:

@@ -40,7 +40,7 @@ Examples
 >>> m = pd.DataFrame({"platform": "x", "account": "pemkot",
 ...     "author": ["warga1", "warga2", "warga3"], "to_author": ["detiksukamaju"] * 3,
 ...     "text": ["jalan rusak", "jalan rusak lagi", "banjir"]})
->>> hk.influencers.opinion_leaders(m, top=1, lang="en")["handle"].tolist()
+>>> hk.influencers.opinion_leaders(m, top=1, register=["detiksukamaju"], lang="en")["handle"].tolist()
 ['detiksukamaju']
 """
 

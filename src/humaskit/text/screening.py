@@ -24,7 +24,11 @@
     source (``katanya``/``beredar kabar`` in a text that names the government, a
     ministry, the police...: an unverified claim of an official statement).
 ``personal_data``
-    NIK (16 digits), mobile numbers (08.., +628..), personal e-mail addresses
+    What :func:`humaskit.privacy.find_personal_data` finds, the same recogniser that masks
+    personal data in shared outputs (so the screen and the mask cannot disagree): NIK and
+    KK numbers in any written form (``NIK3201...``, ``3201-1234-5678-0001``), mobile
+    numbers (``0812..``, ``+62 (812) ...``), home landlines (an office number, after a word
+    such as ``kantor`` or ``call center``, is not flagged), personal e-mail addresses
     (addresses of government, school and university domains are not flagged), bank
     account numbers after a cue word (``rek``, ``BRI``...), vehicle plates
     (``B 1234 XYZ``) and full addresses (``Jl. ... No. ...``, ``RT 03/RW 05``).
@@ -61,6 +65,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParameterError
 from ..i18n import resolve, t
+from ..privacy import PERSONAL_DATA_KINDS, find_personal_data
 from .lexicon import known_words, wordlist
 from .tokens import BOUNDARIES, Tokens, as_texts, norm_phrase, to_arrow, tokenize
 
@@ -78,8 +83,6 @@ CATEGORIES = (
     "personal_data",
     "exempt_info",
 )
-#: Kinds of personal data :func:`screen` looks for.
-PERSONAL_DATA_KINDS = ("nik", "phone", "email", "bank", "plate", "address")
 
 _LISTS = {
     "sara_religion": "screen_sara_religion.txt",
@@ -105,38 +108,6 @@ SARA_NEAR: int = 3
 SARA_NEGATION: int = 3
 _CLITICS = ("nya", "lah", "kah", "pun", "mu", "ku", "in")
 _PREFIXES = ("nge", "di")
-_PUBLIC_EMAIL_RE = re.compile(
-    r"@(?:[\w-]+\.)*(?:go\.id|mil\.id|ac\.id|sch\.id|desa\.id|or\.id)$", re.I
-)
-_PLATE_CODES = (
-    "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL "
-    "DM DN DR DS DT DW E EA EB ED F G H K KB KH KT KU L M N P PA PB PG PT PY R S T W Z"
-).split()
-_PII_PATTERNS = {
-    "nik": (
-        r"(?:^|[^0-9])(?:(?:1[1-9]|[2-9][0-9])[0-9]{4}[0-7][0-9](?:0[1-9]|1[0-2])[0-9]{6}"
-        r"|[0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4})(?:[^0-9]|$)"
-    ),
-    "phone": r"(?:^|[^0-9+])(?:\+ ?62|62|0)[ .-]?\(?8[1-9][0-9]?\)?(?:[ .-]?[0-9]){6,10}(?:[^0-9]|$)",
-    "email": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
-    "plate": (
-        r"(?:^|[^A-Za-z0-9])(?:" + "|".join(_PLATE_CODES) + r") ?[0-9]{1,4} ?[A-Z]{1,3}"
-        r"(?:[^A-Za-z0-9]|$)"
-    ),
-    "address": (
-        r"(?i)(?:(?:^|[^a-z])(?:jl|jln|jalan)\.? +[^\n,;]{2,60}? (?:no|nomor|nomer)\.? ?[0-9]+"
-        r"|(?:^|[^a-z])rt\.? ?[0-9]{1,3} ?[/,]? ?rw\.? ?[0-9]{1,3}"
-        r"|(?:^|[^a-z])rt ?/ ?rw\.? ?:? ?[0-9]{1,3} ?/ ?[0-9]{1,3})"
-    ),
-}
-_PREFILTER = {
-    "nik": r"[0-9]",
-    "phone": r"[0-9]",
-    "email": "@",
-    "plate": r"[0-9]",
-    "address": r"(?i)jl|jalan|rt|rw",
-    "bank": r"[0-9]",
-}
 
 
 @dataclass
@@ -211,13 +182,6 @@ def _lists(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Lists:
     if all_prefixes:
         out.prefix_re = re.compile("|".join(re.escape(p) for p in all_prefixes))
     return out
-
-
-@lru_cache(maxsize=1)
-def _bank_pattern() -> str:
-    cues = sorted(wordlist("screen_bank_cues.txt"), key=len, reverse=True)
-    alt = "|".join(re.escape(c).replace("\\ ", " ") for c in cues)
-    return r"(?i)(?:^|[^a-z])(?:" + alt + r")[^0-9\n]{0,25}[0-9](?:[ .-]?[0-9]){7,17}(?:[^0-9]|$)"
 
 
 def _extra_terms(extra: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -433,24 +397,9 @@ def _regex_rows(arr: pa.Array, pattern: str, prefilter: str | None = None) -> np
 
 
 def _pii_hits(arr: pa.Array) -> pd.DataFrame:
-    rows, kinds = [], []
-    patterns = dict(_PII_PATTERNS)
-    patterns["bank"] = _bank_pattern()
-    for kind in PERSONAL_DATA_KINDS:
-        found = _regex_rows(arr, patterns[kind], _PREFILTER.get(kind))
-        if kind == "email" and len(found):
-            texts = arr.take(pa.array(found)).to_pylist()
-            email_re = re.compile(patterns["email"])
-            keep = [
-                any(not _PUBLIC_EMAIL_RE.search(m) for m in email_re.findall(text))
-                for text in texts
-            ]
-            found = found[np.array(keep, dtype=bool)]
-        rows.append(found)
-        kinds.append(np.full(len(found), kind, dtype=object))
-    return pd.DataFrame(
-        {"row": np.concatenate(rows) if rows else [], "kind": np.concatenate(kinds)}
-    )
+    """Personal data found in each text, by kind (the recogniser of :mod:`humaskit.privacy`)."""
+    found = find_personal_data(pd.Series(arr.to_pylist(), dtype="str"))
+    return found.drop_duplicates().reset_index(drop=True)
 
 
 def _marker_hits(arr: pa.Array, markers: tuple[str, ...]) -> pd.DataFrame:

@@ -1,0 +1,316 @@
+"""Hardening bench (issue 19, part 1): personal data, naming, spreadsheet cells, terminal.
+
+Tries a fixed grid of bad inputs per family and prints, for each, how many were tried, how
+many were handled and how many are defects:
+
+- personal data: NIK, KK, phone, e-mail, bank account, plate and address written in many
+  forms (separators, brackets, labels glued to the number, position in the text). Handled:
+  no digit of the number is left after ``privacy.mask_personal_data`` and ``text.screen``
+  flags the text (the two agree).
+- ordinary numbers: dates, times, amounts, years, counts, post ids in links, office numbers.
+  Handled: left as written and not flagged (a defect is a false alarm).
+- naming: handles that only look public, citizen-typed authors of the samples, and accounts
+  the data says are public. Handled: ``privacy.is_public_account`` decides as the data says.
+- writer injection: formula payloads in every column type, the index, headers and sheet
+  names, through ``files.safe.write_xlsx`` and ``write_csv``. Handled: no formula cell.
+- terminal: escape sequences and control characters in file names, folder names and
+  values the CLI echoes. Handled: nothing reaches the terminal raw, no fake line.
+
+Run: ``python bench/bench_hardening.py``. It never fails; it prints its figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from humaskit import privacy
+from humaskit import text as ht
+
+DIGIT = re.compile(r"[0-9]")
+
+
+def _groupings(digits: str, sizes: list[list[int]], seps: list[str]) -> list[str]:
+    out = []
+    for size in sizes:
+        parts, i = [], 0
+        for n in size:
+            parts.append(digits[i : i + n])
+            i += n
+        for sep in seps:
+            out.append(sep.join(parts))
+    return out
+
+
+def personal_data_cases() -> dict[str, list[str]]:
+    nik = "3201123456780001"
+    seps = ["", " ", "-", ".", "_"]
+    nik_forms = _groupings(nik, [[16], [4, 4, 4, 4], [6, 6, 4], [2, 2, 2, 6, 4]], seps)
+    labels = ["", "NIK", "NIK ", "NIK: ", "nik_", "No. KTP ", "KTP:", "e-KTP ", "(", "x"]
+    around = [("", ""), ("tolong cek ", " ya"), ("data saya\n", "."), ("", "!!")]
+    cases: dict[str, list[str]] = {"nik": [], "kk": [], "phone": []}
+    for form, label, (a, b) in itertools.product(nik_forms, labels, around):
+        close = ")" if label == "(" else ""
+        cases["nik"].append(f"{a}{label}{form}{close}{b}")
+    for form, label in itertools.product(nik_forms, ["KK ", "No. KK: ", "nomor KK ", "kk_"]):
+        cases["kk"].append(f"{label}{form}")
+    for bad in ("3201999999990001", "320112345678000", "32011234567800012"):  # odd but labelled
+        for label in ("NIK ", "KTP ", "No KK "):
+            cases["kk" if "KK" in label else "nik"].append(label + bad)
+    mobiles = ["812", "857", "878", "896"]
+    prefixes = ["0", "+62", "62", "+62 ", "(+62)", "(+62) ", "+62 (0)", "+62-", "(62) "]
+    for m, p in itertools.product(mobiles, prefixes):
+        rest = "34567890"
+        for body in (
+            m + rest,
+            f"{m} {rest[:4]} {rest[4:]}",
+            f"{m}-{rest[:4]}-{rest[4:]}",
+            f"{m}.{rest[:4]}.{rest[4:]}",
+            f"({m}) {rest[:4]}-{rest[4:]}",
+            f"{m} - {rest[:4]} - {rest[4:]}",
+        ):
+            for label in ("", "hp", "WA ", "telp: ", "wa.me/"):
+                cases["phone"].append(f"hubungi {label}{p}{body} segera")
+    cases["phone"] += ["(0812) 3456 7890", "0812 3456 7890 0813 1234 5678"]
+    cases["landline"] = [
+        f"telp rumah {n}"
+        for n in ("(021) 555 1234", "021-5551234", "0274 123456", "+62 21 5551234")
+    ]
+    cases["email"] = [
+        f"kirim ke {u}@{d}"
+        for u in ("budi.santoso88", "ani_w", "x.y-z")
+        for d in ("gmail.com", "yahoo.co.id", "mail.com")
+    ]
+    cases["bank"] = [
+        f"{cue} {num} a.n. Budi"
+        for cue in ("rek", "no. rek", "rekening", "norek", "BCA", "BRI", "Mandiri", "transfer ke")
+        for num in ("1234567890", "123 456 7890", "0123-01-012345-50-1", "1234.5678.9012")
+    ]
+    cases["plate"] = [f"mobil {p} parkir" for p in ("B 1234 XYZ", "D 12 AB", "AB1234CD", "L 1 A")]
+    cases["address"] = ["rumah di Jl. Melati Indah No. 12", "alamat RT 03/RW 05 Kel. Sukajadi"]
+    return cases
+
+
+ORDINARY = [
+    "tahun 2025 ada 12 kecamatan",
+    "tgl 17-08-2025 jam 09.00 - 10.30 WIB",
+    "17/08/2025, 2025-08-17, 17 Agustus 2025",
+    "harga Rp 150.000",
+    "anggaran Rp 1.500.000.000",
+    "dana desa Rp 62.812.345.678",
+    "anggaran 1.500.000 rupiah",
+    "naik 12,5% dari 2024",
+    "peserta nomor 12 dan 13 lolos",
+    "https://www.facebook.com/pemkot/posts/1234567890123456",
+    "https://x.com/pemkot/status/1834567890123456789",
+    "https://example.com/?id=3201123456780001",
+    "lulusan S1 TI",
+    "kantor (021) 555-1234",
+    "call center 112, hotline (0274) 123456",
+    "email resmi pengaduan@sukamajukota.go.id",
+    "Rp 37.020.000.000 untuk 2.000 warga",
+]
+
+
+def family_personal_data() -> tuple[int, int, int, dict[str, tuple[int, int]]]:
+    cases = personal_data_cases()
+    texts = [t for kind in cases for t in cases[kind]]
+    kinds = [kind for kind in cases for _ in cases[kind]]
+    masked = privacy.mask_personal_data(texts)
+    flagged = ht.screen(texts)["personal_data"].to_numpy()
+    ok = np.array([not DIGIT.search(m) for m in masked]) & flagged
+    per_kind: dict[str, tuple[int, int]] = {}
+    for k in cases:
+        sel = np.array([x == k for x in kinds])
+        per_kind[k] = (int(sel.sum()), int(ok[sel].sum()))
+    return len(texts), int(ok.sum()), int((~ok).sum()), per_kind
+
+
+def family_ordinary() -> tuple[int, int, int]:
+    masked = privacy.mask_personal_data(ORDINARY)
+    flagged = ht.screen(ORDINARY)["personal_data"].to_numpy()
+    ok = (masked.to_numpy() == np.array(ORDINARY, dtype=object)) & ~flagged
+    return len(ORDINARY), int(ok.sum()), int((~ok).sum())
+
+
+def family_naming() -> tuple[int, int, int]:
+    from humaskit import samples
+
+    tried = handled = 0
+    look_public = [
+        "bencihumas",
+        "anti_pemkot_garis_keras",
+        "agus_today",
+        "budi_fm",
+        "info_novi7053",
+        "info_agus2984",
+        "beritawarga",
+        "pemkot_fans",
+        "dinkes_kw",
+    ]
+    out = privacy.is_public_account(look_public)
+    tried += len(out)
+    handled += int((~out).sum())
+    m = samples.load("mentions")
+    a = m[["author", "author_type", "author_followers"]].drop_duplicates("author")
+    public = privacy.is_public_account(a["author"], author_types=a["author_type"])
+    citizen = (a["author_type"] == "citizen").to_numpy()
+    tried += int(citizen.sum())
+    handled += int((~public.to_numpy()[citizen]).sum())
+    typed = a["author_type"].isin(privacy.PUBLIC_AUTHOR_TYPES).to_numpy()
+    tried += int(typed.sum())
+    handled += int(public.to_numpy()[typed].sum())
+    named = privacy.is_public_account(
+        ["kompascom", "mitra_a", "pemkot_a", "verif_a"],
+        register=["mitra_a"],
+        institution_accounts=["pemkot_a"],
+        verified={"verif_a": True},
+    )
+    tried += len(named)
+    handled += int(named.sum())
+    return tried, handled, tried - handled
+
+
+PAYLOADS = [
+    '=HYPERLINK("http://evil","c")',
+    "=cmd|' /C calc'!A0",
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+    "=1+1",
+]
+
+
+def family_writers() -> tuple[int, int, int]:
+    import openpyxl
+
+    from humaskit.files.safe import write_csv, write_xlsx
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in PAYLOADS:
+            frames = {
+                "str": pd.DataFrame({"x": pd.Series([p, "ok"], dtype="str")}),
+                "pyarrow": pd.DataFrame({"x": pd.Series([p, "ok"], dtype="string[pyarrow]")}),
+                "object": pd.DataFrame({"x": pd.Series([p, 1], dtype=object)}),
+                "category": pd.DataFrame({"x": pd.Categorical([p, "ok"])}),
+                "header": pd.DataFrame({p: [1, 2]}),
+                "index": pd.DataFrame({"x": [1, 2]}, index=[p, "b"]),
+                "list": pd.DataFrame({"x": pd.Series([[p], 2], dtype=object)}),
+            }
+            for kind, df in frames.items():
+                tried += 2
+                path = write_xlsx({p if kind == "header" else kind: df}, Path(tmp) / "x.xlsx")
+                wb = openpyxl.load_workbook(path)
+                formulas = sum(
+                    c.data_type == "f" for ws in wb.worksheets for r in ws.iter_rows() for c in r
+                )
+                handled += formulas == 0
+                cpath = write_csv(df, Path(tmp) / "x.csv")
+                back = pd.read_csv(cpath, dtype=str, keep_default_na=False, header=None)
+                cells = [c for c in back.to_numpy().ravel() if isinstance(c, str)]
+                handled += not any(
+                    c.startswith(("=", "+", "@")) or re.match(r"-[^0-9]|-\d+\+", c) for c in cells
+                )
+    return tried, handled, tried - handled
+
+
+TERMINAL = [
+    "\x1b[2J",
+    "\x1b[31m",
+    "\x1b]0;judul\x07",
+    "\x9b2J",
+    "\r",
+    "\x08\x08",
+    "\x00",
+    "\u202e",
+    "\nJumlah: 999 baris",
+]
+
+
+def family_terminal() -> tuple[int, int, int]:
+    from humaskit.cli import main
+    from humaskit.paths import SAMPLES_DIR
+
+    src = (SAMPLES_DIR / "exports" / "facebook" / "Follows.csv").read_bytes()
+    tried = handled = 0
+
+    def clean(text: str) -> bool:
+        raw = re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", text)
+        fake = any(line.startswith("Jumlah: 999") for line in text.splitlines())
+        return not raw and not fake
+
+    for payload in TERMINAL:
+        name = payload.replace("\x00", "\x01")  # a file name cannot hold NUL
+        runs = []
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                (Path(tmp) / f"a{name}b.csv").write_bytes(src)
+                runs.append(["impor", tmp])
+            except (OSError, ValueError):
+                pass
+            runs += [
+                ["impor", str(Path(tmp) / f"tidak{name}ada")],
+                ["list", f"x{payload}"],
+                ["--lang", payload],
+                ["run", f"x{payload}"],
+            ]
+            for argv in runs:
+                out, err = io.StringIO(), io.StringIO()
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    try:
+                        main(argv)
+                    except SystemExit:
+                        pass
+                tried += 1
+                handled += clean(out.getvalue() + err.getvalue())
+    return tried, handled, tried - handled
+
+
+def main() -> None:
+    print("family                 tried  handled  defects")
+    tried, handled, defects, per_kind = family_personal_data()
+    print(f"{'personal data':<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    for k, (n, ok) in per_kind.items():
+        print(f"  {k:<20} {n:>5}  {ok:>7}  {n - ok:>7}")
+    for label, fn in (
+        ("ordinary numbers", family_ordinary),
+        ("naming (public acct.)", family_naming),
+        ("writer injection", family_writers),
+        ("terminal output", family_terminal),
+    ):
+        tried, handled, defects = fn()
+        print(f"{label:<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    n = 100_000
+    texts = pd.Series(
+        [
+            f"WA 0812-{i % 10_000:04d}-{i // 10_000:04d} NIK 3201 1234 5678 {i % 10_000:04d}"
+            if i % 3 == 0
+            else f"jalan rusak nomor {i} tahun 2025 jam 09.00"
+            if i % 3 == 1
+            else f"terima kasih pak {i}"
+            for i in range(n)
+        ],
+        dtype="str",
+    )  # all different: no text is read twice
+    t0 = time.perf_counter()
+    privacy.mask_personal_data(texts)
+    print(
+        f"mask_personal_data on {len(texts):,} distinct texts (a third with personal data): "
+        f"{time.perf_counter() - t0:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
