@@ -214,7 +214,15 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
     except OSError as exc:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
+    except Exception as exc:  # a reader's own bug must not take a whole folder down
+        raise DamagedFile(_internal(path.name, exc, lang)) from exc
     return _Pending(path, label or str(path), result, path.stat().st_mtime)
+
+
+def _internal(name: str, exc: BaseException, lang: str | None) -> str:
+    """The one sentence for a file a reader failed on (a bug to report, not the user's)."""
+    what = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
+    return t("io.reader_failed", lang, file=name, what=what)
 
 
 def _dedupe(table: pd.DataFrame, rows: np.ndarray, kind: str, lang: str | None):
@@ -238,6 +246,26 @@ def _dedupe(table: pd.DataFrame, rows: np.ndarray, kind: str, lang: str | None):
     return table.loc[~dup].reset_index(drop=True), rows[~dup], skipped
 
 
+def _wide_accounting(
+    rows: np.ndarray, skipped: list[tuple[int, str]], lang: str | None
+) -> tuple[int, list[tuple[int, str]], list[str]]:
+    """Rows of the file imported, and skipped ones, when a file row makes several table rows.
+
+    A row counts as imported when at least one of its values is in the table; a row whose
+    values were all left out is skipped once, with its first reason.
+    """
+    kept = set(np.asarray(rows, dtype="int64").tolist())
+    out: dict[int, str] = {}
+    partly = 0
+    for r, why in sorted(skipped):
+        if r in kept:
+            partly += 1
+            continue
+        out.setdefault(int(r), why)
+    notes = [t("io.note_values_left_out", lang, n=partly)] if partly else []
+    return len(kept), sorted(out.items()), notes
+
+
 def _finish(
     p: _Pending,
     opts: Options,
@@ -245,6 +273,7 @@ def _finish(
     platform: str | None = None,
     account: str | None = None,
     how: str | None = None,
+    platform_how: str | None = None,
 ) -> Import:
     lang = opts.lang
     r = p.result
@@ -254,11 +283,14 @@ def _finish(
     if r.platform != "humaskit":
         col = table["platform"] if "platform" in table.columns else None
         if col is None or col.isna().any():
+            rule = None
+            if plat is None and r.source.startswith("meta."):
+                plat, rule = "instagram", "io.how_meta_default"
             if plat is None:
                 raise UnsupportedFile(t("io.which_platform", lang, file=p.path.name))
             if r.platform is None:
-                rule = (
-                    (how or "io.how_sibling")
+                rule = rule or (
+                    (platform_how or "io.how_sibling")
                     if platform
                     else ("io.how_param" if opts.platform else "io.how_hint")
                 )
@@ -266,6 +298,7 @@ def _finish(
             table["platform"] = plat if col is None else col.astype("str").fillna(plat)
         if plat is None:
             plat = ", ".join(sorted(table["platform"].dropna().astype(str).unique()))
+    acc_source = ""
     if r.kind in ("posts", "mentions", "audience", "daily") and r.platform != "humaskit":
         acc = (
             table["account"]
@@ -273,22 +306,37 @@ def _finish(
             else pd.Series(pd.NA, index=table.index, dtype="str")
         )
         acc = acc.astype("str")
+        acc_source = "file"
         if acc.isna().any():
-            fill = opts.account or account
-            rule = "io.how_param" if opts.account else (how or "io.how_sibling")
-            if not fill:
-                fill = p.path.parent.name or "akun"
-                rule = "io.how_folder"
+            named = bool(acc.notna().any())
+            if opts.account:
+                fill, rule, acc_source = opts.account, "io.how_param", "param"
+            elif account:
+                fill, rule, acc_source = account, (how or "io.how_sibling"), "folder"
+            else:
+                fill, rule, acc_source = f"?{p.path.stem}", None, "unknown"
+            if named:
+                acc_source = "file"
             acc = acc.fillna(fill)
-            notes.append(t("io.note_account_from", lang, account=fill, how=t(rule, lang)))
+            if rule is None:
+                notes.append(t("io.note_account_unknown", lang, account=fill))
+            else:
+                notes.append(t("io.note_account_from", lang, account=fill, how=t(rule, lang)))
         table["account"] = acc
     rows = r.rows if r.rows is not None else np.arange(1, len(table) + 1)
     dups: list = []
     if not r.unique_ids:
         table, rows, dups = _dedupe(table, rows, r.kind, lang)
-    table, bad, more = finish_table(table, r.kind, rows, lang)
+    table, bad, more, keep = finish_table(table, r.kind, rows, lang, return_keep=True)
     notes += more
     skipped = sorted(r.skipped + dups + bad)
+    rows_imported = None
+    if r.wide:
+        rows_imported, skipped, partly = _wide_accounting(rows[keep], skipped, lang)
+        notes += partly
+    accounts = ""
+    if "account" in table.columns and len(table):
+        accounts = ", ".join(sorted(table["account"].dropna().astype(str).unique()))
     return Import(
         path=p.label,
         platform=plat if r.platform != "humaskit" else "humaskit",
@@ -298,6 +346,9 @@ def _finish(
         skipped=skipped_frame(skipped),
         source=r.source,
         notes=notes,
+        account=accounts,
+        account_source=acc_source if len(table) else "",
+        rows_imported=rows_imported,
     )
 
 
@@ -446,8 +497,49 @@ def _unique(values) -> str | None:
     return vals.pop() if len(vals) == 1 else None
 
 
-def _resolve(pendings: list[_Pending], opts: Options) -> list[tuple[_Pending, dict]]:
-    """Settle platform and account of files that do not name them, from their siblings."""
+#: Words of folder names that describe a download, not an account ("pagelevel_daily").
+_GENERIC_FOLDER_WORDS = frozenset(
+    """
+    facebook fb instagram ig twitter x youtube yt tiktok meta business suite studio more
+    daily harian data dados datos donnees daten dati export exports ekspor unduhan download
+    downloads page pages level pagelevel halaman metrics metric metrik insights insight
+    analytics analitik analysis post posts postingan unggahan content konten contents
+    audience audiens publico reports report laporan organic organik raw csv xlsx files file
+    berkas folder table chart tabel grafik overview followers follower pengikut reach views
+    video videos tweets tweet akun account accounts all semua misc lain other others new old
+    backup arsip archive ig_posts fb_posts sample samples contoh test tes by per of and dan
+    """.split()
+)
+
+
+def _account_folder(path: Path, root: Path | None) -> str | None:
+    """The name of the nearest folder between ``path`` and ``root`` (both excluded) that
+    names an account: not a generic download word, a platform name or a date."""
+    import re
+
+    if root is None:
+        return None
+    try:
+        parts = path.parent.relative_to(root).parts
+    except ValueError:
+        return None
+    for name in reversed(parts):
+        words = [w for w in re.split(r"[^0-9a-z@._]+|[._]", name.lower()) if w]
+        if words and not all(w in _GENERIC_FOLDER_WORDS or w.isdigit() for w in words):
+            return name
+    return None
+
+
+def _resolve(
+    pendings: list[_Pending], opts: Options, root: Path | None = None
+) -> list[tuple[_Pending, dict]]:
+    """Settle platform and account of files that do not name them.
+
+    Platform: the only Meta platform named by other exports of the same folder. Account:
+    the only account of that platform named by other exports of the same folder, else a
+    sub-folder named after the account (see :func:`_account_folder`); never a guess
+    across folders (two owners' downloads side by side stay apart).
+    """
     known = []
     for p in pendings:
         r = p.result
@@ -460,33 +552,32 @@ def _resolve(pendings: list[_Pending], opts: Options) -> list[tuple[_Pending, di
         extra: dict = {}
         r = p.result
         if plat is None and not opts.platform and path_hint_platform(p.path) is None:
-            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
-                cands = [
-                    k[1]
-                    for k in known
-                    if k[1] in schema.PLATFORMS
-                    and k[1] in ("facebook", "instagram")
-                    and (scope is None or k[0].path.parent == scope)
-                ]
-                got = _unique(cands)
-                if got:
-                    extra.update(platform=got, how=how)
-                    break
+            cands = [
+                k[1]
+                for k in known
+                if k[1] in ("facebook", "instagram") and k[0].path.parent == p.path.parent
+            ]
+            got = _unique(cands)
+            if got:
+                extra.update(platform=got, platform_how="io.how_sibling")
         platform = plat or extra.get("platform") or opts.platform or path_hint_platform(p.path)
-        if r.needs_account and not opts.account and platform:
-            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
-                accs = [
-                    a
-                    for k in known
-                    if k[1] == platform
-                    and k[0] is not p
-                    and (scope is None or k[0].path.parent == scope)
-                    for a in k[2]
-                ]
-                got = _unique(accs)
-                if got:
-                    extra.update(account=got, how=extra.get("how", how))
-                    break
+        if r.needs_account and not opts.account:
+            accs = [
+                a
+                for k in known
+                if platform
+                and k[1] == platform
+                and k[0] is not p
+                and k[0].path.parent == p.path.parent
+                for a in k[2]
+            ]
+            got = _unique(accs)
+            if got:
+                extra.update(account=got, how="io.how_sibling")
+            else:
+                folder = _account_folder(p.path, root)
+                if folder:
+                    extra.update(account=folder, how="io.how_folder")
         out.append((p, extra))
     return out
 
@@ -525,6 +616,8 @@ def _reanchor(slots: list, opts: Options) -> list:
                 s.result.notes.append(t("io.note_sibling_anchor", opts.lang, day=str(day.date())))
             except HumaskitError as exc:
                 s = _failure(s.label, exc)
+            except Exception as exc:  # never lose the folder for one file
+                s = _failure(s.label, DamagedFile(_internal(s.path.name, exc, opts.lang)))
         out.append(s)
     return out
 
@@ -623,7 +716,7 @@ def read_folder(
             if _is_archive(f):
                 try:
                     members = _unzip(f, work / f"{n:05d}", lang)
-                except (HumaskitError, zipfile.BadZipFile, OSError, EOFError) as exc:
+                except Exception as exc:  # a bad archive is one failed file
                     err = (
                         exc
                         if isinstance(exc, HumaskitError)
@@ -638,7 +731,8 @@ def read_folder(
                     slots.append(_failure(label, exc))
         slots = _reanchor(slots, opts)
         pendings = [s for s in slots if isinstance(s, _Pending)]
-        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts))
+        top = root if root.is_dir() else None
+        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts, top))
         imports: list[Import] = []
         order: list[tuple[tuple, Import]] = []
         for s in slots:
@@ -653,9 +747,14 @@ def read_folder(
                     platform=extra.get("platform"),
                     account=extra.get("account"),
                     how=extra.get("how"),
+                    platform_how=extra.get("platform_how"),
                 )
             except HumaskitError as exc:
                 imports.append(_failure(s.label, exc))
+                continue
+            except Exception as exc:  # never lose the folder for one file
+                err = DamagedFile(_internal(Path(s.label).name, exc, lang))
+                imports.append(_failure(s.label, err))
                 continue
             imports.append(imp)
             order.append((_recency(s), imp))
