@@ -3,7 +3,8 @@
 Three small CSV files, documented at their top, let a team teach the importers a new UI
 language or a new column without touching code:
 
-``columns.csv``  header names per platform and reader -> canonical column (or metric)
+``columns.csv``  header names per platform and reader -> canonical column (or metric);
+                 ``columns_languages.csv`` the same for further UI languages
 ``values.csv``   cell values (post types, genders, "Lifetime", "Total", missing markers)
 ``months.csv``   month names in dates
 
@@ -29,7 +30,15 @@ from functools import lru_cache
 
 from ..paths import package_file
 
-__all__ = ["normalize", "Mapping", "map_headers", "value_map", "month_names", "PLATFORM_FAMILY"]
+__all__ = [
+    "normalize",
+    "Mapping",
+    "map_headers",
+    "value_map",
+    "month_names",
+    "metric_of_title",
+    "PLATFORM_FAMILY",
+]
 
 #: Platforms whose rows a reader family uses from ``columns.csv`` / ``values.csv``.
 PLATFORM_FAMILY = {
@@ -43,6 +52,9 @@ PLATFORM_FAMILY = {
 }
 
 _SPACE = re.compile(r"\s+")
+#: Characters a UI writes that a reader does not see: BOM, soft hyphens (German YouTube
+#: Studio hyphenates its headers, ``Vi\u00adde\u00ado``), zero-width spaces and joiners.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
 
 
 def normalize(text: object) -> str:
@@ -54,7 +66,7 @@ def normalize(text: object) -> str:
     'post id'
     """
     s = "" if text is None else str(text)
-    s = s.replace("\ufeff", "").replace("\u00a0", " ").strip().strip('"').strip()
+    s = s.translate(_INVISIBLE).replace("\u00a0", " ").strip().strip('"').strip()
     return _SPACE.sub(" ", s).casefold()
 
 
@@ -67,7 +79,8 @@ def _read(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _columns() -> tuple[dict[str, str], ...]:
-    return tuple(_read("columns.csv"))
+    """Rows of ``columns.csv`` then ``columns_languages.csv`` (the first listed wins)."""
+    return tuple(_read("columns.csv")) + tuple(_read("columns_languages.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -199,3 +212,35 @@ def month_names() -> dict[str, int]:
     for row in _read("months.csv"):
         out.setdefault(normalize(row["name"]).rstrip("."), int(row["month"]))
     return out
+
+
+_NON_WORD = re.compile(r"[^\w@-]+")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[tuple[str, str], ...]:
+    """``(word, metric)`` from ``titles.csv``, longest word first."""
+    out = []
+    for row in _read("titles.csv"):
+        for word in row["words"].split("|"):
+            if normalize(word):
+                out.append((normalize(word), row["metric"].strip()))
+    return tuple(sorted(out, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=256)
+def metric_of_title(title: str) -> str | None:
+    """The metric a Meta daily series title names, in any language of ``titles.csv``.
+
+    Examples
+    --------
+    >>> metric_of_title("Alcance do Instagram"), metric_of_title("Facebook unfollows")
+    ('reach', 'unfollows')
+    >>> metric_of_title("Judul lain") is None
+    True
+    """
+    text = " " + _NON_WORD.sub(" ", normalize(title)) + " "
+    for word, metric in _title_words():
+        if f" {word} " in text:
+            return metric
+    return None
