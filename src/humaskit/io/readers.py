@@ -105,6 +105,8 @@ FORMATS: tuple[Format, ...] = (
     x.DAILY,
     youtube.POSTS,
     youtube.DAILY,
+    youtube.GEOGRAPHY,
+    youtube.NOT_KEPT,
     tiktok.POSTS,
     tiktok.DAILY,
     tiktok.AUDIENCE,
