@@ -9,6 +9,10 @@ Readers:
   ``Publish time`` is US Pacific wall-clock time and is converted to UTC (see
   :mod:`humaskit.io.times`). The platform comes from the permalinks (or the headers).
 - **daily** and **audience** block files: see :mod:`humaskit.io.meta_series`.
+- **legacy daily** (``meta.legacy_daily``): old "Facebook Insights Data Export" page-level
+  workbooks, one row per day and one column per metric (``Lifetime Total Likes`` ->
+  ``followers``, ``Daily Total Reach`` -> ``reach``...), read from their "Key Metrics"
+  sheet like the post-level ones.
 
 Examples
 --------
@@ -39,7 +43,7 @@ from .base import (
     Options,
     Result,
     Rows,
-    anchor_day,
+    daily_result,
     read_rows,
     reader_notes,
     rows_result,
@@ -49,9 +53,9 @@ from .files import Source, TableSpec
 from .lookup import lookup, normalize, value_map
 from .meta_series import AUDIENCE, DAILY
 from .numbers import map_unique, normalized, to_int
-from .times import META_TZ, local_to_utc, parse_datetimes
+from .times import META_TZ, local_to_utc, parse_datetimes, parse_days
 
-__all__ = ["POSTS", "DAILY", "AUDIENCE"]
+__all__ = ["POSTS", "DAILY", "AUDIENCE", "LEGACY_DAILY"]
 
 POST_TEXT_FIELDS = (
     "post_id",
@@ -90,6 +94,8 @@ _TIME_FORMATS_ISO = (
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S.%f",
 )
 _FB_HEADERS = {"page id", "page name", "id halaman", "nama halaman", "post message", "posted"}
 _IG_HEADERS = {
@@ -284,4 +290,40 @@ POSTS = Format(
     required=("post_id", "published_at"),
     read=read_posts,
     label="Meta Business Suite",
+)
+
+
+# --------------------------------------------------------------------------- legacy daily
+
+
+def _legacy_description(spec: TableSpec) -> bool:
+    """True when the record under the header explains the columns (old Insights exports)."""
+    below = spec.below or []
+    first = below[0].strip() if below else ""
+    return not re.match(r"\d", first) and any(len(c.strip()) > 25 for c in below)
+
+
+def read_legacy_daily(src: Source, cand: Candidate, opts: Options) -> Result:
+    """Old "Facebook Insights Data Export" page-level files: one row per day, one column
+    per metric (``Lifetime Total Likes``, ``Daily Total Reach``...), a description row
+    under the header. Always a Facebook Page."""
+    lang = opts.lang
+    skip = 1 if _legacy_description(cand.spec) else 0
+    notes = [t("io.note_description_row", lang)] if skip else []
+    rows = read_rows(src, cand, lang, ("date",), skip_below=skip)
+    raw = rows.raw("date")
+    day = parse_days(raw.astype("str"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
+    names = [k for k in cand.mapping.fields if k != "date"]
+    return daily_result(cand, rows, day, names, notes, platform="facebook")
+
+
+LEGACY_DAILY = Format(
+    name="meta.legacy_daily",
+    family="meta",
+    kind="daily",
+    required=("date",),
+    read=read_legacy_daily,
+    needs_metric=True,
+    label="Facebook Insights",
 )

@@ -91,7 +91,7 @@ from .base import (
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
 from .files import READ_ERRORS, Source, open_source
-from .lookup import map_headers
+from .lookup import map_headers, normalize
 from .times import dates_in_name
 
 __all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS"]
@@ -101,6 +101,7 @@ FORMATS: tuple[Format, ...] = (
     meta.POSTS,
     meta.DAILY,
     meta.AUDIENCE,
+    meta.LEGACY_DAILY,
     x.POSTS,
     x.DAILY,
     youtube.POSTS,
@@ -124,6 +125,9 @@ MERGE_KEYS = {
     "influencers": ["platform", "handle"],
 }
 _MAX_ZIP_BYTES = 2 << 30
+#: The sheet old "Facebook Insights Data Export" workbooks keep their main table in (the
+#: other sheets break the same posts down by action type, country...).
+_KEY_SHEETS = frozenset({"key metrics", "metrik utama", "métricas principais", "métricas clave"})
 _SKIP_NAMES = ("~$", ".")
 
 
@@ -156,14 +160,67 @@ def _candidates(src: Source) -> list[Candidate]:
     return out
 
 
+#: Where each reader family's links point: a file whose links point elsewhere is not
+#: that family's export, whatever its headers say.
+_DOMAINS = {
+    "x": ("twitter.com", "x.com"),
+    "meta": ("facebook.com", "fb.com", "fb.watch", "instagram.com"),
+    "tiktok": ("tiktok.com",),
+    "youtube": ("youtube.com", "youtu.be"),
+}
+
+
+def _sample(src: Source, spec, n: int = 50) -> list[list[str]]:
+    """The first ``n`` records under the header (as text), for checks on values."""
+    if src.container == "text":
+        records = src.head
+    else:
+        records = src.sheets.get(spec.sheet, [])
+    rows = records[spec.header_row + 1 : spec.header_row + 1 + n]
+    return [["" if c is None else str(c) for c in r] for r in rows]
+
+
+def _cells(sample: list[list[str]], cand: Candidate, name: str) -> list[str]:
+    pos = cand.mapping.fields.get(name, [None])[0]
+    if pos is None:
+        return []
+    return [r[pos].strip() for r in sample if pos < len(r) and r[pos].strip()]
+
+
+def _fits(src: Source, cand: Candidate) -> bool:
+    """Do the key columns' values fit the reader (links to its platform, X ids digits)?"""
+    domains = _DOMAINS.get(cand.fmt.family)
+    if domains is None or cand.fmt.kind != "posts":
+        return True
+    sample = _sample(src, cand.spec)
+    links = [v.lower() for v in _cells(sample, cand, "permalink") if "." in v and "/" in v]
+    if links:
+        own = sum(any(d in v for d in domains) for v in links)
+        other = sum(
+            any(d in v for fam, ds in _DOMAINS.items() if fam != cand.fmt.family for d in ds)
+            for v in links
+        )
+        if other > own:
+            return False
+    if cand.fmt.family == "x":
+        ids = _cells(sample, cand, "post_id")
+        if ids and sum(v.isdigit() for v in ids) * 2 < len(ids):
+            return False
+    return True
+
+
 def _choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
+    for c in cands:
+        if not c.missing and not _fits(src, c):
+            c.missing.append(t("io.missing_fit", lang))
     complete = [c for c in cands if not c.missing]
     name = src.name.lower()
     order = {f.name: i for i, f in enumerate(FORMATS)}
 
     def key(c: Candidate):
         hinted = any(h in name for h in c.fmt.hints)
-        return (round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
+        main_sheet = normalize(c.spec.sheet) in _KEY_SHEETS
+        return (main_sheet, round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
 
     if complete:
         return max(complete, key=key)
