@@ -862,6 +862,8 @@ def test_read_folder_keeps_going_and_reports_failures(tmp_path):
         "File",
         "Platform",
         "Kind",
+        "Account",
+        "Account from",
         "Rows in file",
         "Imported",
         "Skipped",

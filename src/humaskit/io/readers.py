@@ -59,7 +59,7 @@ Examples
 >>> len(ws.daily), [i.kind for i in ws.imports]
 (1, ['daily', 'unsupported'])
 >>> import_report(ws, lang="en").columns.tolist()
-['File', 'Platform', 'Kind', 'Rows in file', 'Imported', 'Skipped', 'Reason']
+['File', 'Platform', 'Kind', 'Account', 'Account from', 'Rows in file', 'Imported', 'Skipped', 'Reason']
 """
 
 from __future__ import annotations
@@ -858,7 +858,8 @@ def _reasons(imp: Import, lang: str | None) -> str:
 def import_report(
     ws_or_imports: Workspace | list[Import] | Import, lang: str | None = None
 ) -> pd.DataFrame:
-    """Per file: platform, kind, rows in the file, imported, skipped and why (translated).
+    """Per file: platform, kind, account and how it was assigned, rows in the file,
+    imported, skipped and why (translated column names).
 
     Examples
     --------
@@ -883,22 +884,35 @@ def import_report(
     rows = []
     for imp in imports:
         name = os.path.relpath(imp.path, common) if common else os.path.basename(imp.path)
+        how = imp.account_source
         rows.append(
             {
                 "file": name,
                 "platform": imp.platform,
                 "kind": t(f"io.kind.{imp.kind}", lang),
+                "account": imp.account,
+                "account_source": t(f"io.account_source.{how}", lang) if how else "",
                 "rows_in_file": imp.rows_in_file,
                 "imported": imp.imported,
                 "skipped": len(imp.skipped),
                 "reason": _reasons(imp, lang),
             }
         )
-    cols = ["file", "platform", "kind", "rows_in_file", "imported", "skipped", "reason"]
+    cols = [
+        "file",
+        "platform",
+        "kind",
+        "account",
+        "account_source",
+        "rows_in_file",
+        "imported",
+        "skipped",
+        "reason",
+    ]
     out = pd.DataFrame(rows, columns=cols)
     for c in ("rows_in_file", "imported", "skipped"):
         out[c] = out[c].astype("int64")
-    for c in ("file", "platform", "kind", "reason"):
+    for c in ("file", "platform", "kind", "account", "account_source", "reason"):
         out[c] = out[c].astype("str")
     out.columns = [t(f"io.report.{c}", lang) for c in cols]
     return out
