@@ -248,8 +248,8 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     >>> print(impor_text(ws, folder="contoh", lang="en").splitlines()[0])
     Read 11 files in folder contoh: 11 recognised.
     """
-    from .io.readers import FAILED_KINDS, import_report
     from .fmt import fmt_number as _n
+    from .io.readers import FAILED_KINDS, import_report
 
     lang = resolve(lang)
     report = import_report(ws, lang=lang)

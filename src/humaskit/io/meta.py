@@ -32,10 +32,8 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
-from ..errors import UnsupportedFile
 from ..i18n import t
 from .base import (
     Candidate,
@@ -47,7 +45,6 @@ from .base import (
     read_rows,
     reader_notes,
     rows_result,
-    text_na,
 )
 from .files import Source, TableSpec
 from .lookup import lookup, normalize, value_map

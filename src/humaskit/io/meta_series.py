@@ -375,7 +375,9 @@ def read_audience(src: Source, cand: Candidate, opts: Options) -> Result:
     kept_rows = rows_arr[keep]
     platforms = set(table["platform"].dropna()) or seen_platforms
     return Result(
-        platform=platforms.pop() if len(platforms) == 1 and table["platform"].notna().all() else None,
+        platform=platforms.pop()
+        if len(platforms) == 1 and table["platform"].notna().all()
+        else None,
         kind="audience",
         table=table,
         rows_in_file=len(set(kept_rows.tolist())) + len(skipped),
