@@ -280,7 +280,7 @@ def weekday_names() -> frozenset[str]:
     return frozenset(_babel_names(MONTH_LANGUAGES, "day")) - set(month_names())
 
 
-_NON_WORD = re.compile(r"[^\w@-]+")
+_NON_WORD = re.compile(r"[^\w@]+")
 
 
 @lru_cache(maxsize=4)
@@ -293,8 +293,9 @@ def _title_words(group: str) -> tuple[tuple[str, str], ...]:
         if grp != group:
             continue
         for word in row["words"].split("|"):
-            if normalize(word):
-                out.append((normalize(word), short))
+            key = _NON_WORD.sub(" ", normalize(word)).strip()
+            if key:
+                out.append((key, short))
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 

@@ -633,7 +633,7 @@ def _resolve(
             got = _unique(accs)
             if got:
                 extra.update(account=got, how="io.how_sibling")
-            else:
+            elif not accs:  # several owners side by side: the folder is not an account
                 folder = _account_folder(p.path, root)
                 if folder:
                     extra.update(account=folder, how="io.how_folder")
