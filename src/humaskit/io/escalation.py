@@ -26,9 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ParameterError
-from ..files.safe import write_xlsx
 from ..i18n import label, t
 from .bundles import _canonical, read_table_file
+from ..files.safe import write_xlsx
 
 __all__ = ["write_escalation", "read_routing"]
 

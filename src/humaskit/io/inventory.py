@@ -70,9 +70,9 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, ParameterError, SchemaError, UnsupportedFile
-from ..files.safe import write_xlsx
 from ..i18n import t
 from ..paths import package_file
+from ..files.safe import write_xlsx
 
 __all__ = [
     "EXAMPLE",

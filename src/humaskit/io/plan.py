@@ -35,8 +35,8 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
-from ..files.safe import _DANGEROUS, neutralize
 from ..i18n import LANGUAGES, label, resolve, t
+from ..files.safe import _DANGEROUS, neutralize
 
 __all__ = [
     "write_plan_xlsx",

@@ -43,8 +43,8 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
-from ..files.safe import write_xlsx
 from ..i18n import t
+from ..files.safe import write_xlsx
 
 __all__ = ["read_register", "write_register", "load_register", "SHEETS"]
 

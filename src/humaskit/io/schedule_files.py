@@ -143,8 +143,8 @@ def write_schedule(
     dict
         ``{"xlsx": path, "ics": path}``.
     """
-    from ..files.safe import write_xlsx
     from .plan import write_ics
+    from ..files.safe import write_xlsx
 
     lang = resolve(lang)
     folder = Path(folder)
