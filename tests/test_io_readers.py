@@ -963,9 +963,9 @@ def test_big_file_with_a_ragged_row_is_numbered_exactly(tmp_path):
 
 
 def test_big_file_read_in_chunks_whose_column_types_differ(tmp_path, monkeypatch):
-    from humaskit.io import files
+    from humaskit.io import files, grid
 
-    monkeypatch.setattr(files, "_CHUNK_ROWS", 500)
+    monkeypatch.setattr(grid, "_CHUNK_ROWS", 500)
     rows = [fb_row(i, "09/01/2025 10:00", views=str(i), text="t" * 300) for i in range(1500)]
     rows[1200][17] = ""  # Views empty and 'N/A' only in the last chunk: text there
     rows[1300][17] = "N/A"
@@ -993,12 +993,12 @@ def test_bundled_example_exports_are_what_the_generator_writes(tmp_path):
 
 @pytest.mark.parametrize("ragged_at", [None, 1300])
 def test_big_file_parsed_in_two_halves_gives_the_same_table(tmp_path, monkeypatch, ragged_at):
-    from humaskit.io import files
+    from humaskit.io import files, grid
 
     p = _big_fb(tmp_path / "big.csv", 1600, ragged_at=ragged_at)
-    monkeypatch.setattr(files, "_SPLIT_BYTES", 1)  # split even this small file in two
+    monkeypatch.setattr(grid, "_SPLIT_BYTES", 1)  # split even this small file in two
     src = files.open_source(p)
-    split = files._split_point(src)
+    split = grid._split_point(src)
     assert split is not None and 0 < split < src.size
     assert p.read_bytes()[split - 1 : split] == b"\n"
     halves = read_export(p)

@@ -20,7 +20,8 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import t
-from .files import Grid, Source, TableSpec, read_grid
+from .files import Grid, Source, TableSpec
+from .grid import read_grid
 from .lookup import Mapping
 from .numbers import parse, text_of, to_int
 

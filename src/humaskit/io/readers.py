@@ -68,7 +68,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,10 +78,8 @@ import pandas as pd
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, HumaskitError, ParameterError, UnsupportedFile
 from ..i18n import resolve, t
-from . import canonical, mentions, meta, tiktok, x, youtube
+from .accounting import FAILED_KINDS, failures, import_report
 from .base import (
-    Candidate,
-    Format,
     Options,
     Result,
     finish_table,
@@ -90,32 +87,12 @@ from .base import (
     skipped_frame,
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
-from .files import READ_ERRORS, Source, open_source
-from .lookup import map_headers, normalize
+from .files import READ_ERRORS, open_source
+from .recognise import FORMATS, candidates, choose
 from .times import dates_in_name
 
-__all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS"]
+__all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS", "FAILED_KINDS"]
 
-#: Every platform format, in the order used to break ties.
-FORMATS: tuple[Format, ...] = (
-    meta.POSTS,
-    meta.DAILY,
-    meta.AUDIENCE,
-    meta.LEGACY_DAILY,
-    x.POSTS,
-    x.DAILY,
-    youtube.POSTS,
-    youtube.DAILY,
-    youtube.GEOGRAPHY,
-    youtube.NOT_KEPT,
-    tiktok.POSTS,
-    tiktok.DAILY,
-    tiktok.AUDIENCE,
-    mentions.MENTIONS,
-    canonical.CANONICAL,
-)
-_KEYS = {"date", "hour", "post_id", "value"}
-FAILED_KINDS = ("unsupported", "damaged")
 MERGE_KEYS = {
     "posts": ["platform", "post_id"],
     "mentions": ["platform", "mention_id"],
@@ -125,129 +102,7 @@ MERGE_KEYS = {
     "influencers": ["platform", "handle"],
 }
 _MAX_ZIP_BYTES = 2 << 30
-#: The sheet old "Facebook Insights Data Export" workbooks keep their main table in (the
-#: other sheets break the same posts down by action type, country...).
-_KEY_SHEETS = frozenset({"key metrics", "metrik utama", "métricas principais", "métricas clave"})
 _SKIP_NAMES = ("~$", ".")
-
-
-# --------------------------------------------------------------------------- recognising
-
-
-def _sniff(fmt: Format, src: Source, spec) -> Candidate | None:
-    if fmt.sniff is not None:
-        return fmt.sniff(src, spec)
-    mapping = map_headers(spec.header, fmt.family, fmt.kind)
-    if not mapping.known:
-        return None
-    missing = [r for r in fmt.required if not mapping.has(r)]
-    if fmt.any_of and not any(mapping.has(k) for k in fmt.any_of):
-        missing.append("/".join(fmt.any_of))
-    if fmt.needs_metric and not [k for k in mapping.fields if k not in _KEYS]:
-        missing.append("metric")
-    filled = max(sum(1 for h in spec.header if h.strip()), 1)
-    score = mapping.known / filled
-    return Candidate(fmt, spec, mapping, score, missing)
-
-
-def _candidates(src: Source) -> list[Candidate]:
-    out = []
-    for spec in src.tables:
-        for fmt in FORMATS:
-            cand = _sniff(fmt, src, spec)
-            if cand is not None:
-                out.append(cand)
-    return out
-
-
-#: Where each reader family's links point: a file whose links point elsewhere is not
-#: that family's export, whatever its headers say.
-_DOMAINS = {
-    "x": ("twitter.com", "x.com"),
-    "meta": ("facebook.com", "fb.com", "fb.watch", "instagram.com"),
-    "tiktok": ("tiktok.com",),
-    "youtube": ("youtube.com", "youtu.be"),
-}
-
-
-def _sample(src: Source, spec, n: int = 50) -> list[list[str]]:
-    """The first ``n`` records under the header (as text), for checks on values."""
-    if src.container == "text":
-        records = src.head
-    else:
-        records = src.sheets.get(spec.sheet, [])
-    rows = records[spec.header_row + 1 : spec.header_row + 1 + n]
-    return [["" if c is None else str(c) for c in r] for r in rows]
-
-
-def _cells(sample: list[list[str]], cand: Candidate, name: str) -> list[str]:
-    pos = cand.mapping.fields.get(name, [None])[0]
-    if pos is None:
-        return []
-    return [r[pos].strip() for r in sample if pos < len(r) and r[pos].strip()]
-
-
-def _fits(src: Source, cand: Candidate) -> bool:
-    """Do the key columns' values fit the reader (links to its platform, X ids digits)?"""
-    domains = _DOMAINS.get(cand.fmt.family)
-    if domains is None or cand.fmt.kind != "posts":
-        return True
-    sample = _sample(src, cand.spec)
-    links = [v.lower() for v in _cells(sample, cand, "permalink") if "." in v and "/" in v]
-    if links:
-        own = sum(any(d in v for d in domains) for v in links)
-        other = sum(
-            any(d in v for fam, ds in _DOMAINS.items() if fam != cand.fmt.family for d in ds)
-            for v in links
-        )
-        if other > own:
-            return False
-    if cand.fmt.family == "x":
-        ids = _cells(sample, cand, "post_id")
-        if ids and sum(v.isdigit() for v in ids) * 2 < len(ids):
-            return False
-    return True
-
-
-def _choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
-    for c in cands:
-        if not c.missing and not _fits(src, c):
-            c.missing.append(t("io.missing_fit", lang))
-    complete = [c for c in cands if not c.missing]
-    name = src.name.lower()
-    order = {f.name: i for i, f in enumerate(FORMATS)}
-
-    def key(c: Candidate):
-        hinted = any(h in name for h in c.fmt.hints)
-        main_sheet = normalize(c.spec.sheet) in _KEY_SHEETS
-        return (main_sheet, round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
-
-    if complete:
-        return max(complete, key=key)
-    if cands:
-        best = max(cands, key=lambda c: (c.mapping.known, c.score))
-        unknown = [h for h in best.mapping.unmapped if h]
-        raise UnsupportedFile(
-            t(
-                "io.unmapped_headers",
-                lang,
-                file=src.name,
-                what=_what(best.fmt, lang),
-                missing=", ".join(best.missing),
-                headers=", ".join(unknown) or "-",
-            )
-        )
-    headers = [h for spec in src.tables for h in spec.header if h][:30]
-    if not headers:
-        raise DamagedFile(t("io.no_table", lang, file=src.name))
-    if all(len([h for h in spec.header if h]) <= 1 for spec in src.tables):
-        raise UnsupportedFile(t("io.not_table", lang, file=src.name, what=t("io.what_text", lang)))
-    raise UnsupportedFile(t("io.unknown_format", lang, file=src.name, headers=", ".join(headers)))
-
-
-def _what(fmt: Format, lang: str | None) -> str:
-    kind = t(f"io.kind.{fmt.kind}", lang)
-    return f"{fmt.label} ({kind})" if fmt.label else kind
 
 
 # --------------------------------------------------------------------------- one file
@@ -265,7 +120,7 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
     lang = opts.lang
     try:
         src = open_source(path, lang=lang)
-        cand = _choose(src, _candidates(src), lang)
+        cand = choose(src, candidates(src), lang)
         result = cand.fmt.read(src, cand, opts)
     except HumaskitError:
         raise
@@ -826,93 +681,3 @@ def read_folder(
         if frames:
             tables[kind] = schema.validate(_merge(kind, frames), kind, lang=lang)
     return Workspace(**tables, imports=imports, name=root.name if root.is_dir() else root.stem)
-
-
-# --------------------------------------------------------------------------- accounting
-
-
-def failures(ws_or_imports: Workspace | list[Import]) -> list[Import]:
-    """The files that could not be imported (kind ``unsupported`` or ``damaged``).
-
-    Examples
-    --------
-    >>> failures([])
-    []
-    """
-    imports = ws_or_imports.imports if isinstance(ws_or_imports, Workspace) else ws_or_imports
-    return [i for i in imports if i.kind in FAILED_KINDS]
-
-
-def _reasons(imp: Import, lang: str | None) -> str:
-    if imp.kind in FAILED_KINDS:
-        return imp.notes[0] if imp.notes else ""
-    if not len(imp.skipped):
-        return ""
-    counts = Counter(imp.skipped["reason"].astype(str))
-    parts = [f"{why} ({n})" for why, n in counts.most_common(3)]
-    if len(counts) > 3:
-        parts.append(t("common.and_more", lang, n=len(counts) - 3))
-    return "; ".join(parts)
-
-
-def import_report(
-    ws_or_imports: Workspace | list[Import] | Import, lang: str | None = None
-) -> pd.DataFrame:
-    """Per file: platform, kind, account and how it was assigned, rows in the file,
-    imported, skipped and why (translated column names).
-
-    Examples
-    --------
-    >>> from humaskit import schema
-    >>> imp = Import(path="/data/x/a.csv", platform="x", kind="daily",
-    ...              table=schema.empty("daily"), rows_in_file=0)
-    >>> import_report([imp], lang="id").iloc[0, :3].tolist()
-    ['a.csv', 'x', 'harian']
-    """
-    lang = resolve(lang)
-    if isinstance(ws_or_imports, Import):
-        imports = [ws_or_imports]
-    elif isinstance(ws_or_imports, Workspace):
-        imports = ws_or_imports.imports
-    else:
-        imports = list(ws_or_imports)
-    paths = [i.path for i in imports]
-    try:
-        common = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
-    except ValueError:
-        common = ""
-    rows = []
-    for imp in imports:
-        name = os.path.relpath(imp.path, common) if common else os.path.basename(imp.path)
-        how = imp.account_source
-        rows.append(
-            {
-                "file": name,
-                "platform": imp.platform,
-                "kind": t(f"io.kind.{imp.kind}", lang),
-                "account": imp.account,
-                "account_source": t(f"io.account_source.{how}", lang) if how else "",
-                "rows_in_file": imp.rows_in_file,
-                "imported": imp.imported,
-                "skipped": len(imp.skipped),
-                "reason": _reasons(imp, lang),
-            }
-        )
-    cols = [
-        "file",
-        "platform",
-        "kind",
-        "account",
-        "account_source",
-        "rows_in_file",
-        "imported",
-        "skipped",
-        "reason",
-    ]
-    out = pd.DataFrame(rows, columns=cols)
-    for c in ("rows_in_file", "imported", "skipped"):
-        out[c] = out[c].astype("int64")
-    for c in ("file", "platform", "kind", "account", "account_source", "reason"):
-        out[c] = out[c].astype("str")
-    out.columns = [t(f"io.report.{c}", lang) for c in cols]
-    return out
