@@ -335,12 +335,12 @@ def read_export(
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "aneh.csv"
-    >>> _ = p.write_text("Fecha,Vistas\\n2025-01-01,3\\n")
+    >>> _ = p.write_text("Tarehe,Maoni\\n2025-01-01,3\\n")
     >>> try:
     ...     read_export(p, lang="en")
     ... except UnsupportedFile as exc:
     ...     print(str(exc).split(";")[1].split("(")[0].strip())
-    unknown headers: Fecha, Vistas
+    unknown headers: Tarehe, Maoni
     """
     opts = _options(platform, account, export_date, tz, lang)
     p = Path(path).expanduser()
