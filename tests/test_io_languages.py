@@ -445,3 +445,27 @@ def test_impor_shows_the_account_and_how(tmp_path):
     text = impor_text(ws, folder="unduhan", lang="id")
     assert "Akun: dinas.a (dari isi berkas)" in text and "Akun: dinas.a (dari folder)" in text
     assert "Akun: dinas_c (dari folder)" in text
+
+
+def test_meta_posts_in_an_unlisted_language_are_recognised_by_their_values(tmp_path):
+    header = [
+        "Identyfikator posta",
+        "Czas publikacji",
+        "Link bezpośredni",
+        "Typ posta",
+        "Zasięg",
+        "Reakcje",
+    ]  # fmt: skip  (Polish: no vocabulary lists it)
+    rows = [
+        ["1234567890_111", "09/01/2025 10:00", "https://www.facebook.com/humas/posts/111",
+         "Photos", "50", "4"],
+        ["1234567890_112", "09/02/2025 21:15", "https://www.facebook.com/humas/posts/112",
+         "Reels", "70", "9"],
+    ]  # fmt: skip
+    p = write_text(tmp_path / "posty.csv", csv_text(header, rows), encoding="utf-8-sig")
+    imp = read_export(p, account="humas", lang="en")
+    t = imp.table.set_index("post_id")
+    assert (imp.platform, imp.kind, imp.rows_in_file, imp.imported) == ("facebook", "posts", 2, 2)
+    assert t.loc["1234567890_112", "post_type"] == "reel"
+    assert t.loc["1234567890_111", "published_at"] == pd.Timestamp("2025-09-01 17:00", tz="UTC")
+    assert any("Zasięg" in n for n in imp.notes)  # the columns it could not name are listed

@@ -117,6 +117,12 @@ class Source:
     def name(self) -> str:
         return self.path.name
 
+    def sample(self, spec: TableSpec, n: int = 50) -> list[list[str]]:
+        """The first ``n`` records under the table's header, cells as text."""
+        records = self.head if self.container == "text" else self.sheets.get(spec.sheet, [])
+        rows = records[spec.header_row + 1 : spec.header_row + 1 + n]
+        return [["" if c is None else str(c) for c in r] for r in rows]
+
     def records(self, sheet: str = "") -> list[list[str]]:
         """Every record of a text file (or the rows of a sheet), cells as text."""
         if self.container != "text":

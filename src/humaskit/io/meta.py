@@ -47,12 +47,12 @@ from .base import (
     rows_result,
 )
 from .files import Source, TableSpec
-from .lookup import lookup, normalize, value_map
+from .lookup import Mapping, lookup, map_headers, normalize, value_map
 from .meta_series import AUDIENCE, DAILY
 from .numbers import map_unique, normalized, to_int
 from .times import META_TZ, local_to_utc, parse_datetimes, parse_days
 
-__all__ = ["POSTS", "DAILY", "AUDIENCE", "LEGACY_DAILY"]
+__all__ = ["POSTS", "POSTS_BY_VALUES", "DAILY", "AUDIENCE", "LEGACY_DAILY"]
 
 POST_TEXT_FIELDS = (
     "post_id",
@@ -191,6 +191,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         notes.append(t("io.note_description_row", lang))
     if dups:
         notes.append(t("io.note_duplicate_headers", lang, headers=", ".join(dups)))
+    if cand.fmt.name == "meta.posts_by_values":
+        notes.append(t("io.note_by_values", lang))
     rows = read_rows(src, cand, lang, POST_TEXT_FIELDS, skip_below=skip_below)
     platform = opts.platform if opts.platform in ("facebook", "instagram") else None
     platform = platform or _platform_of(rows, spec.header)
@@ -286,6 +288,61 @@ POSTS = Format(
     kind="posts",
     required=("post_id", "published_at"),
     read=read_posts,
+    label="Meta Business Suite",
+)
+
+_META_LINK = re.compile(r"^https?://([a-z]+\.)?(facebook\.com|fb\.watch|instagram\.com)/", re.I)
+_META_ID = re.compile(r"^\d{8,}(_\d+)?$")
+_META_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}")
+
+
+def sniff_posts_by_values(src: Source, spec: TableSpec) -> Candidate | None:
+    """A Meta post export whose headers are in a language no vocabulary lists, recognised
+    by its values: a column of Facebook/Instagram links, one of unique post ids, one of
+    ``MM/DD/YYYY HH:MM`` times (and a column of known post types, if any)."""
+    mapping = map_headers(spec.header, "meta", "posts")
+    if mapping.has("post_id", "published_at"):
+        return None
+    sample = src.sample(spec)
+    width = len(spec.header)
+    cols = [[r[j].strip() for r in sample if j < len(r) and r[j].strip()] for j in range(width)]
+
+    def first(rx: re.Pattern, share: float, unique: bool = False, taken=()) -> int | None:
+        for j, vals in enumerate(cols):
+            if j in taken or len(vals) < max(1, len(sample) // 2):
+                continue
+            if sum(bool(rx.match(v)) for v in vals) >= share * len(vals):
+                if not unique or len(set(vals)) == len(vals):
+                    return j
+        return None
+
+    link = first(_META_LINK, 0.8)
+    if link is None:
+        return None
+    pid = first(_META_ID, 0.95, unique=True, taken=(link,))
+    when = first(_META_TIME, 0.95, taken=(link, pid))
+    if pid is None or when is None:
+        return None
+    fields = {"post_id": [pid], "published_at": [when], "permalink": [link]}
+    types = value_map("post_type", "meta")
+    for j, vals in enumerate(cols):
+        if j not in (link, pid, when) and vals:
+            if sum(normalize(v) in types for v in vals) >= 0.9 * len(vals):
+                fields["post_type"] = [j]
+                break
+    used = {p for ps in fields.values() for p in ps}
+    unmapped = [h for j, h in enumerate(spec.header) if j not in used and h]
+    found = Mapping(fields=fields, unmapped=unmapped)
+    return Candidate(POSTS_BY_VALUES, spec, found, 0.5, [])
+
+
+POSTS_BY_VALUES = Format(
+    name="meta.posts_by_values",
+    family="meta",
+    kind="posts",
+    required=(),
+    read=read_posts,
+    sniff=sniff_posts_by_values,
     label="Meta Business Suite",
 )
 

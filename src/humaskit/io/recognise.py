@@ -21,6 +21,7 @@ __all__ = ["FORMATS", "candidates", "choose"]
 #: Every platform format, in the order used to break ties.
 FORMATS: tuple[Format, ...] = (
     meta.POSTS,
+    meta.POSTS_BY_VALUES,
     meta.DAILY,
     meta.AUDIENCE,
     meta.LEGACY_DAILY,
@@ -78,16 +79,6 @@ _DOMAINS = {
 }
 
 
-def _sample(src: Source, spec, n: int = 50) -> list[list[str]]:
-    """The first ``n`` records under the header (as text), for checks on values."""
-    if src.container == "text":
-        records = src.head
-    else:
-        records = src.sheets.get(spec.sheet, [])
-    rows = records[spec.header_row + 1 : spec.header_row + 1 + n]
-    return [["" if c is None else str(c) for c in r] for r in rows]
-
-
 def _cells(sample: list[list[str]], cand: Candidate, name: str) -> list[str]:
     pos = cand.mapping.fields.get(name, [None])[0]
     if pos is None:
@@ -100,7 +91,7 @@ def _fits(src: Source, cand: Candidate) -> bool:
     domains = _DOMAINS.get(cand.fmt.family)
     if domains is None or cand.fmt.kind != "posts":
         return True
-    sample = _sample(src, cand.spec)
+    sample = src.sample(cand.spec)
     links = [v.lower() for v in _cells(sample, cand, "permalink") if "." in v and "/" in v]
     if links:
         own = sum(any(d in v for d in domains) for v in links)
