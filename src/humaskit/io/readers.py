@@ -188,6 +188,7 @@ def _finish(
     account: str | None = None,
     how: str | None = None,
     platform_how: str | None = None,
+    placeholder: str | None = None,
 ) -> Import:
     lang = opts.lang
     r = p.result
@@ -228,7 +229,7 @@ def _finish(
             elif account:
                 fill, rule, acc_source = account, (how or "io.how_sibling"), "folder"
             else:
-                fill, rule, acc_source = f"?{p.path.stem}", None, "unknown"
+                fill, rule, acc_source = placeholder or f"?{p.path.stem}", None, "unknown"
             if named:
                 acc_source = "file"
             acc = acc.fillna(fill)
@@ -444,6 +445,18 @@ def _account_folder(path: Path, root: Path | None) -> str | None:
     return None
 
 
+def _placeholder(p: _Pending, root: Path | None) -> str:
+    """The stand-in account of a file nothing names: ``?`` and the file's path in the
+    folder read (two channels' ``Table data.csv`` in two folders stay two accounts)."""
+    label = Path(p.label)
+    if root is not None:
+        try:
+            return "?" + label.relative_to(root).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return "?" + label.stem
+
+
 def _resolve(
     pendings: list[_Pending], opts: Options, root: Path | None = None
 ) -> list[tuple[_Pending, dict]]:
@@ -492,6 +505,8 @@ def _resolve(
                 folder = _account_folder(p.path, root)
                 if folder:
                     extra.update(account=folder, how="io.how_folder")
+            if "account" not in extra:
+                extra["placeholder"] = _placeholder(p, root)
         out.append((p, extra))
     return out
 
@@ -662,6 +677,7 @@ def read_folder(
                     account=extra.get("account"),
                     how=extra.get("how"),
                     platform_how=extra.get("platform_how"),
+                    placeholder=extra.get("placeholder"),
                 )
             except HumaskitError as exc:
                 imports.append(_failure(s.label, exc))
