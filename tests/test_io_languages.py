@@ -471,3 +471,20 @@ def test_meta_posts_in_an_unlisted_language_are_recognised_by_their_values(tmp_p
     assert t.loc["1234567890_112", "post_type"] == "reel"
     assert t.loc["1234567890_111", "published_at"] == pd.Timestamp("2025-09-01 17:00", tz="UTC")
     assert any("Zasięg" in n for n in imp.notes)  # the columns it could not name are listed
+
+
+def test_a_table_that_cannot_be_merged_is_reported_not_raised(tmp_path, monkeypatch):
+    from humaskit.io import readers
+
+    _tiktok_series(tmp_path / "a" / "Overview.csv")
+    _tiktok_series(tmp_path / "b" / "Overview.csv")
+    real = readers._merge
+
+    def picky(kind, frames):
+        if len(frames) > 1:
+            raise TypeError("cannot merge")
+        return real(kind, frames)
+
+    monkeypatch.setattr(readers, "_merge", picky)
+    ws = read_folder(tmp_path, export_date="2025-03-03", lang="en")
+    assert [i.kind for i in ws.imports].count("damaged") == 1 and len(ws.daily) == 5

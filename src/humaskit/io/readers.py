@@ -1,42 +1,54 @@
 """Read platform exports into canonical tables: one file, a whole folder, and the accounting.
 
 :func:`read_export` recognises a file **by its content** (container, encoding, header
-names in any language listed in ``data/io/columns.csv``), never by its name alone, and
-returns an :class:`~humaskit.io.Import`. :func:`read_folder` imports every file of a folder
+names in 14 UI languages listed in ``data/io/columns*.csv``, and values: links, ids, times,
+post types; see :mod:`humaskit.io.recognise`), never by its name alone, and returns an
+:class:`~humaskit.io.Import`. :func:`read_folder` imports every file of a folder
 (sub-folders and zip archives too) into a :class:`~humaskit.io.Workspace`, merging
-overlapping exports; :func:`import_report` is the per-file accounting the command
-``humaskit impor FOLDER`` prints.
+overlapping exports; one file that cannot be read is reported (kind ``unsupported`` or
+``damaged``, with its name and the reason) and the others are read.
+:func:`import_report` is the per-file accounting the command ``humaskit impor FOLDER``
+prints.
 
 Recognised formats
 ------------------
-==================  ============================================================  =========
-source              file                                                          table
-==================  ============================================================  =========
-meta.posts          Meta Business Suite post export (Facebook/Instagram), old     posts
-                    Facebook Insights post export (xlsx, SpreadsheetML ".xls")
-meta.daily          Meta daily series (UTF-16, ``sep=,``, title line)             daily
-meta.audience       Meta audience file (blocks: age x gender, cities, countries)  audience
-x.posts             X legacy ``tweet_activity_metrics_*``, X Premium content       posts
-x.daily             X Premium account overview, legacy daily export               daily
-youtube.posts       YouTube Studio "Table data"                                   posts
-youtube.daily       YouTube Studio "Chart data", "Totals"                          daily
-tiktok.posts        TikTok Content                                                posts
-tiktok.daily        TikTok Overview, Viewers, FollowerHistory, FollowerActivity    daily
-tiktok.audience     TikTok FollowerGender, FollowerTopTerritories                 audience
-mentions            a table of comments/mentions kept by hand or by a tool        mentions
-humaskit.<table>    a file with canonical column names (all eight tables)        <table>
-==================  ============================================================  =========
+===================  ===========================================================  =========
+source               file                                                         table
+===================  ===========================================================  =========
+meta.posts           Meta Business Suite post export (Facebook/Instagram), old    posts
+                     Facebook Insights post export (xlsx, SpreadsheetML ".xls")
+meta.posts_by_values the same in a UI language no vocabulary lists (by values)    posts
+meta.daily           Meta daily series, one or several blocks (UTF-16, ``sep=,``)  daily
+meta.legacy_daily    old Facebook Insights page-level workbook                    daily
+meta.audience        Meta audience file (age x gender, cities, countries...)      audience
+x.posts              X legacy ``tweet_activity_metrics_*``, X Premium content      posts
+x.daily              X Premium account overview, legacy daily export              daily
+youtube.posts        YouTube Studio "Table data" by content                       posts
+youtube.daily        YouTube Studio "Chart data", "Totals"                         daily
+youtube.geography    YouTube Studio "Table data" by geography                     audience
+tiktok.posts         TikTok Content                                               posts
+tiktok.daily         TikTok Overview, Viewers, FollowerHistory, FollowerActivity   daily
+tiktok.audience      TikTok FollowerGender, FollowerTopTerritories                audience
+mentions             a table of comments/mentions kept by hand or by a tool       mentions
+humaskit.<table>     a file with canonical column names (all eight tables)       <table>
+===================  ===========================================================  =========
 
-Every row is accounted for: ``rows_in_file == imported + len(skipped)``. Rows that are not
-data (``sep=``, titles, headers, description rows, YouTube's ``Total``, blank lines) are
-not counted. Files with one column per metric (daily series) count one row per
-(day, metric) value, and audience tables one row per value cell.
+Every row is accounted for: ``rows_in_file == imported + len(skipped)``, counting the
+rows a spreadsheet shows with data: ``sep=``, titles, headers, description rows, YouTube's
+``Total`` and footer lines and blank lines are not rows; a row holding several values (a
+day of a file with one column per metric, an age row or a line of cities in an audience
+file) is one row, imported when any of its values is.
 
-Platform and account when the file does not say (Meta daily/audience, YouTube, TikTok
-series): ``platform=``/``account=`` if given; in :func:`read_folder`, the only platform /
-account named by other exports of the same folder (then of the whole folder); a folder or
-file name such as ``instagram/`` or ``fb_...``; finally (account only) the name of the
-folder holding the file. Each import's notes say which rule was used.
+Accounts (:attr:`Import.account`, and how: :attr:`Import.account_source`): from the
+file's content where it names them (account name / username / id columns, links, the
+legacy X file name); else ``account=``; else, in :func:`read_folder`, the only account of
+the same platform named by other exports **of the same folder**, or the name of the
+sub-folder holding the file (not a download word such as ``pagelevel_daily``, not a
+platform name, never the folder given to :func:`read_folder`); else unknown: the rows carry
+``?`` and the file's path, and the notes say how to assign it. Platform likewise: the
+file, ``platform=``, the only Meta platform of the same folder, a folder or file name such
+as ``instagram/`` or ``fb_...``; a Meta file that names none is taken as Instagram, said in
+the notes.
 
 How cells are read: numbers in :mod:`humaskit.io.numbers` (``1.234``, ``12,5%``, ``-``...),
 times and time zones in :mod:`humaskit.io.times` (Meta's Pacific time across daylight
@@ -693,7 +705,28 @@ def read_folder(
     order.sort(key=lambda pair: pair[0])
     tables = {}
     for kind in WORKSPACE_TABLES:
-        frames = [imp.table for _, imp in order if imp.kind == kind]
-        if frames:
-            tables[kind] = schema.validate(_merge(kind, frames), kind, lang=lang)
+        group = [imp for _, imp in order if imp.kind == kind]
+        if group:
+            tables[kind] = _merge_checked(kind, group, imports, lang)
     return Workspace(**tables, imports=imports, name=root.name if root.is_dir() else root.stem)
+
+
+def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) -> pd.DataFrame:
+    """Merge the tables of ``group``; a file whose table cannot be merged with the others
+    (a reader's bug) is reported as failed in ``imports`` instead of stopping the folder."""
+    try:
+        return schema.validate(_merge(kind, [i.table for i in group]), kind, lang=lang)
+    except HumaskitError:
+        raise
+    except Exception:  # find the file(s) at fault, one by one
+        pass
+    kept: list[pd.DataFrame] = []
+    for imp in group:
+        try:
+            merged = schema.validate(_merge(kind, [*kept, imp.table]), kind, lang=lang)
+        except Exception as exc:
+            err = DamagedFile(_internal(Path(imp.path).name, exc, lang))
+            imports[imports.index(imp)] = _failure(imp.path, err)
+            continue
+        kept = [merged]
+    return kept[0] if kept else schema.empty(kind)
