@@ -252,6 +252,11 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     )
     post_id, unique_ids = done["ids"]
     raw_time, published = done["times"]
+    comment = rows.text("data_comment")
+    if comment is not None:  # "An error occurred while computing metadata for content..."
+        said = post_id.isna() & comment.notna()
+        for why in comment[said].unique():
+            rows.skip(said & (comment == why), "io.skip_meta_comment", comment=str(why)[:120])
     rows.skip(post_id.isna(), "io.skip_no_id")
     rows.skip_unreadable(
         "published_at", raw_time, published, missing="io.skip_no_time", bad="io.skip_bad_time"
