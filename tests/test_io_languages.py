@@ -488,3 +488,25 @@ def test_a_table_that_cannot_be_merged_is_reported_not_raised(tmp_path, monkeypa
     monkeypatch.setattr(readers, "_merge", picky)
     ws = read_folder(tmp_path, export_date="2025-03-03", lang="en")
     assert [i.kind for i in ws.imports].count("damaged") == 1 and len(ws.daily) == 5
+
+
+def test_meta_rows_missing_their_last_columns_are_kept(tmp_path):
+    header = ["Post ID", "Page name", "Publish time", "Permalink", "Views", "Reach",
+              "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks"]  # fmt: skip
+    full = ["11", "Humas", "01/15/2025 10:00", "https://www.facebook.com/h/posts/11",
+            "10", "8", "1", "0", "0", "2", "1", "1"]  # fmt: skip
+    old = [
+        "12",
+        "Humas",
+        "01/14/2025 10:00",
+        "https://www.facebook.com/h/posts/12",
+        "5",
+        "4",
+        "0",
+        "0",
+        "0",
+    ]  # fmt: skip  (an older post: the last 3 columns not written)
+    p = write_text(tmp_path / "posts.csv", csv_text(header, [full, old]), encoding="utf-8-sig")
+    imp = read_export(p)
+    t = imp.table.set_index("post_id")
+    assert imp.imported == 2 and int(t.loc["12", "reach"]) == 4 and pd.isna(t.loc["12", "clicks"])

@@ -6,7 +6,9 @@ by chunk), UTF-8 files of 32 MB or more as two halves on two threads (split at a
 break outside quotes). A row with more cells than the header, or a file that does not end
 with a line break, sends the file to the exact reader (pyarrow, quoted line breaks allowed),
 which skips and numbers each bad row. On the fast path a row with fewer cells than the
-header is kept with its missing trailing cells empty.
+header is kept with its missing trailing cells empty; the exact reader does the same for
+a row missing at most a quarter of its cells (Meta writes old posts without the columns
+added since), and skips shorter ones as broken.
 
 Row numbers (``row`` in :attr:`humaskit.io.Import.skipped`) count records as a spreadsheet
 shows them: the first record of the file (a ``sep=`` line, a title or the header) is
@@ -293,7 +295,9 @@ def _grid_from_records(
             extra = rec[width:]
             if len(rec) > width and not any(str(c or "").strip() for c in extra):
                 rec = rec[:width]
-            elif len(rec) < width and src.container != "text":
+            elif len(rec) < width and (src.container != "text" or 4 * len(rec) >= 3 * width):
+                # a row missing only its last cells (Meta leaves out columns added after
+                # an old post was made) is kept with them empty
                 rec = list(rec) + [None] * (width - len(rec))
             else:
                 skipped.append((rowno, _ragged_reason(len(rec), width, k == last, lang)))
