@@ -190,8 +190,7 @@ def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
     table = pd.concat(frames, ignore_index=True)
     table.insert(1, "account", text_na(table.index))
     rows = np.concatenate(numbers)
-    one = {p for p in platforms}
-    platform = one.pop() if len(one) == 1 else None
+    platform = platforms.pop() if len(platforms) == 1 else None
     return Result(
         platform=platform,
         kind="daily",
