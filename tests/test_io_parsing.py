@@ -123,10 +123,10 @@ def test_dates_in_file_names():
 
 def test_header_table_maps_indonesian_and_english_and_lists_unknown():
     m = lookup.map_headers(
-        ["ID Postingan", "Waktu publikasi", "Jangkauan", "Alcance"], "meta", "posts"
+        ["ID Postingan", "Waktu publikasi", "Jangkauan", "Kolom buatan tim"], "meta", "posts"
     )
     assert m.has("post_id", "published_at", "reach")
-    assert m.unmapped == ["Alcance"]
+    assert m.unmapped == ["Kolom buatan tim"]
     assert m.language == "id"
 
 

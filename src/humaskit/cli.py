@@ -59,6 +59,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     lst.add_argument("name", nargs="?", help=t("cli.help_name", lang))
     imp = sub.add_parser("impor", aliases=["import"], help=t("cli.help_impor", lang))
     imp.add_argument("folder", help=t("cli.help_folder", lang))
+    imp.add_argument("--akun", "--account", dest="akun", help=t("io.help_akun", lang))
     for command in (run, lst, imp):  # --lang also after the command
         command.add_argument(
             "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.help_lang", lang)
@@ -284,6 +285,13 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
             skipped=_n(len(imp.skipped), lang),
         )
         lines.extend(_wrap(f"{platform}: {kind}", width - 2, indent="  "))
+        if imp.account_source == "unknown":
+            who = t("io.impor_account_unknown", lang, account=imp.account, folder=folder or ".")
+            lines.extend(_wrap(who, width - 2, indent="  "))
+        elif imp.account_source:
+            how = t(f"io.account_source.{imp.account_source}", lang)
+            who = t("io.impor_account", lang, account=imp.account, how=how)
+            lines.extend(_wrap(who, width - 2, indent="  "))
         lines.extend(_wrap(counts, width - 2, indent="  "))
         if reason:
             lines.extend(_wrap(t("cli.impor_skipped", lang, why=reason), width - 2, indent="  "))
@@ -323,7 +331,7 @@ def _cmd_impor(args, lang: str) -> int:
         from .paths import SAMPLES_DIR
 
         folder = str(SAMPLES_DIR / "exports")
-    ws = hio.read_folder(folder)
+    ws = hio.read_folder(folder, account=getattr(args, "akun", None))
     width = max(60, min(_WIDTH, shutil.get_terminal_size((_WIDTH, 24)).columns))
     print(impor_text(ws, folder=str(args.folder), lang=lang, width=width), end="")
     return 0

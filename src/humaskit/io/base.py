@@ -20,7 +20,8 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import t
-from .files import Grid, Source, TableSpec, read_grid
+from .files import Grid, Source, TableSpec
+from .grid import read_grid
 from .lookup import Mapping
 from .numbers import parse, text_of, to_int
 
@@ -85,6 +86,7 @@ class Result:
     rows: np.ndarray | None = None  # row number in the file of each table row
     anchor: str | None = None  # how the export day was found (text key), if used
     unique_ids: bool = False  # the reader checked that no id appears twice
+    wide: bool = False  # one row of the file makes several table rows (``rows`` repeats)
 
 
 @dataclass
@@ -332,7 +334,9 @@ def finish_table(
     kind: str,
     rows: np.ndarray,
     lang: str | None,
-) -> tuple[pd.DataFrame, list[tuple[int, str]], list[str]]:
+    *,
+    return_keep: bool = False,
+) -> tuple:
     """Check a reader's table against the canonical schema row by row.
 
     Rows with a missing required value or a value outside the allowed set in a required
@@ -386,6 +390,8 @@ def finish_table(
         if extra in table.columns:
             table[extra] = table[extra].astype("Float64")
     table = schema.validate(table, kind, lang=lang)
+    if return_keep:
+        return table, skipped, notes, keep
     return table, skipped, notes
 
 
@@ -550,6 +556,7 @@ def daily_result(
         rows_in_file=rows_in_file,
         rows=numbers,
         needs_account=account is None,
+        wide=True,
         **fields,
     )
 
@@ -564,8 +571,8 @@ def long_daily(
 ) -> tuple[pd.DataFrame, np.ndarray, int]:
     """Turn a file with one column per metric into canonical ``daily`` rows.
 
-    Each (day, metric) value of a readable record is one row of the file for the
-    accounting; a record that cannot be read at all (no date) counts once.
+    Each record is one row of the file for the accounting (as a spreadsheet shows it),
+    whatever the number of metrics it holds.
 
     Returns the table (without platform/account), the row number of each table row and
     ``rows_in_file``.
@@ -603,7 +610,7 @@ def long_daily(
         arr = s[keep].reset_index(drop=True)
         table[name] = arr.iloc[np.repeat(np.arange(n_keep), k)].reset_index(drop=True)
     numbers = np.repeat(rows.grid.rows[keep], k)
-    rows_in_file = n_keep * k + (rows.n - n_keep) + len(rows.grid.skipped)
+    rows_in_file = rows.n + len(rows.grid.skipped)
     return table, numbers, rows_in_file
 
 

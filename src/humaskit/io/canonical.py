@@ -28,7 +28,8 @@ import pandas as pd
 
 from .. import schema
 from .base import Candidate, Format, Options, Result, Rows
-from .files import Source, TableSpec, read_grid
+from .files import Source, TableSpec
+from .grid import read_grid
 from .lookup import Mapping, normalize
 from .numbers import normalized, parse, text_of
 

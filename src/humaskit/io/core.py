@@ -50,6 +50,20 @@ class Import:
         ``reason`` (a plain sentence).
     source : str
         Which reader understood the file (for example ``"meta.posts"``).
+    notes : list of str
+        What the reader noticed (plain sentences).
+    account : str
+        The account(s) the rows were given (comma-separated when the file names several).
+    account_source : str
+        How the account was found: ``"file"`` (the file names it: account column, link,
+        file name written by the platform), ``"folder"`` (other exports of the same folder
+        name it, or the file sits in a sub-folder named after the account), ``"param"``
+        (``account=`` given), ``"unknown"`` (nothing says; the rows carry a placeholder
+        starting with ``?`` and the notes say how to assign it), or ``""`` (not applicable).
+    rows_imported : int or None
+        Rows of the file behind :attr:`table` when one row of the file makes several table
+        rows (a daily file with one column per metric, an audience block); None when each
+        table row is one row of the file.
 
     Examples
     --------
@@ -69,11 +83,14 @@ class Import:
     skipped: pd.DataFrame = field(default_factory=_empty_skipped)
     source: str = ""
     notes: list[str] = field(default_factory=list)
+    account: str = ""
+    account_source: str = ""
+    rows_imported: int | None = None
 
     @property
     def imported(self) -> int:
-        """Rows that made it into :attr:`table`."""
-        return len(self.table)
+        """Rows of the file that made it into :attr:`table`."""
+        return len(self.table) if self.rows_imported is None else self.rows_imported
 
     @property
     def accounted(self) -> bool:

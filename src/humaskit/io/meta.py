@@ -8,17 +8,11 @@ Readers:
   row under the header, or ".xls" files that are SpreadsheetML XML) read the same way.
   ``Publish time`` is US Pacific wall-clock time and is converted to UTC (see
   :mod:`humaskit.io.times`). The platform comes from the permalinks (or the headers).
-- **daily** (``meta.daily``): one series per file (UTF-16, ``sep=,``, a title line such as
-  ``"Facebook follows"``, then ``Date,Primary``). The title names the metric.
-- **audience** (``meta.audience``): several blocks separated by blank lines, each with a
-  title and its own layout (age x gender table, top cities, top countries...). Each value
-  cell is one row of the file for the accounting. Shares are stored as fractions (0-1,
-  unit ``share``); a block of plain numbers that do not add up to about 100 is counts
-  (unit ``count``). Age x gender segments are written ``"<age>|<gender>"`` (``"18-24|female"``;
-  genders ``female``, ``male``, ``other``, ``unknown``). The follower total block is not an
-  audience share: its row is skipped with the reason and the number is kept in the notes.
-  The ``as_of`` day is ``export_date=``, else the day in the file name, else the file's
-  date.
+- **daily** and **audience** block files: see :mod:`humaskit.io.meta_series`.
+- **legacy daily** (``meta.legacy_daily``): old "Facebook Insights Data Export" page-level
+  workbooks, one row per day and one column per metric (``Lifetime Total Likes`` ->
+  ``followers``, ``Daily Total Reach`` -> ``reach``...), read from their "Key Metrics"
+  sheet like the post-level ones.
 
 Examples
 --------
@@ -38,10 +32,8 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
-from ..errors import UnsupportedFile
 from ..i18n import t
 from .base import (
     Candidate,
@@ -49,18 +41,18 @@ from .base import (
     Options,
     Result,
     Rows,
-    anchor_day,
+    daily_result,
     read_rows,
     reader_notes,
     rows_result,
-    text_na,
 )
 from .files import Source, TableSpec
-from .lookup import lookup, map_headers, normalize, value_map
-from .numbers import map_unique, normalized, parse, to_int
+from .lookup import Mapping, lookup, map_headers, normalize, value_map
+from .meta_series import AUDIENCE, DAILY
+from .numbers import map_unique, normalized, to_int
 from .times import META_TZ, local_to_utc, parse_datetimes, parse_days
 
-__all__ = ["POSTS", "DAILY", "AUDIENCE"]
+__all__ = ["POSTS", "POSTS_BY_VALUES", "DAILY", "AUDIENCE", "LEGACY_DAILY"]
 
 POST_TEXT_FIELDS = (
     "post_id",
@@ -99,6 +91,8 @@ _TIME_FORMATS_ISO = (
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S.%f",
 )
 _FB_HEADERS = {"page id", "page name", "id halaman", "nama halaman", "post message", "posted"}
 _IG_HEADERS = {
@@ -197,6 +191,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         notes.append(t("io.note_description_row", lang))
     if dups:
         notes.append(t("io.note_duplicate_headers", lang, headers=", ".join(dups)))
+    if cand.fmt.name == "meta.posts_by_values":
+        notes.append(t("io.note_by_values", lang))
     rows = read_rows(src, cand, lang, POST_TEXT_FIELDS, skip_below=skip_below)
     platform = opts.platform if opts.platform in ("facebook", "instagram") else None
     platform = platform or _platform_of(rows, spec.header)
@@ -256,6 +252,11 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     )
     post_id, unique_ids = done["ids"]
     raw_time, published = done["times"]
+    comment = rows.text("data_comment")
+    if comment is not None:  # "An error occurred while computing metadata for content..."
+        said = post_id.isna() & comment.notna()
+        for why in comment[said].unique():
+            rows.skip(said & (comment == why), "io.skip_meta_comment", comment=str(why)[:120])
     rows.skip(post_id.isna(), "io.skip_no_id")
     rows.skip_unreadable(
         "published_at", raw_time, published, missing="io.skip_no_time", bad="io.skip_bad_time"
@@ -295,229 +296,93 @@ POSTS = Format(
     label="Meta Business Suite",
 )
 
-
-# --------------------------------------------------------------------------- daily
-
-
-def _title_platform(title: str) -> str | None:
-    low = title.lower()
-    if "instagram" in low:
-        return "instagram"
-    if "facebook" in low:
-        return "facebook"
-    return None
+_META_LINK = re.compile(r"^https?://([a-z]+\.)?(facebook\.com|fb\.watch|instagram\.com)/", re.I)
+_META_ID = re.compile(r"^\d{8,}(_\d+)?$")
+_META_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}")
 
 
-def sniff_daily(src: Source, spec: TableSpec) -> Candidate | None:
-    if not spec.title:
+def sniff_posts_by_values(src: Source, spec: TableSpec) -> Candidate | None:
+    """A Meta post export whose headers are in a language no vocabulary lists, recognised
+    by its values: a column of Facebook/Instagram links, one of unique post ids, one of
+    ``MM/DD/YYYY HH:MM`` times (and a column of known post types, if any)."""
+    mapping = map_headers(spec.header, "meta", "posts")
+    if mapping.has("post_id", "published_at"):
         return None
-    metric = lookup(spec.title, "meta", "daily")
-    mapping = map_headers(spec.header, "meta", "daily")
-    if not mapping.has("date"):
+    sample = src.sample(spec)
+    width = len(spec.header)
+    cols = [[r[j].strip() for r in sample if j < len(r) and r[j].strip()] for j in range(width)]
+
+    def first(rx: re.Pattern, share: float, unique: bool = False, taken=()) -> int | None:
+        for j, vals in enumerate(cols):
+            if j in taken or len(vals) < max(1, len(sample) // 2):
+                continue
+            if sum(bool(rx.match(v)) for v in vals) >= share * len(vals):
+                if not unique or len(set(vals)) == len(vals):
+                    return j
         return None
-    missing = [] if mapping.has("value") else ["value"]
-    if metric in (None, "-", "date", "value"):
-        missing.append("metric")
-        mapping.unmapped.insert(0, spec.title)
-    score = 2.0 + mapping.known / max(len(spec.header), 1)
-    return Candidate(DAILY, spec, mapping, score, missing)
+
+    link = first(_META_LINK, 0.8)
+    if link is None:
+        return None
+    pid = first(_META_ID, 0.95, unique=True, taken=(link,))
+    when = first(_META_TIME, 0.95, taken=(link, pid))
+    if pid is None or when is None:
+        return None
+    fields = {"post_id": [pid], "published_at": [when], "permalink": [link]}
+    types = value_map("post_type", "meta")
+    for j, vals in enumerate(cols):
+        if j not in (link, pid, when) and vals:
+            if sum(normalize(v) in types for v in vals) >= 0.9 * len(vals):
+                fields["post_type"] = [j]
+                break
+    used = {p for ps in fields.values() for p in ps}
+    unmapped = [h for j, h in enumerate(spec.header) if j not in used and h]
+    found = Mapping(fields=fields, unmapped=unmapped)
+    return Candidate(POSTS_BY_VALUES, spec, found, 0.5, [])
 
 
-def read_daily(src: Source, cand: Candidate, opts: Options) -> Result:
-    lang = opts.lang
-    spec = cand.spec
-    metric = lookup(spec.title or "", "meta", "daily")
-    rows = read_rows(src, cand, lang, ("date",))
-    raw = rows.raw("date")
-    day = parse_days(raw.astype("str"))
-    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
-    value = rows.number("value", integer=False)
-    platform = opts.platform if opts.platform in ("facebook", "instagram") else None
-    platform = platform or _title_platform(spec.title or "")
-    table = rows.table(
-        {"platform": platform, "account": None, "date": day, "metric": metric, "value": value}
-    )
-    table["account"] = text_na(table.index)
-    return rows_result(
-        cand, rows, table, reader_notes(rows, []), platform=platform, needs_account=True
-    )
-
-
-DAILY = Format(
-    name="meta.daily",
+POSTS_BY_VALUES = Format(
+    name="meta.posts_by_values",
     family="meta",
-    kind="daily",
-    required=("date", "value", "metric"),
-    read=read_daily,
-    sniff=sniff_daily,
+    kind="posts",
+    required=(),
+    read=read_posts,
+    sniff=sniff_posts_by_values,
     label="Meta Business Suite",
 )
 
 
-# --------------------------------------------------------------------------- audience
-
-_AGE = re.compile(r"^\s*(\d{1,2}\s*[-–]\s*\d{1,2}|\d{1,2}\s*\+|<\s*\d{1,2})\s*$")
+# --------------------------------------------------------------------------- legacy daily
 
 
-def _blocks(records: list[list[str]]) -> list[list[tuple[int, list[str]]]]:
-    """Split records into blocks at empty records; keep row numbers (1-based)."""
-    blocks: list[list[tuple[int, list[str]]]] = []
-    current: list[tuple[int, list[str]]] = []
-    for i, rec in enumerate(records):
-        cells = [str(c or "").strip() for c in rec]
-        while cells and not cells[-1]:
-            cells.pop()
-        if i == 0 and len(cells) == 1 and cells[0].lower().startswith("sep="):
-            continue
-        if not any(cells):
-            if current:
-                blocks.append(current)
-            current = []
-            continue
-        current.append((i + 1, cells))
-    if current:
-        blocks.append(current)
-    return blocks
+def _legacy_description(spec: TableSpec) -> bool:
+    """True when the record under the header explains the columns (old Insights exports)."""
+    below = spec.below or []
+    first = below[0].strip() if below else ""
+    return not re.match(r"\d", first) and any(len(c.strip()) > 25 for c in below)
 
 
-def sniff_audience(src: Source, spec: TableSpec) -> Candidate | None:
-    if src.container != "text" or not src.complete:
-        return None
-    blocks = _blocks(src.head)
-    known = 0
-    for block in blocks:
-        if len(block) >= 2 and len(block[0][1]) == 1:
-            header = block[1][1]
-            if header and lookup(header[0], "meta", "audience") not in (None, "-", "value"):
-                known += 1
-    if known == 0:
-        return None
-    mapping = map_headers([], "meta", "audience")
-    return Candidate(AUDIENCE, spec, mapping, 3.0 + known, [])
-
-
-def _segment_values(cells: list[str]) -> list[str | None]:
-    genders = value_map("gender")
-    return [genders.get(normalize(c)) for c in cells]
-
-
-def read_audience(src: Source, cand: Candidate, opts: Options) -> Result:
+def read_legacy_daily(src: Source, cand: Candidate, opts: Options) -> Result:
+    """Old "Facebook Insights Data Export" page-level files: one row per day, one column
+    per metric (``Lifetime Total Likes``, ``Daily Total Reach``...), a description row
+    under the header. Always a Facebook Page."""
     lang = opts.lang
-    blocks = _blocks(src.records())
-    out_rows: list[dict] = []
-    row_numbers: list[int] = []
-    skipped: list[tuple[int, str]] = []
-    notes: list[str] = []
-    platform = opts.platform if opts.platform in ("facebook", "instagram") else None
-    as_of, how = anchor_day(src.path, opts)
-    notes.append(t("io.note_as_of", lang, day=str(as_of.date()), how=t(how, lang)))
-    raw_values: list[str] = []
-    for block in blocks:
-        title = block[0][1][0] if len(block[0][1]) == 1 else ""
-        body = block[1:] if title else block
-        platform = platform or _title_platform(title)
-        if not body:
-            continue
-        header_row, header = body[0]
-        data = body[1:]
-        first = lookup(header[0], "meta", "audience") if header else None
-        rest = header[1:]
-        genders = _segment_values(rest)
-        ages_in_header = [bool(_AGE.match(c)) for c in rest]
-        if first == "age" and rest and all(g is not None for g in genders):
-            for rowno, cells in data:
-                age = cells[0] if cells else ""
-                for j, g in enumerate(genders, start=1):
-                    cell = cells[j] if j < len(cells) else ""
-                    out_rows.append({"dimension": "age_gender", "segment": f"{age}|{g}"})
-                    raw_values.append(cell)
-                    row_numbers.append(rowno)
-        elif (
-            rest
-            and all(ages_in_header)
-            and (first == "gender" or not header[0].strip() or first is None)
-        ):
-            for rowno, cells in data:
-                g = _segment_values(cells[:1])[0] or normalize(cells[0] if cells else "")
-                for j, age in enumerate(rest, start=1):
-                    cell = cells[j] if j < len(cells) else ""
-                    out_rows.append({"dimension": "age_gender", "segment": f"{age}|{g}"})
-                    raw_values.append(cell)
-                    row_numbers.append(rowno)
-        elif first in ("age", "gender", "city", "country", "region") and len(rest) >= 1:
-            for rowno, cells in data:
-                seg = cells[0] if cells else ""
-                if first == "gender":
-                    seg = _segment_values([seg])[0] or normalize(seg)
-                out_rows.append({"dimension": first, "segment": seg})
-                raw_values.append(cells[1] if len(cells) > 1 else "")
-                row_numbers.append(rowno)
-        elif len(header) == 1 and len(data) == 1 and len(data[0][1]) == 1:
-            rowno, cells = data[0]
-            notes.append(t("io.note_follower_total", lang, title=title, value=cells[0]))
-            skipped.append((rowno, t("io.skip_total_block", lang, title=title)))
-        else:
-            for rowno, cells in data:
-                for _ in range(max(len(cells) - 1, 1)):
-                    skipped.append(
-                        (rowno, t("io.skip_unknown_block", lang, title=title or header_row))
-                    )
-    frame = pd.DataFrame(out_rows, columns=["dimension", "segment"])
-    values = pd.Series(raw_values, dtype="str")
-    parsed = parse(values, integer=False, language="en")
-    numbers = parsed.values.astype("Float64")
-    rows_arr = np.asarray(row_numbers, dtype="int64")
-    bad = (parsed.bad | parsed.values.isna()).to_numpy(dtype=bool)
-    keep = ~bad
-    for rowno, cell in zip(rows_arr[bad], values[bad], strict=True):
-        skipped.append((int(rowno), t("io.skip_bad_value", lang, value=cell)))
-    frame = frame.loc[keep].reset_index(drop=True)
-    numbers = numbers[keep].reset_index(drop=True)
-    pct = parsed.percent[keep].reset_index(drop=True)
-    unit = pd.Series("share", index=frame.index, dtype="str")
-    value = numbers.copy()
-    # percent strings -> fractions; plain numbers: a block summing to ~100 is percent too
-    for dim in frame["dimension"].unique() if len(frame) else []:
-        m = (frame["dimension"] == dim).to_numpy()
-        total = float(numbers[m].sum())
-        if pct[m].any() or 1.5 < total <= 101.0:
-            value[m] = numbers[m] / 100.0
-        elif total > 101.0:
-            unit[m] = "count"
-    table = pd.DataFrame(
-        {
-            "platform": platform,
-            "account": text_na(frame.index),
-            "as_of": as_of,
-            "dimension": frame["dimension"],
-            "segment": frame["segment"],
-            "value": value,
-            "unit": unit,
-        }
-    )
-    if not len(table) and not skipped:
-        raise UnsupportedFile(t("io.empty_table", lang, file=src.name))
-    return Result(
-        platform=platform,
-        kind="audience",
-        table=table,
-        rows_in_file=len(table) + len(skipped),
-        skipped=sorted(skipped),
-        source="meta.audience",
-        notes=notes,
-        needs_account=True,
-        rows=rows_arr[keep],
-        export_day=as_of,
-        anchor=how,
-    )
+    skip = 1 if _legacy_description(cand.spec) else 0
+    notes = [t("io.note_description_row", lang)] if skip else []
+    rows = read_rows(src, cand, lang, ("date",), skip_below=skip)
+    raw = rows.raw("date")
+    day = parse_days(raw.astype("str"))
+    rows.skip_unreadable("date", raw, day, missing="io.skip_no_date", bad="io.skip_bad_date")
+    names = [k for k in cand.mapping.fields if k != "date"]
+    return daily_result(cand, rows, day, names, notes, platform="facebook")
 
 
-AUDIENCE = Format(
-    name="meta.audience",
+LEGACY_DAILY = Format(
+    name="meta.legacy_daily",
     family="meta",
-    kind="audience",
-    required=(),
-    read=read_audience,
-    sniff=sniff_audience,
-    label="Meta Business Suite",
+    kind="daily",
+    required=("date",),
+    read=read_legacy_daily,
+    needs_metric=True,
+    label="Facebook Insights",
 )

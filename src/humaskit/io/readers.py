@@ -1,42 +1,54 @@
 """Read platform exports into canonical tables: one file, a whole folder, and the accounting.
 
 :func:`read_export` recognises a file **by its content** (container, encoding, header
-names in any language listed in ``data/io/columns.csv``), never by its name alone, and
-returns an :class:`~humaskit.io.Import`. :func:`read_folder` imports every file of a folder
+names in 14 UI languages listed in ``data/io/columns*.csv``, and values: links, ids, times,
+post types; see :mod:`humaskit.io.recognise`), never by its name alone, and returns an
+:class:`~humaskit.io.Import`. :func:`read_folder` imports every file of a folder
 (sub-folders and zip archives too) into a :class:`~humaskit.io.Workspace`, merging
-overlapping exports; :func:`import_report` is the per-file accounting the command
-``humaskit impor FOLDER`` prints.
+overlapping exports; one file that cannot be read is reported (kind ``unsupported`` or
+``damaged``, with its name and the reason) and the others are read.
+:func:`import_report` is the per-file accounting the command ``humaskit impor FOLDER``
+prints.
 
 Recognised formats
 ------------------
-==================  ============================================================  =========
-source              file                                                          table
-==================  ============================================================  =========
-meta.posts          Meta Business Suite post export (Facebook/Instagram), old     posts
-                    Facebook Insights post export (xlsx, SpreadsheetML ".xls")
-meta.daily          Meta daily series (UTF-16, ``sep=,``, title line)             daily
-meta.audience       Meta audience file (blocks: age x gender, cities, countries)  audience
-x.posts             X legacy ``tweet_activity_metrics_*``, X Premium content       posts
-x.daily             X Premium account overview, legacy daily export               daily
-youtube.posts       YouTube Studio "Table data"                                   posts
-youtube.daily       YouTube Studio "Chart data", "Totals"                          daily
-tiktok.posts        TikTok Content                                                posts
-tiktok.daily        TikTok Overview, Viewers, FollowerHistory, FollowerActivity    daily
-tiktok.audience     TikTok FollowerGender, FollowerTopTerritories                 audience
-mentions            a table of comments/mentions kept by hand or by a tool        mentions
-humaskit.<table>    a file with canonical column names (all eight tables)        <table>
-==================  ============================================================  =========
+===================  ===========================================================  =========
+source               file                                                         table
+===================  ===========================================================  =========
+meta.posts           Meta Business Suite post export (Facebook/Instagram), old    posts
+                     Facebook Insights post export (xlsx, SpreadsheetML ".xls")
+meta.posts_by_values the same in a UI language no vocabulary lists (by values)    posts
+meta.daily           Meta daily series, one or several blocks (UTF-16, ``sep=,``)  daily
+meta.legacy_daily    old Facebook Insights page-level workbook                    daily
+meta.audience        Meta audience file (age x gender, cities, countries...)      audience
+x.posts              X legacy ``tweet_activity_metrics_*``, X Premium content      posts
+x.daily              X Premium account overview, legacy daily export              daily
+youtube.posts        YouTube Studio "Table data" by content                       posts
+youtube.daily        YouTube Studio "Chart data", "Totals"                         daily
+youtube.geography    YouTube Studio "Table data" by geography                     audience
+tiktok.posts         TikTok Content                                               posts
+tiktok.daily         TikTok Overview, Viewers, FollowerHistory, FollowerActivity   daily
+tiktok.audience      TikTok FollowerGender, FollowerTopTerritories                audience
+mentions             a table of comments/mentions kept by hand or by a tool       mentions
+humaskit.<table>     a file with canonical column names (all eight tables)       <table>
+===================  ===========================================================  =========
 
-Every row is accounted for: ``rows_in_file == imported + len(skipped)``. Rows that are not
-data (``sep=``, titles, headers, description rows, YouTube's ``Total``, blank lines) are
-not counted. Files with one column per metric (daily series) count one row per
-(day, metric) value, and audience tables one row per value cell.
+Every row is accounted for: ``rows_in_file == imported + len(skipped)``, counting the
+rows a spreadsheet shows with data: ``sep=``, titles, headers, description rows, YouTube's
+``Total`` and footer lines and blank lines are not rows; a row holding several values (a
+day of a file with one column per metric, an age row or a line of cities in an audience
+file) is one row, imported when any of its values is.
 
-Platform and account when the file does not say (Meta daily/audience, YouTube, TikTok
-series): ``platform=``/``account=`` if given; in :func:`read_folder`, the only platform /
-account named by other exports of the same folder (then of the whole folder); a folder or
-file name such as ``instagram/`` or ``fb_...``; finally (account only) the name of the
-folder holding the file. Each import's notes say which rule was used.
+Accounts (:attr:`Import.account`, and how: :attr:`Import.account_source`): from the
+file's content where it names them (account name / username / id columns, links, the
+legacy X file name); else ``account=``; else, in :func:`read_folder`, the only account of
+the same platform named by other exports **of the same folder**, or the name of the
+sub-folder holding the file (not a download word such as ``pagelevel_daily``, not a
+platform name, never the folder given to :func:`read_folder`); else unknown: the rows carry
+``?`` and the file's path, and the notes say how to assign it. Platform likewise: the
+file, ``platform=``, the only Meta platform of the same folder, a folder or file name such
+as ``instagram/`` or ``fb_...``; a Meta file that names none is taken as Instagram, said in
+the notes.
 
 How cells are read: numbers in :mod:`humaskit.io.numbers` (``1.234``, ``12,5%``, ``-``...),
 times and time zones in :mod:`humaskit.io.times` (Meta's Pacific time across daylight
@@ -59,7 +71,7 @@ Examples
 >>> len(ws.daily), [i.kind for i in ws.imports]
 (1, ['daily', 'unsupported'])
 >>> import_report(ws, lang="en").columns.tolist()
-['File', 'Platform', 'Kind', 'Rows in file', 'Imported', 'Skipped', 'Reason']
+['File', 'Platform', 'Kind', 'Account', 'Account from', 'Rows in file', 'Imported', 'Skipped', 'Reason']
 """
 
 from __future__ import annotations
@@ -68,7 +80,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,10 +90,8 @@ import pandas as pd
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, HumaskitError, ParameterError, UnsupportedFile
 from ..i18n import resolve, t
-from . import canonical, mentions, meta, tiktok, x, youtube
+from .accounting import FAILED_KINDS, failures, import_report
 from .base import (
-    Candidate,
-    Format,
     Options,
     Result,
     finish_table,
@@ -90,29 +99,12 @@ from .base import (
     skipped_frame,
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
-from .files import READ_ERRORS, Source, open_source
-from .lookup import map_headers
+from .files import READ_ERRORS, open_source
+from .recognise import FORMATS, candidates, choose
 from .times import dates_in_name
 
-__all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS"]
+__all__ = ["read_export", "read_folder", "import_report", "failures", "FORMATS", "FAILED_KINDS"]
 
-#: Every platform format, in the order used to break ties.
-FORMATS: tuple[Format, ...] = (
-    meta.POSTS,
-    meta.DAILY,
-    meta.AUDIENCE,
-    x.POSTS,
-    x.DAILY,
-    youtube.POSTS,
-    youtube.DAILY,
-    tiktok.POSTS,
-    tiktok.DAILY,
-    tiktok.AUDIENCE,
-    mentions.MENTIONS,
-    canonical.CANONICAL,
-)
-_KEYS = {"date", "hour", "post_id", "value"}
-FAILED_KINDS = ("unsupported", "damaged")
 MERGE_KEYS = {
     "posts": ["platform", "post_id"],
     "mentions": ["platform", "mention_id"],
@@ -123,72 +115,6 @@ MERGE_KEYS = {
 }
 _MAX_ZIP_BYTES = 2 << 30
 _SKIP_NAMES = ("~$", ".")
-
-
-# --------------------------------------------------------------------------- recognising
-
-
-def _sniff(fmt: Format, src: Source, spec) -> Candidate | None:
-    if fmt.sniff is not None:
-        return fmt.sniff(src, spec)
-    mapping = map_headers(spec.header, fmt.family, fmt.kind)
-    if not mapping.known:
-        return None
-    missing = [r for r in fmt.required if not mapping.has(r)]
-    if fmt.any_of and not any(mapping.has(k) for k in fmt.any_of):
-        missing.append("/".join(fmt.any_of))
-    if fmt.needs_metric and not [k for k in mapping.fields if k not in _KEYS]:
-        missing.append("metric")
-    filled = max(sum(1 for h in spec.header if h.strip()), 1)
-    score = mapping.known / filled
-    return Candidate(fmt, spec, mapping, score, missing)
-
-
-def _candidates(src: Source) -> list[Candidate]:
-    out = []
-    for spec in src.tables:
-        for fmt in FORMATS:
-            cand = _sniff(fmt, src, spec)
-            if cand is not None:
-                out.append(cand)
-    return out
-
-
-def _choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
-    complete = [c for c in cands if not c.missing]
-    name = src.name.lower()
-    order = {f.name: i for i, f in enumerate(FORMATS)}
-
-    def key(c: Candidate):
-        hinted = any(h in name for h in c.fmt.hints)
-        return (round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
-
-    if complete:
-        return max(complete, key=key)
-    if cands:
-        best = max(cands, key=lambda c: (c.mapping.known, c.score))
-        unknown = [h for h in best.mapping.unmapped if h]
-        raise UnsupportedFile(
-            t(
-                "io.unmapped_headers",
-                lang,
-                file=src.name,
-                what=_what(best.fmt, lang),
-                missing=", ".join(best.missing),
-                headers=", ".join(unknown) or "-",
-            )
-        )
-    headers = [h for spec in src.tables for h in spec.header if h][:30]
-    if not headers:
-        raise DamagedFile(t("io.no_table", lang, file=src.name))
-    if all(len([h for h in spec.header if h]) <= 1 for spec in src.tables):
-        raise UnsupportedFile(t("io.not_table", lang, file=src.name, what=t("io.what_text", lang)))
-    raise UnsupportedFile(t("io.unknown_format", lang, file=src.name, headers=", ".join(headers)))
-
-
-def _what(fmt: Format, lang: str | None) -> str:
-    kind = t(f"io.kind.{fmt.kind}", lang)
-    return f"{fmt.label} ({kind})" if fmt.label else kind
 
 
 # --------------------------------------------------------------------------- one file
@@ -206,7 +132,7 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
     lang = opts.lang
     try:
         src = open_source(path, lang=lang)
-        cand = _choose(src, _candidates(src), lang)
+        cand = choose(src, candidates(src), lang)
         result = cand.fmt.read(src, cand, opts)
     except HumaskitError:
         raise
@@ -214,7 +140,15 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
     except OSError as exc:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=str(exc)[:160])) from None
+    except Exception as exc:  # a reader's own bug must not take a whole folder down
+        raise DamagedFile(_internal(path.name, exc, lang)) from exc
     return _Pending(path, label or str(path), result, path.stat().st_mtime)
+
+
+def _internal(name: str, exc: BaseException, lang: str | None) -> str:
+    """The one sentence for a file a reader failed on (a bug to report, not the user's)."""
+    what = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
+    return t("io.reader_failed", lang, file=name, what=what)
 
 
 def _dedupe(table: pd.DataFrame, rows: np.ndarray, kind: str, lang: str | None):
@@ -238,6 +172,26 @@ def _dedupe(table: pd.DataFrame, rows: np.ndarray, kind: str, lang: str | None):
     return table.loc[~dup].reset_index(drop=True), rows[~dup], skipped
 
 
+def _wide_accounting(
+    rows: np.ndarray, skipped: list[tuple[int, str]], lang: str | None
+) -> tuple[int, list[tuple[int, str]], list[str]]:
+    """Rows of the file imported, and skipped ones, when a file row makes several table rows.
+
+    A row counts as imported when at least one of its values is in the table; a row whose
+    values were all left out is skipped once, with its first reason.
+    """
+    kept = set(np.asarray(rows, dtype="int64").tolist())
+    out: dict[int, str] = {}
+    partly = 0
+    for r, why in sorted(skipped):
+        if r in kept:
+            partly += 1
+            continue
+        out.setdefault(int(r), why)
+    notes = [t("io.note_values_left_out", lang, n=partly)] if partly else []
+    return len(kept), sorted(out.items()), notes
+
+
 def _finish(
     p: _Pending,
     opts: Options,
@@ -245,6 +199,8 @@ def _finish(
     platform: str | None = None,
     account: str | None = None,
     how: str | None = None,
+    platform_how: str | None = None,
+    placeholder: str | None = None,
 ) -> Import:
     lang = opts.lang
     r = p.result
@@ -254,11 +210,14 @@ def _finish(
     if r.platform != "humaskit":
         col = table["platform"] if "platform" in table.columns else None
         if col is None or col.isna().any():
+            rule = None
+            if plat is None and r.source.startswith("meta."):
+                plat, rule = "instagram", "io.how_meta_default"
             if plat is None:
                 raise UnsupportedFile(t("io.which_platform", lang, file=p.path.name))
             if r.platform is None:
-                rule = (
-                    (how or "io.how_sibling")
+                rule = rule or (
+                    (platform_how or "io.how_sibling")
                     if platform
                     else ("io.how_param" if opts.platform else "io.how_hint")
                 )
@@ -266,6 +225,7 @@ def _finish(
             table["platform"] = plat if col is None else col.astype("str").fillna(plat)
         if plat is None:
             plat = ", ".join(sorted(table["platform"].dropna().astype(str).unique()))
+    acc_source = ""
     if r.kind in ("posts", "mentions", "audience", "daily") and r.platform != "humaskit":
         acc = (
             table["account"]
@@ -273,22 +233,37 @@ def _finish(
             else pd.Series(pd.NA, index=table.index, dtype="str")
         )
         acc = acc.astype("str")
+        acc_source = "file"
         if acc.isna().any():
-            fill = opts.account or account
-            rule = "io.how_param" if opts.account else (how or "io.how_sibling")
-            if not fill:
-                fill = p.path.parent.name or "akun"
-                rule = "io.how_folder"
+            named = bool(acc.notna().any())
+            if opts.account:
+                fill, rule, acc_source = opts.account, "io.how_param", "param"
+            elif account:
+                fill, rule, acc_source = account, (how or "io.how_sibling"), "folder"
+            else:
+                fill, rule, acc_source = placeholder or f"?{p.path.stem}", None, "unknown"
+            if named:
+                acc_source = "file"
             acc = acc.fillna(fill)
-            notes.append(t("io.note_account_from", lang, account=fill, how=t(rule, lang)))
+            if rule is None:
+                notes.append(t("io.note_account_unknown", lang, account=fill))
+            else:
+                notes.append(t("io.note_account_from", lang, account=fill, how=t(rule, lang)))
         table["account"] = acc
     rows = r.rows if r.rows is not None else np.arange(1, len(table) + 1)
     dups: list = []
     if not r.unique_ids:
         table, rows, dups = _dedupe(table, rows, r.kind, lang)
-    table, bad, more = finish_table(table, r.kind, rows, lang)
+    table, bad, more, keep = finish_table(table, r.kind, rows, lang, return_keep=True)
     notes += more
     skipped = sorted(r.skipped + dups + bad)
+    rows_imported = None
+    if r.wide:
+        rows_imported, skipped, partly = _wide_accounting(rows[keep], skipped, lang)
+        notes += partly
+    accounts = ""
+    if "account" in table.columns and len(table):
+        accounts = ", ".join(sorted(table["account"].dropna().astype(str).unique()))
     return Import(
         path=p.label,
         platform=plat if r.platform != "humaskit" else "humaskit",
@@ -298,6 +273,9 @@ def _finish(
         skipped=skipped_frame(skipped),
         source=r.source,
         notes=notes,
+        account=accounts,
+        account_source=acc_source if len(table) else "",
+        rows_imported=rows_imported,
     )
 
 
@@ -370,12 +348,12 @@ def read_export(
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "aneh.csv"
-    >>> _ = p.write_text("Fecha,Vistas\\n2025-01-01,3\\n")
+    >>> _ = p.write_text("Tarehe,Maoni\\n2025-01-01,3\\n")
     >>> try:
     ...     read_export(p, lang="en")
     ... except UnsupportedFile as exc:
     ...     print(str(exc).split(";")[1].split("(")[0].strip())
-    unknown headers: Fecha, Vistas
+    unknown headers: Tarehe, Maoni
     """
     opts = _options(platform, account, export_date, tz, lang)
     p = Path(path).expanduser()
@@ -446,8 +424,61 @@ def _unique(values) -> str | None:
     return vals.pop() if len(vals) == 1 else None
 
 
-def _resolve(pendings: list[_Pending], opts: Options) -> list[tuple[_Pending, dict]]:
-    """Settle platform and account of files that do not name them, from their siblings."""
+#: Words of folder names that describe a download, not an account ("pagelevel_daily").
+_GENERIC_FOLDER_WORDS = frozenset(
+    """
+    facebook fb instagram ig twitter x youtube yt tiktok meta business suite studio more
+    daily harian data dados datos donnees daten dati export exports ekspor unduhan download
+    downloads page pages level pagelevel halaman metrics metric metrik insights insight
+    analytics analitik analysis post posts postingan unggahan content konten contents
+    audience audiens publico reports report laporan organic organik raw csv xlsx files file
+    berkas folder table chart tabel grafik overview followers follower pengikut reach views
+    video videos tweets tweet akun account accounts all semua misc lain other others new old
+    backup arsip archive ig_posts fb_posts sample samples contoh test tes by per of and dan
+    """.split()
+)
+
+
+def _account_folder(path: Path, root: Path | None) -> str | None:
+    """The name of the nearest folder between ``path`` and ``root`` (both excluded) that
+    names an account: not a generic download word, a platform name or a date."""
+    import re
+
+    if root is None:
+        return None
+    try:
+        parts = path.parent.relative_to(root).parts
+    except ValueError:
+        return None
+    for name in reversed(parts):
+        words = [w for w in re.split(r"[^0-9a-z@._]+|[._]", name.lower()) if w]
+        if words and not all(w in _GENERIC_FOLDER_WORDS or w.isdigit() for w in words):
+            return name
+    return None
+
+
+def _placeholder(p: _Pending, root: Path | None) -> str:
+    """The stand-in account of a file nothing names: ``?`` and the file's path in the
+    folder read (two channels' ``Table data.csv`` in two folders stay two accounts)."""
+    label = Path(p.label)
+    if root is not None:
+        try:
+            return "?" + label.relative_to(root).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return "?" + label.stem
+
+
+def _resolve(
+    pendings: list[_Pending], opts: Options, root: Path | None = None
+) -> list[tuple[_Pending, dict]]:
+    """Settle platform and account of files that do not name them.
+
+    Platform: the only Meta platform named by other exports of the same folder. Account:
+    the only account of that platform named by other exports of the same folder, else a
+    sub-folder named after the account (see :func:`_account_folder`); never a guess
+    across folders (two owners' downloads side by side stay apart).
+    """
     known = []
     for p in pendings:
         r = p.result
@@ -460,33 +491,34 @@ def _resolve(pendings: list[_Pending], opts: Options) -> list[tuple[_Pending, di
         extra: dict = {}
         r = p.result
         if plat is None and not opts.platform and path_hint_platform(p.path) is None:
-            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
-                cands = [
-                    k[1]
-                    for k in known
-                    if k[1] in schema.PLATFORMS
-                    and k[1] in ("facebook", "instagram")
-                    and (scope is None or k[0].path.parent == scope)
-                ]
-                got = _unique(cands)
-                if got:
-                    extra.update(platform=got, how=how)
-                    break
+            cands = [
+                k[1]
+                for k in known
+                if k[1] in ("facebook", "instagram") and k[0].path.parent == p.path.parent
+            ]
+            got = _unique(cands)
+            if got:
+                extra.update(platform=got, platform_how="io.how_sibling")
         platform = plat or extra.get("platform") or opts.platform or path_hint_platform(p.path)
-        if r.needs_account and not opts.account and platform:
-            for scope, how in ((p.path.parent, "io.how_sibling"), (None, "io.how_folder_all")):
-                accs = [
-                    a
-                    for k in known
-                    if k[1] == platform
-                    and k[0] is not p
-                    and (scope is None or k[0].path.parent == scope)
-                    for a in k[2]
-                ]
-                got = _unique(accs)
-                if got:
-                    extra.update(account=got, how=extra.get("how", how))
-                    break
+        if r.needs_account and not opts.account:
+            accs = [
+                a
+                for k in known
+                if platform
+                and k[1] == platform
+                and k[0] is not p
+                and k[0].path.parent == p.path.parent
+                for a in k[2]
+            ]
+            got = _unique(accs)
+            if got:
+                extra.update(account=got, how="io.how_sibling")
+            elif not accs:  # several owners side by side: the folder is not an account
+                folder = _account_folder(p.path, root)
+                if folder:
+                    extra.update(account=folder, how="io.how_folder")
+            if "account" not in extra:
+                extra["placeholder"] = _placeholder(p, root)
         out.append((p, extra))
     return out
 
@@ -525,6 +557,8 @@ def _reanchor(slots: list, opts: Options) -> list:
                 s.result.notes.append(t("io.note_sibling_anchor", opts.lang, day=str(day.date())))
             except HumaskitError as exc:
                 s = _failure(s.label, exc)
+            except Exception as exc:  # never lose the folder for one file
+                s = _failure(s.label, DamagedFile(_internal(s.path.name, exc, opts.lang)))
         out.append(s)
     return out
 
@@ -623,7 +657,7 @@ def read_folder(
             if _is_archive(f):
                 try:
                     members = _unzip(f, work / f"{n:05d}", lang)
-                except (HumaskitError, zipfile.BadZipFile, OSError, EOFError) as exc:
+                except Exception as exc:  # a bad archive is one failed file
                     err = (
                         exc
                         if isinstance(exc, HumaskitError)
@@ -638,7 +672,8 @@ def read_folder(
                     slots.append(_failure(label, exc))
         slots = _reanchor(slots, opts)
         pendings = [s for s in slots if isinstance(s, _Pending)]
-        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts))
+        top = root if root.is_dir() else None
+        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts, top))
         imports: list[Import] = []
         order: list[tuple[tuple, Import]] = []
         for s in slots:
@@ -653,9 +688,15 @@ def read_folder(
                     platform=extra.get("platform"),
                     account=extra.get("account"),
                     how=extra.get("how"),
+                    platform_how=extra.get("platform_how"),
+                    placeholder=extra.get("placeholder"),
                 )
             except HumaskitError as exc:
                 imports.append(_failure(s.label, exc))
+                continue
+            except Exception as exc:  # never lose the folder for one file
+                err = DamagedFile(_internal(Path(s.label).name, exc, lang))
+                imports.append(_failure(s.label, err))
                 continue
             imports.append(imp)
             order.append((_recency(s), imp))
@@ -664,83 +705,28 @@ def read_folder(
     order.sort(key=lambda pair: pair[0])
     tables = {}
     for kind in WORKSPACE_TABLES:
-        frames = [imp.table for _, imp in order if imp.kind == kind]
-        if frames:
-            tables[kind] = schema.validate(_merge(kind, frames), kind, lang=lang)
+        group = [imp for _, imp in order if imp.kind == kind]
+        if group:
+            tables[kind] = _merge_checked(kind, group, imports, lang)
     return Workspace(**tables, imports=imports, name=root.name if root.is_dir() else root.stem)
 
 
-# --------------------------------------------------------------------------- accounting
-
-
-def failures(ws_or_imports: Workspace | list[Import]) -> list[Import]:
-    """The files that could not be imported (kind ``unsupported`` or ``damaged``).
-
-    Examples
-    --------
-    >>> failures([])
-    []
-    """
-    imports = ws_or_imports.imports if isinstance(ws_or_imports, Workspace) else ws_or_imports
-    return [i for i in imports if i.kind in FAILED_KINDS]
-
-
-def _reasons(imp: Import, lang: str | None) -> str:
-    if imp.kind in FAILED_KINDS:
-        return imp.notes[0] if imp.notes else ""
-    if not len(imp.skipped):
-        return ""
-    counts = Counter(imp.skipped["reason"].astype(str))
-    parts = [f"{why} ({n})" for why, n in counts.most_common(3)]
-    if len(counts) > 3:
-        parts.append(t("common.and_more", lang, n=len(counts) - 3))
-    return "; ".join(parts)
-
-
-def import_report(
-    ws_or_imports: Workspace | list[Import] | Import, lang: str | None = None
-) -> pd.DataFrame:
-    """Per file: platform, kind, rows in the file, imported, skipped and why (translated).
-
-    Examples
-    --------
-    >>> from humaskit import schema
-    >>> imp = Import(path="/data/x/a.csv", platform="x", kind="daily",
-    ...              table=schema.empty("daily"), rows_in_file=0)
-    >>> import_report([imp], lang="id").iloc[0, :3].tolist()
-    ['a.csv', 'x', 'harian']
-    """
-    lang = resolve(lang)
-    if isinstance(ws_or_imports, Import):
-        imports = [ws_or_imports]
-    elif isinstance(ws_or_imports, Workspace):
-        imports = ws_or_imports.imports
-    else:
-        imports = list(ws_or_imports)
-    paths = [i.path for i in imports]
+def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) -> pd.DataFrame:
+    """Merge the tables of ``group``; a file whose table cannot be merged with the others
+    (a reader's bug) is reported as failed in ``imports`` instead of stopping the folder."""
     try:
-        common = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
-    except ValueError:
-        common = ""
-    rows = []
-    for imp in imports:
-        name = os.path.relpath(imp.path, common) if common else os.path.basename(imp.path)
-        rows.append(
-            {
-                "file": name,
-                "platform": imp.platform,
-                "kind": t(f"io.kind.{imp.kind}", lang),
-                "rows_in_file": imp.rows_in_file,
-                "imported": imp.imported,
-                "skipped": len(imp.skipped),
-                "reason": _reasons(imp, lang),
-            }
-        )
-    cols = ["file", "platform", "kind", "rows_in_file", "imported", "skipped", "reason"]
-    out = pd.DataFrame(rows, columns=cols)
-    for c in ("rows_in_file", "imported", "skipped"):
-        out[c] = out[c].astype("int64")
-    for c in ("file", "platform", "kind", "reason"):
-        out[c] = out[c].astype("str")
-    out.columns = [t(f"io.report.{c}", lang) for c in cols]
-    return out
+        return schema.validate(_merge(kind, [i.table for i in group]), kind, lang=lang)
+    except HumaskitError:
+        raise
+    except Exception:  # find the file(s) at fault, one by one
+        pass
+    kept: list[pd.DataFrame] = []
+    for imp in group:
+        try:
+            merged = schema.validate(_merge(kind, [*kept, imp.table]), kind, lang=lang)
+        except Exception as exc:
+            err = DamagedFile(_internal(Path(imp.path).name, exc, lang))
+            imports[imports.index(imp)] = _failure(imp.path, err)
+            continue
+        kept = [merged]
+    return kept[0] if kept else schema.empty(kind)

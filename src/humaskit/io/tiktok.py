@@ -48,7 +48,8 @@ from .base import (
     rows_result,
     text_na,
 )
-from .files import Source, read_grid
+from .files import Source
+from .grid import read_grid
 from .lookup import normalize, value_map
 from .numbers import parse
 from .times import compose_date, infer_years, month_day_year, parse_days, tiktok_id_time

@@ -37,7 +37,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .lookup import month_names
+from .lookup import month_key, month_names
 from .numbers import normalized
 
 __all__ = [
@@ -204,32 +204,18 @@ def parse_datetimes(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
     return out
 
 
-_MONTH_FIRST = re.compile(r"(?P<mon>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?!\d)(?:\s+(?P<year>\d{4}))?")
-_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})\s+(?P<mon>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?")
+_MON = r"(?P<mon>[^\W\d_][^\s\d]*)"
+_MONTH_FIRST = re.compile(_MON + r"\s+(?P<day>\d{1,2})(?!\d)(?:\s+(?P<year>\d{4}))?")
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})\.?\s+" + _MON + r"(?:\s+(?P<year>\d{4}))?")
+#: Small words between the parts of a date: "8 de marzo de 2025", "ngày 8 tháng 3".
+_JOINERS = re.compile(r"(?<!\S)(?:de|del|di|of|the|le|el|den|der|ngày|năm|tanggal|ika)(?!\S)")
+#: Vietnamese months are numbered ("tháng 3", "thg 3"): written as an English name here.
+_VI_MONTH = re.compile(r"(?<!\S)(?:tháng|thg)\s*(1[0-2]|0?[1-9])(?!\d)")
+_EN_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def month_day_year(text: pd.Series) -> pd.DataFrame:
-    """Split dates written with a month name into ``year`` (maybe NA), ``month``, ``day``.
-
-    Understands ``Mon Feb 17 2025``, ``Sat, Aug 22, 2026``, ``Feb 19, 2023``, ``June 30``,
-    ``30 Juni 2025``, ``Sen, 17 Feb 2025`` (weekday names are ignored; month names from
-    ``data/io/months.csv``).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> month_day_year(pd.Series(["Sat, Aug 22, 2026", "30 Juni", "x"])).values.tolist()
-    [[2026, 8, 22], [<NA>, 6, 30], [<NA>, <NA>, <NA>]]
-    """
-    t = normalized(text).str.replace(",", " ", regex=False).str.replace(r"\s+", " ", regex=True)
-    months = month_names()
-    best = pd.DataFrame(
-        {
-            "year": pd.Series(pd.NA, index=text.index, dtype="Int64"),
-            "month": pd.Series(pd.NA, index=text.index, dtype="Int64"),
-            "day": pd.Series(pd.NA, index=text.index, dtype="Int64"),
-        }
-    )
+def _month_hits(t: pd.Series, months: dict[str, int], best: pd.DataFrame) -> None:
+    """Fill ``best`` (year, month, day) for the texts ``t`` whose month name is known."""
     for rx in (_MONTH_FIRST, _DAY_FIRST):
         todo = best["month"].isna()
         if not todo.any():
@@ -243,8 +229,12 @@ def month_day_year(text: pd.Series) -> pd.DataFrame:
                 return None
             for m in matches:
                 d = dict(zip(order, m, strict=True))
-                if d["mon"].rstrip(".") in months:
-                    return months[d["mon"].rstrip(".")], int(d["day"]), d["year"] or None
+                key = month_key(d["mon"])
+                if key in months:
+                    year = int(d["year"]) if d["year"] else None
+                    if year is not None and year > 2400:  # Thai Buddhist era (2568 = 2025)
+                        year -= 543
+                    return months[key], int(d["day"]), year
             return None
 
         hits = found.map(first_known)
@@ -253,6 +243,37 @@ def month_day_year(text: pd.Series) -> pd.DataFrame:
             frame = pd.DataFrame(hits.tolist(), index=hits.index, columns=["month", "day", "year"])
             for col in ("year", "month", "day"):
                 best.loc[frame.index, col] = pd.to_numeric(frame[col]).astype("Int64")
+
+
+def month_day_year(text: pd.Series) -> pd.DataFrame:
+    """Split dates written with a month name into ``year`` (maybe NA), ``month``, ``day``.
+
+    Understands ``Mon Feb 17 2025``, ``Sat, Aug 22, 2026``, ``Feb 19, 2023``, ``June 30``,
+    ``30 Juni 2025``, ``Sen, 17 Feb 2025``, ``8 de marzo``, ``8 thg 3, 2025``,
+    ``8 มี.ค. 2568`` (Thai Buddhist years): month names in any language from the CLDR data
+    of babel (:func:`humaskit.io.lookup.month_names`); weekday names are ignored.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> month_day_year(pd.Series(["Sat, Aug 22, 2026", "30 Juni", "8 de marzo", "x"])
+    ...                ).values.tolist()
+    [[2026, 8, 22], [<NA>, 6, 30], [<NA>, 3, 8], [<NA>, <NA>, <NA>]]
+    """
+    t = normalized(text).str.replace(",", " ", regex=False)
+    t = t.str.replace(_VI_MONTH, lambda m: _EN_ABBR[int(m.group(1)) - 1], regex=True)
+    t = t.str.replace(_JOINERS, " ", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
+    best = pd.DataFrame(
+        {
+            "year": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "month": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "day": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+        }
+    )
+    _month_hits(t, month_names(), best)
+    left = best["month"].isna() & t.str.contains(r"[^\W\d_]", regex=True).fillna(False)
+    if left.any():  # a language outside the usual ones: ask every language CLDR knows
+        _month_hits(t.where(left), month_names(every_language=True), best)
     return best
 
 
@@ -320,6 +341,8 @@ def infer_years(
     if series:
         valid = ~np.isnan(md)
         v = md[valid]
+        if not len(v):
+            return compose_date(pd.Series(np.nan, index=month.index), month, day)
         steps = np.diff(v)
         # direction from the small steps (day to day); a year change is one big jump back
         small = steps[(steps != 0) & (np.abs(steps) < 200)]
@@ -419,7 +442,7 @@ def dates_in_name(name: str) -> list[date]:
                 if order == "ymd":
                     d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 else:
-                    mon = months.get(m.group(1).lower())
+                    mon = months.get(month_key(m.group(1)))
                     if mon is None:
                         continue
                     d = date(int(m.group(3)), mon, int(m.group(2)))

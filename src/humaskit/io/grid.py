@@ -1,0 +1,420 @@
+"""Read the data rows of a table found by :mod:`humaskit.io.files` into a :class:`Grid`.
+
+Small files (up to 256 KB) are parsed exactly with the csv module. Bigger text tables take
+a fast path: pandas' C parser, in chunks (columns a reader does not need are dropped chunk
+by chunk), UTF-8 files of 32 MB or more as two halves on two threads (split at a line
+break outside quotes). A row with more cells than the header, or a file that does not end
+with a line break, sends the file to the exact reader (pyarrow, quoted line breaks allowed),
+which skips and numbers each bad row. On the fast path a row with fewer cells than the
+header is kept with its missing trailing cells empty; the exact reader does the same for
+a row missing at most a quarter of its cells (Meta writes old posts without the columns
+added since), and skips shorter ones as broken.
+
+Row numbers (``row`` in :attr:`humaskit.io.Import.skipped`) count records as a spreadsheet
+shows them: the first record of the file (a ``sep=`` line, a title or the header) is
+row 1, and a text cell with line breaks stays one row. In workbooks it is the sheet row.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DamagedFile
+from ..i18n import t
+from .files import READ_ERRORS, Grid, Source, TableSpec, _filled, _why
+
+__all__ = ["read_grid"]
+
+
+# --------------------------------------------------------------------------- data rows
+
+_CHUNK_ROWS = 200_000  # big files are parsed in chunks; unneeded columns dropped per chunk
+_SPLIT_BYTES = 32 << 20  # UTF-8 files at least this big are parsed as two halves at once
+
+
+def read_grid(
+    src: Source,
+    spec: TableSpec,
+    positions: list[int],
+    *,
+    text_positions: Iterable[int] = (),
+    skip_below: int = 0,
+    lang: str | None = None,
+) -> Grid:
+    """Read the data rows under ``spec`` keeping the columns at ``positions``.
+
+    Parameters
+    ----------
+    positions : list of int
+        Header positions to keep (the grid's columns).
+    text_positions : iterable of int
+        Columns to keep as text (ids, text, times); others may come back as numbers.
+    skip_below : int
+        Records under the header that are not data (description rows), left out.
+    """
+    positions = sorted(set(positions))
+    if src.container != "text" or src.complete:
+        return _grid_from_records(src, spec, positions, skip_below, lang)
+    grid = _grid_pandas(src, spec, positions, skip_below)
+    if grid is None:  # ragged or blank rows: read again, exactly, to number them
+        grid = _grid_arrow(src, spec, positions, set(text_positions), skip_below, lang)
+    return grid
+
+
+def _ends_with_newline(src: Source) -> bool:
+    if src.compression:
+        return True  # cannot look at the end cheaply; a cut gzip stream fails to read anyway
+    with open(src.path, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(size - 4, 0))
+        tail = fh.read()
+    return tail.endswith(b"\n") or tail.endswith(b"\n\x00") or tail.endswith(b"\r")
+
+
+class _ByteRange(io.RawIOBase):
+    """A read-only view of bytes ``[begin, stop)`` of a file (for parsing halves)."""
+
+    def __init__(self, path: Path, begin: int, stop: int | None):
+        self._fh = open(path, "rb")  # noqa: SIM115 (closed in close())
+        self._fh.seek(begin)
+        self._left = None if stop is None else stop - begin
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        want = len(buffer)
+        if self._left is not None:
+            want = min(want, self._left)
+        data = self._fh.read(want)
+        buffer[: len(data)] = data
+        if self._left is not None:
+            self._left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _split_point(src: Source) -> int | None:
+    """A byte offset near the middle of a UTF-8 text file where a record starts.
+
+    A line break is a record boundary when the number of ``"`` before it is even (quotes
+    come in pairs in well-formed CSV, doubled quotes included). None when not applicable.
+    """
+    if src.compression or src.encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    mid = src.size // 2
+    quotes = 0
+    with open(src.path, "rb") as fh:
+        pos = 0
+        while pos < mid:
+            block = fh.read(min(8 << 20, mid - pos))
+            if not block:
+                return None
+            quotes += block.count(b'"')
+            pos += len(block)
+        while True:
+            block = fh.read(1 << 20)
+            if not block:
+                return None
+            i = 0
+            while True:
+                j = block.find(b"\n", i)
+                if j < 0:
+                    quotes += block.count(b'"', i)
+                    break
+                quotes += block.count(b'"', i, j)
+                if quotes % 2 == 0:
+                    return pos + j + 1 if pos + j + 1 < src.size else None
+                i = j + 1
+            pos += len(block)
+
+
+def _read_part(
+    src: Source, begin: int, stop: int | None, skip: int, width: int, keep: list[int]
+) -> list[pd.DataFrame] | None:
+    """Parse bytes ``[begin, stop)`` in chunks, keeping the columns ``keep`` (None: too wide)."""
+    parts: list[pd.DataFrame] = []
+    handle = _ByteRange(src.path, begin, stop) if src.compression is None else None
+    try:
+        reader = pd.read_csv(
+            io.BufferedReader(handle) if handle is not None else src.path,
+            sep=src.delimiter,
+            skiprows=skip,
+            header=None,
+            na_filter=False,
+            skip_blank_lines=False,
+            on_bad_lines="warn",
+            encoding=None if src.encoding in ("utf-8", "utf-8-sig") else src.encoding,
+            compression=src.compression,
+            engine="c",
+            chunksize=_CHUNK_ROWS,
+        )
+        with reader:
+            for chunk in reader:
+                if chunk.shape[1] > width:
+                    extra = chunk.iloc[:, width:]
+                    if any((extra[c].astype("str") != "").any() for c in extra.columns):
+                        return None
+                parts.append(chunk[[p for p in keep if p in chunk.columns]])
+    except (UnicodeDecodeError, pd.errors.ParserError, ValueError):
+        return None
+    finally:
+        if handle is not None:
+            handle.close()
+    return parts
+
+
+def _release_memory() -> None:
+    """Give back what parsing freed (columns not kept), so later steps start lower."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:  # glibc keeps freed memory; ask it to return it (Linux only, harmless elsewhere)
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _concat_chunks(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Join chunks; a column read as numbers in one chunk and text in another becomes text."""
+    from .numbers import _as_text
+
+    if len(parts) == 1:
+        return parts[0]
+    for col in parts[0].columns:
+        kinds = {str(p[col].dtype) for p in parts}
+        if len(kinds) > 1 or kinds == {"object"}:
+            for p in parts:
+                p[col] = _as_text(p[col]).fillna("")
+    return pd.concat(parts, ignore_index=True)
+
+
+def _grid_pandas(
+    src: Source, spec: TableSpec, positions: list[int], skip_below: int
+) -> Grid | None:
+    """Fast path for big, well-formed text tables (pandas' C parser).
+
+    Every column is read (so that pandas checks the number of cells of each row) and the
+    unneeded ones are dropped at once. A row with too many cells, or a file that does not
+    end with a line break (its last row may be cut), hands over to the exact (slower)
+    reader, which numbers the bad rows. A row with fewer cells than the header is kept, its
+    missing trailing cells empty. Blank lines are read as rows and dropped, so the row
+    numbers stay exact.
+    """
+    import warnings
+
+    if not _ends_with_newline(src):
+        return None
+    width = spec.width or len(spec.header)
+    keep = sorted(set(positions))
+    split = _split_point(src) if src.size >= _SPLIT_BYTES else None
+    pieces: list = [(0, split, spec.header_row + 1 + skip_below)]
+    if split is not None:
+        pieces.append((split, None, 0))
+    results: list = [None] * len(pieces)
+
+    def parse(i: int) -> None:
+        begin, stop, skip = pieces[i]
+        results[i] = _read_part(src, begin, stop, skip, width, keep)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if len(pieces) == 1:
+            parse(0)
+        else:  # pandas' tokenizer releases the GIL: two halves on two threads
+            import threading
+
+            worker = threading.Thread(target=parse, args=(1,))
+            worker.start()
+            parse(0)
+            worker.join()
+    if any("Skipping line" in str(w.message) or "expected" in str(w.message) for w in caught):
+        return None
+    if any(r is None for r in results):
+        return None
+    parts = [chunk for r in results for chunk in r]
+    if not parts:
+        return None
+    frame = _concat_chunks(parts)
+    del parts
+    results.clear()
+    _release_memory()
+    frame = frame[[p for p in positions if p in frame.columns]]
+    for p in positions:
+        if p not in frame.columns:
+            frame[p] = ""
+    n = len(frame)
+    first = spec.header_row + 2 + skip_below
+    rows = np.arange(first, first + n, dtype="int64")
+    nblank = 0
+    text_cols = [p for p in frame.columns if not pd.api.types.is_numeric_dtype(frame[p].dtype)]
+    if len(text_cols) == frame.shape[1]:  # a numeric column means there is no blank row
+        blank = np.ones(n, dtype=bool)
+        for p in text_cols:
+            blank &= (frame[p].astype("str") == "").to_numpy(dtype=bool, na_value=True)
+        nblank = int(blank.sum())
+        if nblank:
+            frame = frame.loc[~blank].reset_index(drop=True)
+            rows = rows[~blank]
+    # Empty cells stay "" here (no copy of big text columns); readers treat "" as missing.
+    return Grid(frame, rows, [], nblank)
+
+
+def _grid_from_records(
+    src: Source, spec: TableSpec, positions: list[int], skip_below: int, lang: str | None
+) -> Grid:
+    records = src.records(spec.sheet)
+    width = spec.width or len(spec.header)
+    start = spec.header_row + 1 + skip_below
+    data_rows: list[list[str | None]] = []
+    numbers: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    blank = 0
+    last = len(records) - 1
+    for k in range(start, len(records)):
+        rec = records[k]
+        rowno = k + 1
+        if not _filled(rec):
+            blank += 1
+            continue
+        if len(rec) != width:
+            extra = rec[width:]
+            if len(rec) > width and not any(str(c or "").strip() for c in extra):
+                rec = rec[:width]
+            elif len(rec) < width and (src.container != "text" or 4 * len(rec) >= 3 * width):
+                # a row missing only its last cells (Meta leaves out columns added after
+                # an old post was made) is kept with them empty
+                rec = list(rec) + [None] * (width - len(rec))
+            else:
+                skipped.append((rowno, _ragged_reason(len(rec), width, k == last, lang)))
+                continue
+        data_rows.append([rec[p] if p < len(rec) else None for p in positions])
+        numbers.append(rowno)
+    frame = pd.DataFrame(index=pd.RangeIndex(len(data_rows)))
+    for j, p in enumerate(positions):
+        col = pd.Series([r[j] for r in data_rows], dtype="str")
+        frame[p] = col.where(col.str.strip() != "")
+    return Grid(frame, np.asarray(numbers, dtype="int64"), skipped, blank)
+
+
+def _grid_arrow(
+    src: Source,
+    spec: TableSpec,
+    positions: list[int],
+    text_positions: set[int],
+    skip_below: int,
+    lang: str | None,
+) -> Grid:
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    width = spec.width or len(spec.header)
+    names = [f"c{i}" for i in range(width)]
+    keep = [f"c{p}" for p in positions]
+    skip = spec.header_row + 1 + skip_below
+    encoding = src.encoding or "utf-8"
+    if encoding in ("utf-8", "utf-8-sig"):
+        encoding = "utf8"
+
+    def run(threads: bool, all_text: bool):
+        invalid: list[tuple[int | None, int]] = []
+
+        def handler(row):  # noqa: ANN001
+            invalid.append((row.number, row.actual_columns))
+            return "skip"
+
+        types = {f"c{p}": pa.string() for p in positions if all_text or p in text_positions}
+        stream = pa.input_stream(str(src.path), compression=src.compression)
+        try:
+            table = pcsv.read_csv(
+                stream,
+                read_options=pcsv.ReadOptions(
+                    use_threads=threads,
+                    skip_rows=skip,
+                    column_names=names,
+                    encoding=encoding,
+                    block_size=4 << 20,
+                ),
+                parse_options=pcsv.ParseOptions(
+                    delimiter=src.delimiter,
+                    newlines_in_values=True,
+                    ignore_empty_lines=False,
+                    invalid_row_handler=handler,
+                ),
+                convert_options=pcsv.ConvertOptions(
+                    include_columns=keep,
+                    column_types=types,
+                    null_values=[""],
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=True,
+                ),
+            )
+        finally:
+            stream.close()
+        return table, invalid
+
+    all_text = False
+    try:
+        try:
+            table, invalid = run(True, all_text)
+        except pa.ArrowInvalid as exc:
+            if "conversion" not in str(exc).lower():
+                raise
+            all_text = True
+            table, invalid = run(True, all_text)
+        if invalid and any(num is None for num, _ in invalid):
+            # row numbers are only known when reading on one thread (rare: ragged rows)
+            table, invalid = run(False, all_text)
+    except READ_ERRORS() as exc:
+        raise DamagedFile(t("io.damaged", lang, file=src.name, what=_why(exc))) from None
+    n = table.num_rows
+    first = skip + 1  # row number of the first data record
+    if invalid:
+        bad_numbers = np.array(sorted(num for num, _ in invalid), dtype="int64")
+        allrows = np.arange(first, first + n + len(bad_numbers), dtype="int64")
+        rows = np.setdiff1d(allrows, bad_numbers, assume_unique=True)
+    else:
+        rows = np.arange(first, first + n, dtype="int64")
+    frame = pd.DataFrame(index=pd.RangeIndex(n))
+    for p in positions:
+        col = table.column(f"c{p}")
+        frame[p] = col.to_pandas()
+        table = table.drop_columns([f"c{p}"])
+    del table
+    # blank records (ignored, not data rows): every kept cell empty
+    empty = np.ones(n, dtype=bool)
+    for p in positions:
+        s = frame[p]
+        if isinstance(s.dtype, pd.StringDtype) or s.dtype == "str":
+            empty &= (s.isna() | (s == "")).to_numpy(dtype=bool, na_value=True)
+        else:
+            empty &= s.isna().to_numpy()
+    blank = int(empty.sum())
+    if blank:
+        frame = frame.loc[~empty].reset_index(drop=True)
+        rows = rows[~empty]
+    last_row = first + n + len(invalid) - 1
+    skipped = [
+        (int(num), _ragged_reason(actual, width, num == last_row, lang)) for num, actual in invalid
+    ]
+    return Grid(frame, rows, sorted(skipped), blank)
+
+
+def _ragged_reason(actual: int, width: int, last: bool, lang: str | None) -> str:
+    if last and actual < width:
+        return t("io.row_cut", lang, cells=actual, expected=width)
+    return t("io.row_ragged", lang, cells=actual, expected=width)
