@@ -125,7 +125,7 @@ def topic_groups(texts: object, *, k: int = 8, seed: int = 0, lang: str | None =
         return pd.Series(np.zeros(len(s), dtype="int64"), index=s.index, name="group")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        km = KMeans(n_clusters=k_eff, n_init=3, random_state=seed).fit(mat)
+        km = KMeans(n_clusters=k_eff, n_init=1, random_state=seed).fit(mat)
     return pd.Series(km.labels_.astype("int64"), index=s.index, name="group")
 
 
@@ -139,7 +139,7 @@ def uncertainty(texts: object, *, model: object = None, lang: str | None = None)
     Examples
     --------
     >>> uncertainty(["pelayanan sangat cepat dan ramah", "kapan kantor buka"]).round(2).tolist()
-    [0.04, 1.0]
+    [0.07, 1.0]
     """
     s = as_texts(texts, lang=lang)
     if model is None:
@@ -176,12 +176,15 @@ def choose_to_label(
         Mentions already labelled (or skipped): never chosen again, nor any mention
         with the same normalised text.
     model : SentimentModel or path, optional
-        The current model; without one the shipped lexicon says what is uncertain.
+        The current model. Without one (the first batch) the whole batch is picked for
+        coverage: the shipped lexicon is too unsure on a new domain to say which
+        mentions teach the most, and a first model needs every kind of mention.
     n : int
         Size of the batch.
     explore : float
         Share of the batch (0..1) taken from the topic groups with the fewest labels
         so far; the rest are the most uncertain mentions, at most a few per group.
+        Without a model, 1.
     groups : Series, optional
         Topic group of each mention (from :func:`topic_groups`, same index); computed
         when not given (pass it to keep the groups fixed across batches).
@@ -203,8 +206,9 @@ def choose_to_label(
     --------
     >>> m = pd.DataFrame({"mention_id": ["a", "b", "c", "d"],
     ...                   "text": ["mantap", "jalan rusak", "kapan buka", "ok"]})
-    >>> choose_to_label(m, n=2, explore=0, labelled=["c"])["mention_id"].tolist()
-    ['d', 'b']
+    >>> batch = choose_to_label(m, n=2, labelled=["c"], k=2)
+    >>> sorted(batch["why"]), "c" in set(batch["mention_id"])
+    (['coverage', 'coverage'], False)
     """
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ParameterError(t("labelling.bad_batch", lang, n=n))
@@ -231,7 +235,11 @@ def choose_to_label(
             {"group": "int64", "uncertainty": "float64"}
         )
     rng = np.random.default_rng(seed)
-    u = uncertainty(cand["text"], model=model, lang=lang).to_numpy()
+    if model is None:
+        explore = 1.0
+        u = np.ones(len(cand))
+    else:
+        u = uncertainty(cand["text"], model=model, lang=lang).to_numpy()
     cand = cand.assign(uncertainty=u, _tie=rng.random(len(cand)))
     n = min(n, len(cand))
     n_cover = int(round(explore * n))
@@ -287,7 +295,7 @@ def held_back(ids: object, *, share: float = 0.2, lang: str | None = None) -> np
     Examples
     --------
     >>> held_back([f"m{i}" for i in range(10)], share=0.3).tolist()
-    [False, False, False, True, False, False, False, True, False, True]
+    [False, False, True, False, True, False, False, False, False, False]
     """
     if not isinstance(share, (int, float)) or not 0 < share < 1:
         raise ParameterError(t("labelling.bad_share", lang, value=share))
@@ -344,7 +352,8 @@ def compare_on_held_back(
     DataFrame
         ``engine`` (``lexicon``, ``zero``, ``lexicon+labels``), ``macro_f1``,
         ``accuracy``, ``n_train``, ``n_test``. A model row is missing when the labels
-        used for training have fewer than two kinds.
+        used for training have fewer than two kinds. ``result.attrs["model"]`` is the
+        model building on the lexicon.
 
     Examples
     --------
@@ -367,11 +376,12 @@ def compare_on_held_back(
     rows = [
         ("lexicon", evaluate(lexicon_labels(test, labels=y), y[mask], lang=lang), 0),
     ]
+    model = None
     if len(set(y[~mask])) >= 2:
         for start, name in (("zero", "zero"), ("lexicon", "lexicon+labels")):
-            m = train_sentiment(train, y[~mask], start=start, seed=seed, lang=lang)
-            rows.append((name, m.evaluate(test, y[mask], lang=lang), len(train)))
-    return pd.DataFrame(
+            model = train_sentiment(train, y[~mask], start=start, seed=seed, lang=lang)
+            rows.append((name, model.evaluate(test, y[mask], lang=lang), len(train)))
+    out = pd.DataFrame(
         {
             "engine": pd.array([r[0] for r in rows], dtype="str"),
             "macro_f1": [r[1].macro_f1 for r in rows],
@@ -380,3 +390,5 @@ def compare_on_held_back(
             "n_test": np.full(len(rows), int(mask.sum()), dtype="int64"),
         }
     )
+    out.attrs["model"] = model  # the model building on the lexicon (None: too few labels)
+    return out
