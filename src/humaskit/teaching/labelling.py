@@ -253,7 +253,7 @@ def check_best_engine(answer: object, table: pd.DataFrame, *, lang: str | None =
     engines = table.attrs.get("engines") if isinstance(table, pd.DataFrame) else None
     if not engines or len(table) == 0:
         return Feedback(False, t("labelling.no_table", lang))
-    f1 = table.iloc[:, 1].astype(float).tolist()
+    f1 = [round(float(x), 2) for x in table.iloc[:, 1]]  # as the table shows them
     best = engines[max(range(len(f1)), key=lambda i: (f1[i], -_ENGINES.index(engines[i])))]
     if not isinstance(answer, str):
         return Feedback(False, t("labelling.answer_text", lang))
@@ -266,6 +266,7 @@ def check_best_engine(answer: object, table: pd.DataFrame, *, lang: str | None =
     score = f"{max(f1):.2f}"
     if resolve(lang) == "id":
         score = score.replace(".", ",")
-    if match == best:
+    if match in engines and f1[engines.index(match)] == max(f1):  # a tie: both are right
+        name = t(f"labelling.engine_{match}", lang)
         return Feedback(True, t("labelling.best_right", lang, engine=name, f1=score))
     return Feedback(False, t("labelling.best_wrong", lang, engine=t(f"labelling.engine_{match}", lang)))

@@ -125,7 +125,7 @@ def topic_groups(texts: object, *, k: int = 8, seed: int = 0, lang: str | None =
         return pd.Series(np.zeros(len(s), dtype="int64"), index=s.index, name="group")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        km = KMeans(n_clusters=k_eff, n_init=1, random_state=seed).fit(mat)
+        km = KMeans(n_clusters=k_eff, n_init=3, random_state=seed).fit(mat)
     return pd.Series(km.labels_.astype("int64"), index=s.index, name="group")
 
 
