@@ -45,6 +45,9 @@ __all__ = [
     "next_batch",
     "label_widget",
     "label_from_sample",
+    "batch_table",
+    "simulate_rounds",
+    "result_table",
     "retrain",
     "label_progress",
     "check_best_engine",
@@ -186,14 +189,73 @@ def _html(text: str) -> str:
 
 
 def label_from_sample(batch: pd.DataFrame, mentions: pd.DataFrame, path: str | Path) -> None:
-    """Save the sample's own sentiment for ``batch`` (stands in for a colleague's clicks).
+    """Save the sample's own sentiment for the mentions of ``batch`` not labelled yet.
 
-    Only for the sample data, whose mentions carry ``true_sentiment``: a team's own
-    mentions are labelled with :func:`label_widget`.
+    Stands in for a colleague's clicks, and only for the sample data, whose mentions
+    carry ``true_sentiment``: a team's own mentions are labelled with :func:`label_widget`.
     """
     truth = mentions.set_index(mentions["mention_id"].astype("str"))["true_sentiment"]
+    done = set(read_labels(path)["mention_id"])
     for mid, text in zip(batch["mention_id"].astype("str"), batch["text"], strict=True):
-        add_label(path, mid, str(truth.get(mid, "skip")), text=text, labeller="contoh")
+        if mid not in done:
+            add_label(path, mid, str(truth.get(mid, "skip")), text=text, labeller="contoh")
+
+
+def batch_table(batch: pd.DataFrame, *, salt: str | None = None, lang: str | None = None):
+    """The chosen mentions as a table to read: text (handles hidden), topic, why chosen."""
+    from ..report import table
+
+    why = {w: t(f"labelling.why_{w}", lang) for w in ("uncertain", "coverage")}
+    shown = pd.DataFrame(
+        {
+            t("labelling.col_text", lang): _shown(batch["text"], salt) if len(batch) else [],
+            t("labelling.col_group", lang): (batch["group"] + 1).astype("int64").to_numpy(),
+            t("labelling.col_why", lang): [why.get(w, w) for w in batch["why"]],
+        }
+    )
+    return table(shown, lang=lang, max_chars=400)
+
+
+def result_table(table: pd.DataFrame, *, lang: str | None = None):
+    """Show a table of :func:`retrain` or :func:`simulate_rounds`: scores with two decimals."""
+    from ..fmt import fmt_number
+    from ..report import table as html_table
+
+    shown = table.copy()
+    for col in shown.columns:
+        if pd.api.types.is_float_dtype(shown[col]):
+            shown[col] = [fmt_number(v, lang, 2) for v in shown[col]]
+    return html_table(shown, lang=lang)
+
+
+def simulate_rounds(
+    mentions: pd.DataFrame,
+    path: str | Path,
+    *,
+    rounds: int = 4,
+    n: int = 40,
+    seed: int = 0,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Run the loop ``rounds`` times on the sample, labels from :func:`label_from_sample`.
+
+    Each round: choose ``n`` mentions (with the model of the round before), label them,
+    retrain, measure. Returns one row per round (Indonesian headers): labels so far and
+    the macro-F1 of the lexicon and of the model on the held-back labels.
+    """
+    model = None
+    rows = []
+    for i in range(1, rounds + 1):
+        batch = next_batch(mentions, path, model=model, n=n, seed=seed, lang=lang)
+        label_from_sample(batch, mentions, path)
+        model, result = retrain(path, seed=seed, lang=lang)
+        engines = result.attrs.get("engines", [])
+        f1 = dict(zip(engines, result.iloc[:, 1], strict=True)) if engines else {}
+        rows.append(
+            (i, len(training_labels(read_labels(path))), f1.get("lexicon"), f1.get("lexicon+labels"))
+        )
+    cols = [t(f"labelling.col_{c}", lang) for c in ("round", "labels", "lexicon_f1", "model_f1")]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def retrain(
