@@ -65,8 +65,9 @@ def loop_curve(pool, test, seed: int, batch: int = 50, sizes=SIZES, groups=None)
         step = min(batch, max(sizes) - len(labelled))
         nxt = min((s for s in sizes if s > len(labelled)), default=max(sizes))
         step = min(step, nxt - len(labelled))
-        chosen = choose_to_label(pool, labelled=labelled, model=model, n=step, groups=groups,
-                                 seed=seed + len(labelled))
+        chosen = choose_to_label(
+            pool, labelled=labelled, model=model, n=step, groups=groups, seed=seed + len(labelled)
+        )
         labelled += chosen["mention_id"].tolist()
         y = truth[labelled].to_numpy()
         texts = pool.set_index("mention_id").loc[labelled, "text"]
@@ -95,8 +96,10 @@ def main(seeds: int = 5, batch: int = 50) -> pd.DataFrame:
     t0 = time.perf_counter()
     lex2 = evaluate(lexicon_labels(test["text"], labels=pool["label"]), test["label"]).macro_f1
     lex3 = evaluate(sentiment(test["text"])["label"], test["label"]).macro_f1
-    print(f"pool {len(pool)} texts, test {len(test)} texts "
-          f"({(test['label'] == 'positive').mean():.0%} positive)")
+    print(
+        f"pool {len(pool)} texts, test {len(test)} texts "
+        f"({(test['label'] == 'positive').mean():.0%} positive)"
+    )
     rows = []
     for seed in range(seeds):
         t1 = time.perf_counter()
@@ -105,26 +108,38 @@ def main(seeds: int = 5, batch: int = 50) -> pd.DataFrame:
         rnd, zero = random_curves(pool, test, seed)
         for n in SIZES:
             rows.append((seed, n, loop.get(n, np.nan), rnd[n], zero[n], lex2, lex3))
-        print(f"seed {seed}: " + ", ".join(
-            f"{n}: loop {loop.get(n, np.nan):.3f} random {rnd[n]:.3f} zero {zero[n]:.3f}"
-            for n in SIZES) + f"  ({time.perf_counter() - t1:.0f} s)", flush=True)
+        print(
+            f"seed {seed}: "
+            + ", ".join(
+                f"{n}: loop {loop.get(n, np.nan):.3f} random {rnd[n]:.3f} zero {zero[n]:.3f}"
+                for n in SIZES
+            )
+            + f"  ({time.perf_counter() - t1:.0f} s)",
+            flush=True,
+        )
     cols = ["seed", "labels", "loop", "random", "zero", "lexicon", "lexicon_3labels"]
     table = pd.DataFrame(rows, columns=cols)
     curve = table.groupby("labels")[cols[2:]].mean()
     sd = table.groupby("labels")[["loop", "random", "zero"]].std()
     print(f"\nMacro-F1 on dev0.csv, mean of {seeds} seeds (sd in brackets):")
-    print(f"{'labels':>6} {'loop':>14} {'random':>14} {'from zero':>14} {'lexicon':>8} "
-          f"{'lexicon (3 labels)':>18}")
+    print(
+        f"{'labels':>6} {'loop':>14} {'random':>14} {'from zero':>14} {'lexicon':>8} "
+        f"{'lexicon (3 labels)':>18}"
+    )
     for n, r in curve.iterrows():
-        print(f"{n:>6} {r['loop']:>7.3f} ({sd.loc[n, 'loop']:.3f}) "
-              f"{r['random']:>7.3f} ({sd.loc[n, 'random']:.3f}) "
-              f"{r['zero']:>7.3f} ({sd.loc[n, 'zero']:.3f}) {r['lexicon']:>8.3f} "
-              f"{r['lexicon_3labels']:>18.3f}")
+        print(
+            f"{n:>6} {r['loop']:>7.3f} ({sd.loc[n, 'loop']:.3f}) "
+            f"{r['random']:>7.3f} ({sd.loc[n, 'random']:.3f}) "
+            f"{r['zero']:>7.3f} ({sd.loc[n, 'zero']:.3f}) {r['lexicon']:>8.3f} "
+            f"{r['lexicon_3labels']:>18.3f}"
+        )
     last = curve.loc[max(SIZES)]
-    print(f"\nAt {max(SIZES)} labels: loop - random = {last['loop'] - last['random']:+.3f}, "
-          f"loop - lexicon = {last['loop'] - last['lexicon']:+.3f}, "
-          f"random on lexicon - from zero = {last['random'] - last['zero']:+.3f} "
-          f"(goal: > 0, > 0, >= +0.030)")
+    print(
+        f"\nAt {max(SIZES)} labels: loop - random = {last['loop'] - last['random']:+.3f}, "
+        f"loop - lexicon = {last['loop'] - last['lexicon']:+.3f}, "
+        f"random on lexicon - from zero = {last['random'] - last['zero']:+.3f} "
+        f"(goal: > 0, > 0, >= +0.030)"
+    )
     print(f"total {time.perf_counter() - t0:.0f} s")
     return table
 

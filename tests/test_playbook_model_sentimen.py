@@ -14,8 +14,9 @@ from humaskit import evaluation as ev
 @pytest.fixture(scope="module")
 def two_label_model(tmp_path_factory):
     """A model that knows only positive and negative: its marks are easy to tell apart."""
-    m = ht.train_sentiment(["bagus sekali", "jelek parah", "mantap", "rusak"] * 5,
-                           ["positive", "negative"] * 10)
+    m = ht.train_sentiment(
+        ["bagus sekali", "jelek parah", "mantap", "rusak"] * 5, ["positive", "negative"] * 10
+    )
     return m.save(tmp_path_factory.mktemp("model") / "model.joblib")
 
 
@@ -29,8 +30,9 @@ def test_model_parameter_is_checked_and_loaded(name, two_label_model, tmp_path):
     p = playbooks.validate(name, {**ns, "model_sentimen": str(two_label_model)}, load=False)
     assert isinstance(p.sentiment_model, ht.SentimentModel)
     with pytest.raises(ParameterError, match="model_sentimen"):
-        playbooks.validate(name, {**ns, "model_sentimen": str(tmp_path / "tidak.joblib")},
-                           load=False)
+        playbooks.validate(
+            name, {**ns, "model_sentimen": str(tmp_path / "tidak.joblib")}, load=False
+        )
     junk = tmp_path / "bukan-model.joblib"
     junk.write_text("bukan model", encoding="utf-8")
     with pytest.raises(ParameterError, match="model_sentimen"):

@@ -22,12 +22,21 @@ def _mentions(n: int, seed: int) -> pd.DataFrame:
     """Synthetic mentions on three topics with a known sentiment (seeded)."""
     rng = np.random.default_rng(seed)
     topics = {
-        "jalan": (["jalan rusak parah", "jalan berlubang bahaya"], ["jalan mulus terima kasih"],
-                  ["jalan ditutup jam berapa"]),
-        "sampah": (["sampah menumpuk bau", "truk sampah tidak datang"],
-                   ["petugas sampah rajin mantap"], ["jadwal angkut sampah hari apa"]),
-        "ktp": (["antre ktp lama sekali", "petugas ktp jutek"], ["bikin ktp cepat ramah"],
-                ["syarat ktp apa saja"]),
+        "jalan": (
+            ["jalan rusak parah", "jalan berlubang bahaya"],
+            ["jalan mulus terima kasih"],
+            ["jalan ditutup jam berapa"],
+        ),
+        "sampah": (
+            ["sampah menumpuk bau", "truk sampah tidak datang"],
+            ["petugas sampah rajin mantap"],
+            ["jadwal angkut sampah hari apa"],
+        ),
+        "ktp": (
+            ["antre ktp lama sekali", "petugas ktp jutek"],
+            ["bikin ktp cepat ramah"],
+            ["syarat ktp apa saja"],
+        ),
     }
     rows = []
     for i in range(n):
@@ -123,7 +132,9 @@ def test_held_back_is_stable():
 
 
 def test_lexicon_labels_for_two_labels():
-    out = tlab.lexicon_labels(["bagus", "kapan buka", "rusak"], labels=["negative"] * 3 + ["positive"])
+    out = tlab.lexicon_labels(
+        ["bagus", "kapan buka", "rusak"], labels=["negative"] * 3 + ["positive"]
+    )
     assert out.tolist() == ["positive", "negative", "negative"]
     three = tlab.lexicon_labels(["bagus", "kapan buka"], labels=["positive", "neutral", "negative"])
     assert three.tolist() == ["positive", "neutral"]
@@ -147,8 +158,14 @@ def test_compare_on_held_back():
 def test_label_file_round_trip(tmp_path):
     path = tmp_path / "label.csv"
     assert fl.read_labels(path).empty
-    fl.add_label(path, "m1", "negatif", text="=jalan rusak @budi_88 hub 081234567890",
-                 labeller="sari", salt="s")
+    fl.add_label(
+        path,
+        "m1",
+        "negatif",
+        text="=jalan rusak @budi_88 hub 081234567890",
+        labeller="sari",
+        salt="s",
+    )
     fl.add_label(path, "m2", "positive", text="mantap")
     fl.add_label(path, "m3", "lewati", text=None)
     fl.add_label(path, "m1", "NETRAL", text="jalan rusak")
@@ -216,8 +233,12 @@ def test_loop_in_the_notebook(tmp_path):
 def test_widget_saves_each_click_and_hides_handles(tmp_path):
     pytest.importorskip("ipywidgets")
     path = tmp_path / "label.csv"
-    batch = pd.DataFrame({"mention_id": ["a", "b"],
-                          "text": ["@budi_88 jalan rusak min", "terima kasih @pemkotsukamaju"]})
+    batch = pd.DataFrame(
+        {
+            "mention_id": ["a", "b"],
+            "text": ["@budi_88 jalan rusak min", "terima kasih @pemkotsukamaju"],
+        }
+    )
     box = tl.label_widget(batch, path, labeller="sari", salt="s")
     header, body, buttons, progress = box.children
     assert "budi_88" not in body.value and "@warga-" in body.value
@@ -254,8 +275,9 @@ def test_loop_beats_random_and_lexicon_on_a_new_domain():
         r, z = bench.random_curves(pool, test, seed, sizes=(300,))
         rnd.append(r[300])
         zero.append(z[300])
-    lexicon = ht.evaluate(tlab.lexicon_labels(test["text"], labels=pool["label"]),
-                          test["label"]).macro_f1
+    lexicon = ht.evaluate(
+        tlab.lexicon_labels(test["text"], labels=pool["label"]), test["label"]
+    ).macro_f1
     assert np.mean(loop) > np.mean(rnd)
     assert np.mean(loop) > lexicon
     assert np.mean(rnd) - np.mean(zero) >= 0.03

@@ -85,9 +85,8 @@ _FREQ = {
 def with_sentiment(mentions: Any, *, model: Any = None, lang: str | None = None) -> pd.DataFrame:
     """Mentions with ``sentiment`` (positive/neutral/negative) and ``sentiment_score``.
 
-    A ``sentiment`` column already present is kept (your own labels or model).
-    ``model``: a model from :func:`humaskit.text.train_sentiment` or the path of a saved
-    one (the team's own labels); default the shipped lexicon.
+    A ``sentiment`` column already present is kept. ``model``: the team's own (a path or a
+    :func:`humaskit.text.train_sentiment` model); default the shipped lexicon.
 
     Examples
     --------

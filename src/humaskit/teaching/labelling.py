@@ -169,8 +169,15 @@ def label_widget(
             i = state["i"]
             if i >= len(ids):
                 return
-            add_label(path, ids[i], word, text=batch["text"].iloc[i], labeller=labeller,
-                      salt=salt, lang=lang)
+            add_label(
+                path,
+                ids[i],
+                word,
+                text=batch["text"].iloc[i],
+                labeller=labeller,
+                salt=salt,
+                lang=lang,
+            )
             state["i"] = i + 1
             show()
 
@@ -252,7 +259,12 @@ def simulate_rounds(
         engines = result.attrs.get("engines", [])
         f1 = dict(zip(engines, result.iloc[:, 1], strict=True)) if engines else {}
         rows.append(
-            (i, len(training_labels(read_labels(path))), f1.get("lexicon"), f1.get("lexicon+labels"))
+            (
+                i,
+                len(training_labels(read_labels(path))),
+                f1.get("lexicon"),
+                f1.get("lexicon+labels"),
+            )
         )
     cols = [t(f"labelling.col_{c}", lang) for c in ("round", "labels", "lexicon_f1", "model_f1")]
     return pd.DataFrame(rows, columns=cols)
@@ -271,9 +283,14 @@ def retrain(
     """
     labels = training_labels(read_labels(path, lang=lang))
     held = held_back(labels["mention_id"], share=share, lang=lang)
-    cols = [t(f"labelling.col_{c}", lang) for c in ("engine", "macro_f1", "accuracy", "train", "test")]
-    if labels["label"].nunique() < 2 or held.all() or not held.any() or (
-        labels.loc[~held, "label"].nunique() < 2
+    cols = [
+        t(f"labelling.col_{c}", lang) for c in ("engine", "macro_f1", "accuracy", "train", "test")
+    ]
+    if (
+        labels["label"].nunique() < 2
+        or held.all()
+        or not held.any()
+        or (labels.loc[~held, "label"].nunique() < 2)
     ):
         return None, pd.DataFrame(columns=cols)
     table = compare_on_held_back(labels["text"], labels["label"], held, seed=seed, lang=lang)
@@ -292,8 +309,16 @@ def retrain(
 
 
 _ANSWERS = {
-    "lexicon+labels": ("leksikon+label", "leksikon + label", "lexicon+labels", "lexicon + labels",
-                       "model tim", "model", "model di atas leksikon", "di atas leksikon"),
+    "lexicon+labels": (
+        "leksikon+label",
+        "leksikon + label",
+        "lexicon+labels",
+        "lexicon + labels",
+        "model tim",
+        "model",
+        "model di atas leksikon",
+        "di atas leksikon",
+    ),
     "zero": ("nol", "dari nol", "model dari nol", "zero", "from zero"),
     "lexicon": ("leksikon", "leksikon bawaan", "lexicon", "bawaan"),
 }
@@ -331,4 +356,6 @@ def check_best_engine(answer: object, table: pd.DataFrame, *, lang: str | None =
     if match in engines and f1[engines.index(match)] == max(f1):  # a tie: both are right
         name = t(f"labelling.engine_{match}", lang)
         return Feedback(True, t("labelling.best_right", lang, engine=name, f1=score))
-    return Feedback(False, t("labelling.best_wrong", lang, engine=t(f"labelling.engine_{match}", lang)))
+    return Feedback(
+        False, t("labelling.best_wrong", lang, engine=t(f"labelling.engine_{match}", lang))
+    )
