@@ -281,3 +281,11 @@ def test_loop_beats_random_and_lexicon_on_a_new_domain():
     assert np.mean(loop) > np.mean(rnd)
     assert np.mean(loop) > lexicon
     assert np.mean(rnd) - np.mean(zero) >= 0.03
+
+
+def test_repeated_index_labels_do_not_mix_mentions():
+    m = _mentions(40, seed=7)
+    m.index = [0] * 40
+    batch = tlab.choose_to_label(m, n=8, k=2)
+    truth = dict(zip(m["mention_id"], m["text"], strict=True))
+    assert all(truth[i] == x for i, x in zip(batch["mention_id"], batch["text"], strict=True))

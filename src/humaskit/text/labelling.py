@@ -79,9 +79,9 @@ def _table(mentions: object, lang: str | None) -> pd.DataFrame:
     else:
         texts = as_texts(mentions, lang=lang)
         ids = pd.Series([str(i) for i in texts.index], index=texts.index)
+    # rows by position: an index with repeated labels must not mix mentions up
     return pd.DataFrame(
-        {"mention_id": ids.astype("str").to_numpy(), "text": texts.astype("str").to_numpy()},
-        index=texts.index,
+        {"mention_id": ids.astype("str").to_numpy(), "text": texts.astype("str").to_numpy()}
     )
 
 
