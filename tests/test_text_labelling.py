@@ -204,6 +204,8 @@ def test_loop_in_the_notebook(tmp_path):
     path = tmp_path / "label.csv"
     model, table = tl.retrain(path)
     assert model is None and table.empty
+    with pytest.raises(ParameterError):
+        tl.next_batch(None, path)
     assert tl.check_best_engine("leksikon", table, lang="id").correct is False
     batch = tl.next_batch(m, path, n=40)
     tl.label_from_sample(batch, m, path)

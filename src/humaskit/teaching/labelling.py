@@ -35,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import ParameterError
 from ..files.labels import WORDS, add_label, label_path, read_labels, training_labels
 from ..i18n import resolve, t
 from ..privacy import mask_handles, mask_personal_data
@@ -84,6 +85,8 @@ def next_batch(
     Without ``model`` (the first round) the batch is spread over the topics; with the
     model of the previous round, most are the mentions it is least sure about.
     """
+    if not isinstance(mentions, pd.DataFrame) or "text" not in mentions.columns:
+        raise ParameterError(t("labelling.needs_table", lang))
     done = read_labels(path, lang=lang)
     labelled = len(done)
     return choose_to_label(
