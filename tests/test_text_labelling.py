@@ -64,6 +64,10 @@ def test_start_from_zero_and_from_lexicon():
     assert lex.predict(unseen)["label"].tolist() == ["positive", "negative"]
     with pytest.raises(ParameterError, match="nol|zero"):
         ht.train_sentiment(texts, labels, start="kosong")
+    cv = ht.cross_validate_sentiment(texts, labels, folds=2, start="zero")
+    assert len(cv) == 2
+    with pytest.raises(ParameterError):
+        ht.cross_validate_sentiment(texts, labels, start="kosong")
 
 
 # ----------------------------------------------------------------- choosing

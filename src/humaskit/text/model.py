@@ -348,12 +348,13 @@ def cross_validate_sentiment(
     folds: int = 5,
     C: float = 4.0,
     seed: int = 0,
+    start: str = "lexicon",
     lang: str | None = None,
 ) -> pd.DataFrame:
     """Estimate how well :func:`train_sentiment` does on unseen texts (k-fold).
 
     The texts are split into ``folds`` parts keeping label proportions; each part is
-    labelled by a model trained on the others.
+    labelled by a model trained on the others (``start`` as in :func:`train_sentiment`).
 
     Returns
     -------
@@ -372,6 +373,8 @@ def cross_validate_sentiment(
 
     if not isinstance(folds, int) or folds < 2:
         raise ParameterError(t("text.bad_folds", lang, folds=folds))
+    if start not in STARTS:
+        raise ParameterError(t("labelling.bad_start", lang, start=start, starts=", ".join(STARTS)))
     prepared, y, counts = _training_data(texts, labels, lang)
     if min(counts.values()) < folds:
         raise ParameterError(t("text.too_few_per_label", lang, folds=folds))
@@ -379,7 +382,7 @@ def cross_validate_sentiment(
     rows = []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for i, (train, test) in enumerate(splitter.split(x, y), start=1):
-        pipe = _pipeline(C, seed)
+        pipe = _pipeline(C, seed, start)
         _fit(pipe, list(x[train]), y[train])
         ev = evaluate(pipe.predict(list(x[test])), y[test], lang=lang)
         rows.append((i, len(train), len(test), ev.macro_f1, ev.accuracy))
