@@ -21,8 +21,10 @@ Parameters checked by name, in every playbook that has them:
 ``akun``     ``"semua"`` or account names separated by commas (checked against the data)
 ``bahasa``   ``"id"`` or ``"en"``
 file parameters (``rencana``, ``publik``, ``hari_jadi``, ``register``, ``inventaris``,
-``aturan``, ``bundel`` and any name ending in ``_file``/starting with ``berkas``):
-``""`` (none) or ``"contoh"``, else the file must exist.
+``aturan``, ``bundel``, ``model_sentimen`` and any name ending in ``_file``/starting with
+``berkas``): ``""`` (none) or ``"contoh"``, else the file must exist.
+``model_sentimen``  a model saved by ``SentimentModel.save`` (the team's own labels,
+             notebook 05); loaded into ``p.sentiment_model`` (None when empty).
 
 Examples
 --------
@@ -83,6 +85,7 @@ FILE_PARAMS = {
     "aturan",
     "bundel",
     "target_file",
+    "model_sentimen",
 }
 _IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
@@ -246,6 +249,7 @@ class Params:
     accounts: list[str] | None = None
     period: Any = None
     previous: Any = None
+    sentiment_model: Any = None
 
     def __getattr__(self, key: str) -> Any:
         values = self.__dict__.get("values", {})
@@ -465,6 +469,15 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
     set_language(lang)
     out_dir = Path(os.environ.get(OUT_ENV) or REPORTS_DIR / name)
     params = Params(name=name, values=values, lang=lang, out_dir=out_dir)
+    if params.file("model_sentimen") is not None:
+        from .text import load_model
+
+        try:
+            params.sentiment_model = load_model(params.file("model_sentimen"), lang=lang)
+        except HumaskitError:
+            raise ParameterError(
+                t("playbooks.bad_model", lang, value=values["model_sentimen"])
+            ) from None
     if not load or "data" not in values:
         if "periode" in values and str(values["periode"]).lower() not in ("terakhir", "latest"):
             import pandas as pd

@@ -82,10 +82,11 @@ _FREQ = {
 }
 
 
-def with_sentiment(mentions: Any, *, lang: str | None = None) -> pd.DataFrame:
+def with_sentiment(mentions: Any, *, model: Any = None, lang: str | None = None) -> pd.DataFrame:
     """Mentions with ``sentiment`` (positive/neutral/negative) and ``sentiment_score``.
 
-    A ``sentiment`` column already present is kept (your own labels or model).
+    A ``sentiment`` column already present is kept. ``model``: the team's own (a path or a
+    :func:`humaskit.text.train_sentiment` model); default the shipped lexicon.
 
     Examples
     --------
@@ -100,7 +101,7 @@ def with_sentiment(mentions: Any, *, lang: str | None = None) -> pd.DataFrame:
         return m
     from ..text import sentiment
 
-    s = sentiment(m["text"], lang=lang)
+    s = sentiment(m["text"], model=model, lang=lang)
     out = m.copy()
     out["sentiment"] = s["label"].astype("str").to_numpy()
     out["sentiment_score"] = s["score"].astype("float64").to_numpy()

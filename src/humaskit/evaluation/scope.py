@@ -122,6 +122,7 @@ def scope(
     now: Any = None,
     salt: str | None = None,
     sentiment: bool = True,
+    sentiment_model: Any = None,
     tz: str = DEFAULT_TZ,
     lang: str | None = None,
 ) -> Scope:
@@ -143,6 +144,9 @@ def scope(
         Key of the pseudonyms (None: ``HUMASKIT_SALT`` or a per-session key).
     sentiment : bool
         Mark sentiment now (needed by the monitoring sections).
+    sentiment_model : SentimentModel, str or Path, optional
+        The team's own model (:func:`humaskit.text.train_sentiment`, or the path of a
+        saved one) to mark sentiment with; default the shipped lexicon.
     """
     from .monitoring import context_stopwords, with_sentiment
     from .needs import needs_answer
@@ -173,7 +177,7 @@ def scope(
                 mask |= (m["unit"] == unit) & m["needs_answer"]
             m = m[mask]
         if sentiment:
-            m = with_sentiment(m, lang=lang)
+            m = with_sentiment(m, model=sentiment_model, lang=lang)
     inst = ""
     if "institution" in ws.accounts.columns and ws.accounts["institution"].notna().any():
         inst = str(ws.accounts["institution"].dropna().mode().iloc[0])

@@ -34,6 +34,7 @@ _MODULES = (
     "influencers",
     "evaluation",
     "governance",
+    "labelling",
 )
 
 __all__ = ["Feedback", "check_post_count", "check_table_for_question"]

@@ -15,7 +15,9 @@ top) so a team can extend them:
   pornography, radicalism, hoax cues, personal data and information exempted under
   UU 14/2008 Pasal 17, with the terms found and a plain reason;
 - :func:`keywords` and :func:`issues` - top terms and phrases (rising against the
-  previous period) and mentions grouped into issues.
+  previous period) and mentions grouped into issues;
+- :mod:`humaskit.text.labelling` - which mentions a team should label next (the model's
+  uncertainty, spread over topics) and what its labels bring, measured on held-back ones.
 
 Bad input (missing values, numbers, empty or very long texts, broken characters) never
 raises: it gives a neutral row without flags.

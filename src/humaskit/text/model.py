@@ -4,7 +4,9 @@
 (2-5 grams, robust to typos and slang) of the normalised texts, plus the rule-based
 lexicon scores of :mod:`humaskit.text.polarity`, with a class-balanced logistic
 regression (scikit-learn, loaded on first use). The lexicon features let a model
-trained on a few hundred labelled mentions start from what the lexicon knows.
+trained on a few hundred labelled mentions start from what the lexicon knows
+(``start="lexicon"``, the default); ``start="zero"`` leaves them out, to measure what
+the lexicon adds (see ``bench/bench_labelling.py``).
 
 Model files
 -----------
@@ -229,7 +231,11 @@ class SentimentModel:
         return path
 
 
-def _pipeline(C: float, seed: int):
+#: How :func:`train_sentiment` can start: from the shipped lexicon's knowledge or from zero.
+STARTS = ("lexicon", "zero")
+
+
+def _pipeline(C: float, seed: int, start: str = "lexicon"):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
@@ -258,8 +264,8 @@ def _pipeline(C: float, seed: int):
                     lowercase=False,
                 ),
             ),
-            ("lexicon", LexiconFeatures()),
         ]
+        + ([("lexicon", LexiconFeatures())] if start == "lexicon" else [])
     )
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=seed)
     return Pipeline([("features", features), ("model", clf)])
@@ -289,6 +295,7 @@ def train_sentiment(
     *,
     C: float = 4.0,
     seed: int = 0,
+    start: str = "lexicon",
     lang: str | None = None,
 ) -> SentimentModel:
     """Train a sentiment model on a team's own labelled texts.
@@ -305,6 +312,11 @@ def train_sentiment(
         Inverse regularisation strength of the logistic regression.
     seed : int
         Random seed (results are reproducible).
+    start : {"lexicon", "zero"}
+        ``"lexicon"`` (default): the shipped lexicon's scores of each text (after
+        negation, boosters, contrast) are inputs of the model next to the words, so a
+        few hundred labels build on what the lexicon already knows. ``"zero"``: words
+        only, as if nothing were known before the labels.
     lang : {"id", "en"}, optional
         Language of error messages.
 
@@ -319,11 +331,14 @@ def train_sentiment(
     >>> m.labels
     ('positive', 'negative')
     """
+    if start not in STARTS:
+        raise ParameterError(t("labelling.bad_start", lang, start=start, starts=", ".join(STARTS)))
     prepared, y, counts = _training_data(texts, labels, lang)
-    pipe = _pipeline(C, seed)
+    pipe = _pipeline(C, seed, start)
     _fit(pipe, prepared, y)
     order = [x for x in LABELS if x in counts] + sorted(set(counts) - set(LABELS))
-    return SentimentModel(pipe, tuple(order), {"n_train": len(y), "counts": counts, "C": C})
+    info = {"n_train": len(y), "counts": counts, "C": C, "start": start}
+    return SentimentModel(pipe, tuple(order), info)
 
 
 def cross_validate_sentiment(
@@ -333,12 +348,13 @@ def cross_validate_sentiment(
     folds: int = 5,
     C: float = 4.0,
     seed: int = 0,
+    start: str = "lexicon",
     lang: str | None = None,
 ) -> pd.DataFrame:
     """Estimate how well :func:`train_sentiment` does on unseen texts (k-fold).
 
     The texts are split into ``folds`` parts keeping label proportions; each part is
-    labelled by a model trained on the others.
+    labelled by a model trained on the others (``start`` as in :func:`train_sentiment`).
 
     Returns
     -------
@@ -357,6 +373,8 @@ def cross_validate_sentiment(
 
     if not isinstance(folds, int) or folds < 2:
         raise ParameterError(t("text.bad_folds", lang, folds=folds))
+    if start not in STARTS:
+        raise ParameterError(t("labelling.bad_start", lang, start=start, starts=", ".join(STARTS)))
     prepared, y, counts = _training_data(texts, labels, lang)
     if min(counts.values()) < folds:
         raise ParameterError(t("text.too_few_per_label", lang, folds=folds))
@@ -364,7 +382,7 @@ def cross_validate_sentiment(
     rows = []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for i, (train, test) in enumerate(splitter.split(x, y), start=1):
-        pipe = _pipeline(C, seed)
+        pipe = _pipeline(C, seed, start)
         _fit(pipe, list(x[train]), y[train])
         ev = evaluate(pipe.predict(list(x[test])), y[test], lang=lang)
         rows.append((i, len(train), len(test), ev.macro_f1, ev.accuracy))
