@@ -320,7 +320,8 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     ]
     if tables:
         lines.extend(_wrap(t("cli.impor_tables", lang, tables=", ".join(tables)), width))
-    return "\n".join(lines) + "\n"
+    # every line is made safe once more: account names and notes also come from outside
+    return "\n".join(_safe(line) for line in lines) + "\n"
 
 
 def _cmd_impor(args, lang: str) -> int:
