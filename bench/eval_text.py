@@ -59,7 +59,9 @@ def precision_recall(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float,
 
 def sara_truth(data: pd.DataFrame) -> np.ndarray:
     """SARA in the data set's labels: hate speech on religion, race or a group."""
-    return ((data["HS_Religion"] == 1) | (data["HS_Race"] == 1) | (data["HS_Group"] == 1)).to_numpy()
+    return (
+        (data["HS_Religion"] == 1) | (data["HS_Race"] == 1) | (data["HS_Group"] == 1)
+    ).to_numpy()
 
 
 def screen_figures(data: pd.DataFrame) -> pd.DataFrame:
@@ -121,6 +123,7 @@ def main() -> None:
         "SARA = any of suku/ras, agama, antargolongan (PKI/communism is antargolongan); "
         "a trained screen: bench/bench_train_screen.py"
     )
+
 
 if __name__ == "__main__":
     main()

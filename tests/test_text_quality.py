@@ -54,7 +54,9 @@ def test_screen_abusive_on_hatespeech():
 
 def _sara_truth(data: pd.DataFrame):
     """SARA as in Indonesian usage: hate speech on religion, race or a group."""
-    return ((data["HS_Religion"] == 1) | (data["HS_Race"] == 1) | (data["HS_Group"] == 1)).to_numpy()
+    return (
+        (data["HS_Religion"] == 1) | (data["HS_Race"] == 1) | (data["HS_Group"] == 1)
+    ).to_numpy()
 
 
 def test_screen_sara_on_hatespeech():

@@ -96,7 +96,7 @@ from .agenda import (
     central_account,
 )
 from .audit import audit_accounts
-from .coverage import missing_accounts
+from .coverage import missing_accounts, missing_note
 from .display import describe_audit, for_display, headline, naming_suggestions, top_findings
 from .naming import name_issues
 from .patterns import infer_naming_patterns
@@ -123,6 +123,7 @@ __all__ = [
     "name_issues",
     "infer_naming_patterns",
     "missing_accounts",
+    "missing_note",
     "agenda_note",
     "agenda_summary",
     "abbreviation_pairs",

@@ -404,9 +404,7 @@ STYLE_MAJORITY = 2 / 3
 STYLE_MIN_UNITS = 3
 
 
-def _style_conflicts(
-    names: Sequence[str], units: Sequence[str]
-) -> list[dict[str, Any]]:
+def _style_conflicts(names: Sequence[str], units: Sequence[str]) -> list[dict[str, Any]]:
     """Accounts writing their unit's name in the minority style of the institution.
 
     ``names`` and ``units`` are aligned (one account each, spelled-out units only). A

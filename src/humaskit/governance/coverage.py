@@ -27,7 +27,7 @@ from ..i18n import label, t
 from ._common import _na, _tokens
 from .abbreviations import _abbreviates, _shipped_pairs
 
-__all__ = ["missing_accounts", "as_list"]
+__all__ = ["missing_accounts", "missing_note", "as_list"]
 
 
 def as_list(value: object) -> list[str]:
@@ -94,7 +94,7 @@ def missing_accounts(
         The accounts table (``unit``, ``platform``).
     platforms : list of str or str
         Platforms every unit must be on (``"instagram, facebook"`` works too; ``twitter``
-        is read as ``x``).
+        is read as ``x``). Empty: nothing is required (an empty table).
     units : list of str or str, optional
         Units (SKPD) that must have accounts. Default: the units of the inventory.
     lang : {"id", "en"}, optional
@@ -114,6 +114,10 @@ def missing_accounts(
     """
     need_platforms = _platforms(as_list(platforms), lang)
     cols = ["unit", "platform", "has_any", "reason"]
+    if not need_platforms:
+        return pd.DataFrame(columns=cols).astype(
+            {"unit": "str", "platform": "str", "has_any": "bool", "reason": "str"}
+        )
     have = accounts[["unit", "platform"]].dropna(subset=["unit"])
     inventory_units = list(dict.fromkeys(str(u).strip() for u in have["unit"] if str(u).strip()))
     wanted = as_list(units) or inventory_units
@@ -141,3 +145,29 @@ def missing_accounts(
             )
     out = pd.DataFrame(rows, columns=cols)
     return out.astype({"unit": "str", "platform": "str", "has_any": "bool", "reason": "str"})
+
+
+def missing_note(missing: pd.DataFrame, *, platforms: object, lang: str | None = None) -> str:
+    """One sentence on :func:`missing_accounts`' result for a report.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> acc = pd.DataFrame({"unit": ["Dinkes"], "platform": ["x"], "handle": ["a"]})
+    >>> missing_note(missing_accounts(acc, platforms=""), platforms="", lang="en")[:29]
+    'No required platforms were gi'
+    >>> missing_note(missing_accounts(acc, platforms="x, instagram"), platforms="x, instagram",
+    ...              lang="en")
+    '1 required account is missing: Dinkes (Instagram).'
+    """
+    if not as_list(platforms):
+        return t("governance.report.no_required", lang)
+    if missing.empty:
+        return t("governance.report.no_missing", lang)
+    items = [
+        f"{u} ({label(p, lang)})" for u, p in zip(missing["unit"], missing["platform"], strict=True)
+    ]
+    key = "governance.report.missing_one" if len(items) == 1 else "governance.report.missing_many"
+    return t(
+        key, lang, n=len(items), items=", ".join(items[:12]) + (" ..." if len(items) > 12 else "")
+    )

@@ -164,9 +164,7 @@ class _Prepared:
             if j is not None:
                 rows.append(row)
                 cols.append(j)
-        present = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(self.n, len(kinds))
-        )
+        present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(self.n, len(kinds)))
         present.data[:] = 1.0
         flags = self.rules[list(CATEGORIES)].to_numpy(dtype=float)
         return sparse.hstack([present, sparse.csr_matrix(flags)]).tocsr()
