@@ -367,12 +367,14 @@ def _vectorizers():
 def _fit(prep: _Prepared, ys: dict[str, np.ndarray], C: float, seed: int, extra, threshold):
     from sklearn.linear_model import LogisticRegression
 
+    from scipy import sparse
+
     words, chars = _vectorizers()
-    words.fit(prep.texts)
+    xw = words.fit_transform(prep.texts)
     try:
-        chars.fit(prep.texts)
+        xc = chars.fit_transform(prep.texts)
     except ValueError:  # too few texts for min_df=2
-        chars.set_params(min_df=1).fit(prep.texts)
+        xc = chars.set_params(min_df=1).fit_transform(prep.texts)
     kinds = sorted(set(prep.hits["kind"].tolist()) | set(_all_kinds(extra)))
     parts = {
         "words": words,
@@ -383,7 +385,7 @@ def _fit(prep: _Prepared, ys: dict[str, np.ndarray], C: float, seed: int, extra,
         "models": {},
     }
     model = ScreenModel(parts)
-    x = model._matrix(prep)
+    x = sparse.hstack([xw, xc, prep.list_features(kinds)]).tocsr()
     for cat, y in ys.items():
         clf = LogisticRegression(
             C=C, class_weight="balanced", solver="liblinear", random_state=seed
