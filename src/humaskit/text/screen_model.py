@@ -300,12 +300,13 @@ class ScreenModel:
                     detail = []
                     if terms:
                         detail.append(t("text.screen.model_lists", lang, terms=", ".join(terms)))
+                    top = ", ".join(words[cat].get(r, []))
                     detail.append(
                         t(
-                            "text.screen.model_words",
+                            "text.screen.model_words" if top else "text.screen.model_p",
                             lang,
                             p=round(100 * float(proba[cat][r])),
-                            words=", ".join(words[cat].get(r, [])) or "-",
+                            words=top,
                         )
                     )
                     parts.append(f"{t(f'text.screen.{cat}', lang)} ({'; '.join(detail)})")
