@@ -366,9 +366,8 @@ def _vectorizers():
 
 
 def _fit(prep: _Prepared, ys: dict[str, np.ndarray], C: float, seed: int, extra, threshold):
-    from sklearn.linear_model import LogisticRegression
-
     from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
 
     words, chars = _vectorizers()
     xw = words.fit_transform(prep.texts)
