@@ -1082,3 +1082,179 @@ def test_playbook_refuses_bad_parameters_before_running(tmp_path):
     with pytest.raises(ParameterError, match="inventaris"):
         playbooks.run("audit-akun", {"inventaris": str(tmp_path / "tidak-ada.xlsx")}, tmp_path)
     assert not any(p.name.startswith("audit-akun") for p in tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------------------------------
+# One voice without configuration: inferred naming pattern, abbreviation style, coverage
+# ---------------------------------------------------------------------------------------
+
+
+def _kota_uji() -> pd.DataFrame:
+    """An inventory the inference was not tuned to; no naming rule is configured."""
+    return pd.DataFrame(
+        {
+            "institution": "Pemerintah Kota Uji",
+            "unit": [
+                "Pemerintah Kota Uji",
+                "Dinas Kesehatan",
+                "Dinas Perhubungan",
+                "Dinas Pendidikan",
+                "Dinas Lingkungan Hidup",
+                "Dinas Pekerjaan Umum",
+                "Dinas Kesehatan",
+            ],
+            "platform": ["instagram"] * 6 + ["facebook"],
+            "handle": [
+                "pemkotuji",
+                "dinkes.kotauji",
+                "dishub.kotauji",
+                "disdik.kotauji",
+                "dlh_kota_uji_official2",
+                "dpu.kotauji",
+                "dinkes.kotauji",
+            ],
+            "display_name": [
+                "Pemerintah Kota Uji",
+                "Dinkes Kota Uji",
+                "Dishub Kota Uji",
+                "Disdik Kota Uji",
+                "DLH Kota Uji",
+                "Dinas Pekerjaan Umum Kota Uji",
+                "Dinkes Kota Uji",
+            ],
+        }
+    )
+
+
+def test_audit_infers_the_naming_pattern_and_flags_the_outlier():
+    acc = _kota_uji()
+    audit = gov.audit_accounts(acc, today=TODAY, lang="en")
+    dlh = _row(audit, "dlh_kota_uji_official2")
+    assert dlh["naming_ok"] == False  # noqa: E712
+    assert "{unit}.kotauji" in dlh["naming_reason"]
+    assert dlh["suggested_handle"] == "dlh.kotauji"
+    # the others follow the pattern; the institution's own account is not held to it
+    others = audit[~audit["handle"].isin(["dlh_kota_uji_official2", "pemkotuji"])]
+    assert others.loc[others["platform"] == "instagram", "naming_ok"].eq(True).all()
+    assert pd.isna(_row(audit, "pemkotuji")["naming_ok"])
+    assert pd.isna(_row(audit, "dinkes.kotauji", "facebook")["naming_ok"])  # one account
+    patterns = gov.infer_naming_patterns(acc)
+    ig = patterns[patterns["platform"] == "instagram"].set_index("field")
+    assert ig.loc["handle", "pattern"] == "{unit}.kotauji"
+    assert ig.loc["display_name", "pattern"] == "{unit} Kota Uji"
+    # a configured pattern still wins over the inferred one
+    ruled = gov.audit_accounts(acc, today=TODAY, rules={"handle_pattern": "{unit}_kotauji"})
+    assert ruled.loc[ruled["handle"] == "dinkes.kotauji", "naming_ok"].eq(False).all()
+
+
+def test_inferred_display_pattern_suggests_a_name_in_the_pattern():
+    acc = _kota_uji()
+    acc.loc[2, "display_name"] = "Dishub Uji Kece"
+    audit = gov.audit_accounts(acc, today=TODAY, lang="en")
+    row = _row(audit, "dishub.kotauji")
+    assert row["naming_ok"] == False  # noqa: E712
+    assert "'{unit} Kota Uji'" in row["naming_reason"]
+    assert "Kota Uji" in row["suggested_name"]
+
+
+def test_audit_flags_a_unit_spelled_out_among_abbreviated_units():
+    audit = gov.audit_accounts(_kota_uji(), today=TODAY, lang="en")
+    dpu = _row(audit, "dpu.kotauji")
+    assert dpu["abbreviation_ok"] == False  # noqa: E712
+    assert "Dinas Pekerjaan Umum" in dpu["abbreviation_reason"]
+    assert "4 of 5" in dpu["abbreviation_reason"]
+    assert dpu["suggested_name"] == "DPU Kota Uji"
+    assert audit.loc[audit["handle"] != "dpu.kotauji", "abbreviation_ok"].ne(False).all()
+
+
+def test_abbreviation_style_the_other_way_round():
+    acc = _kota_uji()
+    acc["display_name"] = [
+        "Pemerintah Kota Uji",
+        "Dinas Kesehatan Kota Uji",
+        "Dishub Kota Uji",
+        "Dinas Pendidikan Kota Uji",
+        "Dinas Lingkungan Hidup Kota Uji",
+        "Dinas Pekerjaan Umum Kota Uji",
+        "Dinas Kesehatan Kota Uji",
+    ]
+    audit = gov.audit_accounts(acc, today=TODAY, lang="en")
+    dishub = _row(audit, "dishub.kotauji")
+    assert dishub["abbreviation_ok"] == False  # noqa: E712
+    assert dishub["suggested_name"] == "Dinas Perhubungan Kota Uji"
+    assert int((audit["abbreviation_ok"] == False).sum()) == 1  # noqa: E712
+
+
+def test_no_pattern_is_inferred_from_too_few_or_disagreeing_accounts():
+    acc = _accounts()
+    assert gov.infer_naming_patterns(acc).empty  # 2 instagram accounts at most
+    mixed = _kota_uji()
+    mixed["handle"] = ["pemkotuji", "dinkes.kotauji", "dishub_uji", "uji-disdik", "dlh2", "pu", "x"]
+    ig = gov.infer_naming_patterns(mixed)
+    assert ig[(ig["platform"] == "instagram") & (ig["field"] == "handle")].empty
+
+
+def test_missing_accounts_lists_units_without_a_required_platform():
+    acc = _kota_uji()
+    miss = gov.missing_accounts(
+        acc,
+        units=["Dinas Kesehatan", "Dishub", "Dinas Sosial", "BPBD"],
+        platforms="instagram, facebook",
+        lang="en",
+    )
+    got = set(zip(miss["unit"], miss["platform"], strict=True))
+    assert got == {
+        ("Dishub", "facebook"),
+        ("Dinas Sosial", "instagram"),
+        ("Dinas Sosial", "facebook"),
+        ("BPBD", "instagram"),
+        ("BPBD", "facebook"),
+    }
+    assert miss.set_index(["unit", "platform"]).loc[("Dishub", "facebook"), "has_any"]
+    # without a unit list, the inventory's own units are checked
+    own = gov.missing_accounts(acc, platforms=["instagram"])
+    assert own.empty
+    assert set(gov.missing_accounts(acc, platforms=["twitter"])["platform"]) == {"x"}
+    with pytest.raises(ParameterError, match="friendster"):
+        gov.missing_accounts(acc, platforms=["friendster"], lang="en")
+    shown = gov.for_display(miss, lang="en")
+    assert "Has another account" in shown.columns
+
+
+def test_sample_inventory_naming_inference_flags_only_departing_accounts():
+    from humaskit import samples
+
+    audit = gov.audit_accounts(samples.load("accounts"), today=TODAY, lang="en")
+    failed = set(audit.loc[audit["naming_ok"] == False, "handle"])  # noqa: E712
+    assert "dlhkotasukamaju" in failed and "dpu_sukamaju" in failed
+    assert "dinkes_sukamaju" not in failed and "bpbd_sukamaju" not in failed
+
+
+def test_playbook_shows_inferred_naming_abbreviation_mix_and_missing_accounts(tmp_path):
+    pytest.importorskip("humaskit.samples")
+    from humaskit import playbooks
+
+    path = tmp_path / "inventaris-kota-uji.csv"
+    _kota_uji().to_csv(path, index=False)
+    report = playbooks.run(
+        "audit-akun",
+        {
+            "inventaris": str(path),
+            "data": "contoh",
+            "unit_wajib": "Dinas Kesehatan, Dinas Sosial",
+            "platform_wajib": "instagram, facebook",
+            "bahasa": "en",
+        },
+        tmp_path / "out",
+    )
+    html = report.read_text(encoding="utf-8")
+    assert "dlh.kotauji" in html  # the naming outlier, with the suggested handle
+    assert "{unit}.kotauji" in html  # the inferred pattern
+    assert "DPU Kota Uji" in html  # the abbreviation mix, with the suggested name
+    assert "Dinas Sosial" in html and "Units missing a required account" in html
+    bundle = json.loads((report.parent / "ringkasan.json").read_text(encoding="utf-8"))
+    assert bundle["summary"]["missing_accounts"] == 2
+    with pytest.raises(ParameterError, match="friendster"):
+        playbooks.run(
+            "audit-akun", {"platform_wajib": "friendster", "bahasa": "en"}, tmp_path / "bad"
+        )

@@ -52,29 +52,70 @@ def test_screen_abusive_on_hatespeech():
     assert recall >= 0.90 and precision >= 0.65
 
 
+def _sara_truth(data: pd.DataFrame):
+    """SARA as in Indonesian usage: hate speech on religion, race or a group."""
+    return (
+        (data["HS_Religion"] == 1) | (data["HS_Race"] == 1) | (data["HS_Group"] == 1)
+    ).to_numpy()
+
+
+def test_screen_sara_on_hatespeech():
+    # SARA = any of suku/ras, agama, antargolongan; hostility against PKI/communism is
+    # antargolongan (intergroup). Measured 0.614 recall / 0.500 precision with the fixed
+    # lists; the floors guard against a regression (a trained screen does better).
+    data, r = _hatespeech()
+    pred = (r["sara_religion"] | r["sara_ethnicity"] | r["intergroup"]).to_numpy()
+    precision, recall = _pr(pred, _sara_truth(data))
+    assert recall >= 0.60 and precision >= 0.48
+
+
+def test_pki_hostility_is_flagged_as_intergroup_on_hatespeech():
+    # measured: 74% of SARA items about PKI/communism flagged intergroup, 82% any SARA
+    data, r = _hatespeech()
+    pki = data["Tweet"].str.lower().str.contains(r"\bpki\b|komunis", regex=True).to_numpy()
+    truth = _sara_truth(data) & pki
+    assert r["intergroup"].to_numpy()[truth].mean() >= 0.70
+    flagged = (r["sara_religion"] | r["sara_ethnicity"] | r["intergroup"]).to_numpy()
+    assert flagged[truth].mean() >= 0.80
+
+
+# ----------------------------------------------------------------- the trained screen
+
+#: The data set's labels as screen categories (bench/bench_train_screen.py does the same).
+_SCREEN_LABELS = {
+    "HS_Religion": "sara_religion",
+    "HS_Race": "sara_ethnicity",
+    "HS_Group": "intergroup",
+    "Abusive": "abusive",
+}
+
+
+@pytest.fixture(scope="module")
+def screen_cv() -> pd.DataFrame:
+    data = pd.read_csv(shared_path("eval", "hatespeech_dev.csv"), encoding="latin-1")
+    labels = pd.DataFrame({cat: data[col] == 1 for col, cat in _SCREEN_LABELS.items()})
+    cv = ht.cross_validate_screen(data["Tweet"], labels, folds=5, seed=0)
+    return cv.set_index("category")
+
+
+def test_trained_screen_abusive_floor(screen_cv):
+    row = screen_cv.loc["abusive"]
+    assert row["recall"] >= 0.90 and row["precision"] >= 0.80
+
+
+def test_trained_screen_sara_beats_the_fixed_lists(screen_cv):
+    # measured 0.711 recall / 0.629 precision against 0.614 / 0.500 for the lists
+    row = screen_cv.loc["sara"]
+    assert row["recall"] >= 0.69 and row["precision"] >= 0.61
+    assert row["recall"] > row["rules_recall"] and row["precision"] > row["rules_precision"]
+
+
 @pytest.mark.xfail(
-    reason="measured recall 0.681 / precision 0.531 (floors 0.70 / 0.50; see "
-    "bench/eval_text.py): most missed items name no group term the rule accepts (many are "
-    "about PKI/communism, an inter-group term here) or carry no insult at all",
+    reason="measured 0.711 recall / 0.629 precision (5-fold CV; floors 0.75 / 0.65): word "
+    "and character n-grams with the list features top out near 0.60 precision at 0.75 "
+    "recall on this data set (see bench/bench_train_screen.py)",
     strict=False,
 )
-def test_screen_religion_and_ethnicity_on_hatespeech():
-    data, r = _hatespeech()
-    truth = (data["HS_Religion"] == 1).to_numpy() | (data["HS_Race"] == 1).to_numpy()
-    pred = (r["sara_religion"] | r["sara_ethnicity"]).to_numpy()
-    precision, recall = _pr(pred, truth)
-    assert recall >= 0.70 and precision >= 0.50
-
-
-def test_pki_hostility_is_flagged_as_intergroup_sara_on_hatespeech():
-    # The shipped lists keep PKI/communism inter-group (antargolongan); hostile items
-    # about it are still flagged for review, and a team can move it with extra=.
-    data, r = _hatespeech()
-    truth = (data["HS_Religion"] == 1).to_numpy() | (data["HS_Race"] == 1).to_numpy()
-    pki = data["Tweet"].str.lower().str.contains(r"\bpki\b|komunis", regex=True).to_numpy()
-    flagged = (r["sara_religion"] | r["sara_ethnicity"] | r["intergroup"]).to_numpy()
-    assert flagged[truth & pki].mean() >= 0.80
-    moved = ht.screen(data["Tweet"], extra={"sara_ethnicity": ["pki", "komunis", "komunisme"]})
-    pred = (moved["sara_religion"] | moved["sara_ethnicity"]).to_numpy()
-    precision, recall = _pr(pred, truth)
-    assert recall >= 0.70 and precision >= 0.50
+def test_trained_screen_sara_floor(screen_cv):
+    row = screen_cv.loc["sara"]
+    assert row["recall"] >= 0.75 and row["precision"] >= 0.65

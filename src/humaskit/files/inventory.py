@@ -664,6 +664,8 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
                 continue
             rules[key] = v
     gov.resolve_rules(rules, lang=lang)  # fail early, naming the rule
+    # fail early on a required platform humaskit does not know
+    gov.missing_accounts(accounts, platforms=values.get("platform_wajib", ""), lang=lang)
     check_file = str(values.get("berkas_periksa", "") or "").strip()
     reviewed = read_checklist(check_file, lang=lang) if check_file else None
     centre = str(values.get("akun_pusat", "") or "").strip().lstrip("@") or None

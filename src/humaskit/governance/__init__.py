@@ -5,10 +5,14 @@ one set of rules and says, per account, what passed, what failed and why:
 
 ``naming``            the display name / handle follow the pattern given as a rule
                       (e.g. ``"{unit} {region}"`` / ``"{prefix}{unit}"``), with a suggestion;
-                      the institution's own account (named after it, or without a unit)
-                      is not held to a unit pattern
+                      without a rule, the pattern most unit accounts of the platform follow
+                      (``{unit}.kotauji``; see :func:`infer_naming_patterns`); the
+                      institution's own account (named after it, or without a unit) is not
+                      held to a unit pattern
 ``abbreviation``      one word written both abbreviated and in full across the accounts
-                      ("Dinas PU Kota X" beside "Dinas Pekerjaan Umum Kota X"); found without
+                      ("Dinas PU Kota X" beside "Dinas Pekerjaan Umum Kota X"), and a unit
+                      spelled out ("Dinas Pekerjaan Umum") where most units are written
+                      short ("Dinkes", "Dishub"), or the other way round; found without
                       any rule, from a shipped list of government abbreviations plus pairs
                       learned from the inventory itself
 ``name_length``       display name and handle within the house and platform limits
@@ -23,6 +27,9 @@ one set of rules and says, per account, what passed, what failed and why:
 ``duplicate``         one account per unit per platform, no account listed twice
 ``active``            a post within the last N days (from the posts table)
 
+Units missing a required account are not a check of one account: :func:`missing_accounts`
+lists them (required units and platforms in, one row per missing account out).
+
 Rules (limits, patterns) come from ``data/governance/rules.csv`` and can be changed per
 call; weights from ``data/governance/checks.csv``. A check that cannot be made (the
 inventory has no such column, no posts were given) is NA and does not count in the score.
@@ -35,7 +42,11 @@ Modules (one job each):
 - :mod:`~humaskit.governance.audit`: :func:`audit_accounts`, running every check and scoring.
 - :mod:`~humaskit.governance.naming`: checks naming, name_length, formality, abbreviation;
   :func:`name_issues` for one proposed name.
-- :mod:`~humaskit.governance.abbreviations`: abbreviation pairs and conflicts across names.
+- :mod:`~humaskit.governance.abbreviations`: abbreviation pairs and conflicts across names,
+  and the style (short or spelled out) each unit's name is written in.
+- :mod:`~humaskit.governance.patterns`: the naming pattern inferred from the inventory.
+- :mod:`~humaskit.governance.coverage`: :func:`missing_accounts` (units without a required
+  account).
 - :mod:`~humaskit.governance.identity`: checks emblem_photo, verified, account_type.
 - :mod:`~humaskit.governance.security`: checks two_factor, password_age, admins,
   assignment_letter; the admins' :func:`security_checklist`.
@@ -85,8 +96,10 @@ from .agenda import (
     central_account,
 )
 from .audit import audit_accounts
+from .coverage import missing_accounts, missing_note
 from .display import describe_audit, for_display, headline, naming_suggestions, top_findings
 from .naming import name_issues
+from .patterns import infer_naming_patterns
 from .rules import CHECKS, check_label, default_rules, resolve_rules
 from .rules import _checks_table as _checks_table  # noqa: F401  (used by tests)
 from .scoring import audit_summary, findings, findings_by_unit, scorecard, unit_scores
@@ -108,6 +121,9 @@ __all__ = [
     "top_findings",
     "naming_suggestions",
     "name_issues",
+    "infer_naming_patterns",
+    "missing_accounts",
+    "missing_note",
     "agenda_note",
     "agenda_summary",
     "abbreviation_pairs",

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -366,3 +366,95 @@ def _abbreviation_of() -> dict[str, str]:
 def _abbreviation_forms() -> dict[str, str]:
     """Single-word abbreviations (lower case) -> as written in the shipped list."""
     return {a.casefold(): a for at, _et, a, _e in _shipped_pairs() if len(at) == 1}
+
+
+def _name_style(name: str, unit: str) -> tuple[str, tuple[int, int], str] | None:
+    """How ``name`` writes the spelled-out ``unit``: ``("full", span, unit)``, or
+    ``("abbr", span, words it stands for)`` (a short form such as "Dinkes", "DLH" or the
+    "PU" of "Dinas PU"), or None (the unit is not recognised in the name)."""
+    unit_orig = _tokens(unit)
+    unit_low = [w.casefold() for w in unit_orig]
+    orig = _tokens(name)
+    low = [w.casefold() for w in orig]
+    n = len(unit_low)
+    for k in range(len(low) - n + 1):
+        if low[k : k + n] == unit_low:
+            return "full", (k, k + n), " ".join(unit_orig)
+    expansions: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for at, et, _a, _e in _shipped_pairs():
+        if len(at) == 1:
+            expansions[at[0]].append(et)
+    phrase = tuple(unit_low)
+    for k, tok in enumerate(low):
+        if not _looks_abbreviation(orig[k]) or tok in phrase:
+            continue
+        for et in expansions.get(tok, ()):
+            m = len(et)
+            for j in range(n - m + 1):
+                if m >= 2 and phrase[j : j + m] == et:
+                    return "abbr", (k, k + 1), " ".join(unit_orig[j : j + m])
+        if _abbreviates(tok, phrase, initials_only=False):
+            return "abbr", (k, k + 1), " ".join(unit_orig)
+    return None
+
+
+#: Share of units (with a recognised style) that must write unit names one way for the
+#: other way to be flagged, and the fewest such units.
+STYLE_MAJORITY = 2 / 3
+STYLE_MIN_UNITS = 3
+
+
+def _style_conflicts(names: Sequence[str], units: Sequence[str]) -> list[dict[str, Any]]:
+    """Accounts writing their unit's name in the minority style of the institution.
+
+    ``names`` and ``units`` are aligned (one account each, spelled-out units only). A
+    unit's style is the one most of its accounts use; when at least
+    :data:`STYLE_MIN_UNITS` units have one and :data:`STYLE_MAJORITY` of them share it,
+    every account written the other way is returned, with a suggested name.
+    """
+    styles = [_name_style(n, u) for n, u in zip(names, units, strict=True)]
+    per_unit: dict[str, Counter] = defaultdict(Counter)
+    for u, st in zip(units, styles, strict=True):
+        if st is not None:
+            per_unit[u.casefold()][st[0]] += 1
+    unit_style = {}
+    for u, c in per_unit.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            unit_style[u] = top[0][0]
+    counts = Counter(unit_style.values())
+    total = sum(counts.values())
+    if total < STYLE_MIN_UNITS or len(counts) < 2:
+        return []
+    major, n_major = counts.most_common(1)[0]
+    if n_major / total < STYLE_MAJORITY:
+        return []
+    examples = [
+        names[i]
+        for i, st in enumerate(styles)
+        if st is not None and st[0] == major and unit_style.get(units[i].casefold()) == major
+    ]
+    short_of = _abbreviation_of()
+    out = []
+    for i, st in enumerate(styles):
+        if st is None or st[0] == major:
+            continue
+        form, span, stands_for = st
+        if form == "abbr":
+            suggestion = _replace_span(names[i], span, stands_for)
+        else:
+            short = short_of.get(" ".join(w.casefold() for w in _tokens(units[i])))
+            suggestion = _replace_span(names[i], span, short) if short else None
+        out.append(
+            {
+                "index": i,
+                "form": form,
+                "written": " ".join(_tokens(names[i])[span[0] : span[1]]),
+                "other": stands_for,
+                "example": examples[0] if examples else "",
+                "units": n_major,
+                "total": total,
+                "suggested_name": suggestion,
+            }
+        )
+    return out

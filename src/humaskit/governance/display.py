@@ -187,6 +187,8 @@ def for_display(table: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
             )
         elif c == "platform":
             out[c] = s.map(lambda v: v if _na(v) else label(str(v), lang)).astype("str")
+        elif c == "field":  # which name a pattern is about (handle / display_name)
+            out[c] = s.map(lambda v: v if _na(v) else t(f"governance.col.{v}", lang)).astype("str")
         elif c in _PCT_COLUMNS and pd.api.types.is_numeric_dtype(s.dtype):
             from ..fmt import fmt_pct
 

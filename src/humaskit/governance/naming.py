@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -29,9 +30,11 @@ from .abbreviations import (
     _abbreviation_forms,
     _abbreviation_of,
     _conflicts_in,
+    _style_conflicts,
     abbreviation_conflicts,
 )
 from .context import AuditContext, CheckResult
+from .patterns import inferred_patterns
 from .rules import resolve_rules
 
 __all__ = ["name_issues"]
@@ -214,6 +217,8 @@ def naming_check(ctx: AuditContext) -> CheckResult:
     limits = _platform_limits()
     res = CheckResult(acc.index)
     dpat, hpat = r.get("display_pattern", ""), r.get("handle_pattern", "")
+    if not dpat and not hpat:
+        return _inferred_naming(ctx, res)
     if dpat or hpat:
         for i, row in records.items():
             plat = str(row["platform"])
@@ -264,6 +269,81 @@ def naming_check(ctx: AuditContext) -> CheckResult:
     return res
 
 
+def _inferred_naming(ctx: AuditContext, res: CheckResult) -> CheckResult:
+    """``naming`` without a pattern rule: the pattern most unit accounts follow, per platform.
+
+    See :mod:`~humaskit.governance.patterns`. A unit account departing from its platform's
+    inferred handle or display-name pattern fails, with a name that follows it (the unit
+    part taken from the unit's accounts that do follow it, else its code or name).
+    """
+    records, lang = ctx.records, ctx.lang
+    units = [i for i, row in records.items() if not _is_institution_account(row)]
+    patterns = inferred_patterns(records, units)
+    if not patterns:
+        return res
+    # how each unit writes its own part where it follows a pattern (any platform)
+    used: dict[tuple[str, str, str], Counter] = {}
+    for i in units:
+        row = records[i]
+        inst = "" if _na(row.get("institution")) else str(row["institution"])
+        for field in ("handle", "display_name"):
+            pat = patterns.get((inst, str(row["platform"]), field))
+            mid = pat.middle(row.get(field)) if pat is not None else None
+            if mid:
+                used.setdefault((inst, str(row["unit"]), field), Counter())[mid] += 1
+    limits = _platform_limits()
+    for i in units:
+        row = records[i]
+        inst = "" if _na(row.get("institution")) else str(row["institution"])
+        plat = str(row["platform"])
+        parts, checked = [], False
+        for field in ("handle", "display_name"):
+            pat = patterns.get((inst, plat, field))
+            if pat is None or _na(row.get(field)) or not str(row.get(field)).strip():
+                continue
+            checked = True
+            if pat.middle(row.get(field)) is not None:
+                continue
+            own = used.get((inst, str(row["unit"]), field))
+            if field == "handle":
+                unit = own.most_common(1)[0][0] if own else (_unit_code(row) or "")
+                want = _slug(pat.fill(unit))
+                have = str(row["handle"]).strip().lstrip("@")
+                ctx.suggested_handle[i] = want
+                hmax = limits.get(plat, {}).get("handle_max")
+            else:
+                unit = own.most_common(1)[0][0] if own else str(row["unit"]).strip()
+                want, have, hmax = pat.fill(unit), str(row["display_name"]), None
+                ctx.suggested_name[i] = want
+            parts.append(
+                t(
+                    f"governance.reason.inferred_{field}",
+                    lang,
+                    have=have,
+                    want=want,
+                    pattern=pat.text(),
+                    n=pat.follow,
+                    total=pat.accounts,
+                    platform=label(plat, lang),
+                )
+            )
+            if hmax and len(want) > hmax:
+                parts.append(
+                    t(
+                        "governance.reason.suggestion_too_long",
+                        lang,
+                        n=len(want),
+                        limit=hmax,
+                        platform=label(plat, lang),
+                    )
+                )
+        if parts:
+            res.fail(i, "; ".join(parts))
+        elif checked:
+            res.set(i, True)
+    return res
+
+
 def abbreviation_check(ctx: AuditContext) -> CheckResult:
     """``abbreviation``: no word written abbreviated here and in full in another name."""
     acc, records, lang = ctx.accounts, ctx.records, ctx.lang
@@ -282,7 +362,41 @@ def abbreviation_check(ctx: AuditContext) -> CheckResult:
         res.fail(i, t(key, lang, abbr=c["abbreviation"], full=c["expansion"], example=c["example"]))
         if _na(suggested_name[i]):
             suggested_name[i] = c["suggested_name"]
+    _abbreviation_style(ctx, res, already=set(conflicts.index))
     return res
+
+
+def _abbreviation_style(ctx: AuditContext, res: CheckResult, already: set) -> None:
+    """Units written in full beside units written short ("Dinas Pekerjaan Umum" among
+    "Dinkes", "Dishub"): the accounts in the minority style fail (per institution)."""
+    groups: dict[str, list[Any]] = {}
+    for i, row in ctx.records.items():
+        unit, name = row.get("unit"), row.get("display_name")
+        if _na(unit) or _na(name) or _is_institution_account(row) or len(_tokens(unit)) < 2:
+            continue
+        inst = "" if _na(row.get("institution")) else str(row["institution"])
+        groups.setdefault(inst, []).append(i)
+    for rows in groups.values():
+        names = [str(ctx.records[i]["display_name"]) for i in rows]
+        units = [str(ctx.records[i]["unit"]) for i in rows]
+        for c in _style_conflicts(names, units):
+            i = rows[c["index"]]
+            if i in already:
+                continue
+            res.fail(
+                i,
+                t(
+                    f"governance.reason.abbr_style_{c['form']}",
+                    ctx.lang,
+                    written=c["written"],
+                    other=c["other"],
+                    n=c["units"],
+                    total=c["total"],
+                    example=c["example"],
+                ),
+            )
+            if c["suggested_name"] and _na(ctx.suggested_name[i]):
+                ctx.suggested_name[i] = c["suggested_name"]
 
 
 def name_length_check(ctx: AuditContext) -> CheckResult:

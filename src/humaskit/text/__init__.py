@@ -13,7 +13,8 @@ top) so a team can extend them:
   mentions (:func:`train_sentiment`), or from a transformer model;
 - :func:`screen` - the check before posting: SARA hate speech, abusive words,
   pornography, radicalism, hoax cues, personal data and information exempted under
-  UU 14/2008 Pasal 17, with the terms found and a plain reason;
+  UU 14/2008 Pasal 17, with the terms found and a plain reason; or a screen trained on
+  the team's own labelled comments on top of those lists (:func:`train_screen`);
 - :func:`keywords` and :func:`issues` - top terms and phrases (rising against the
   previous period) and mentions grouped into issues;
 - :mod:`humaskit.text.labelling` - which mentions a team should label next (the model's
@@ -35,10 +36,11 @@ Examples
 
 from __future__ import annotations
 
-from .engine import BACKENDS, sentiment
+from .engine import BACKENDS, screen, sentiment
 from .lexicon import default_lexicon, wordlist
 from .model import SentimentModel, cross_validate_sentiment, evaluate, load_model, train_sentiment
-from .screening import CATEGORIES, PERSONAL_DATA_KINDS, screen
+from .screen_model import ScreenModel, cross_validate_screen, load_screen_model, train_screen
+from .screening import CATEGORIES, PERSONAL_DATA_KINDS
 from .tokens import normalize
 from .topics import issues, keywords
 
@@ -51,6 +53,10 @@ __all__ = [
     "evaluate",
     "cross_validate_sentiment",
     "screen",
+    "train_screen",
+    "load_screen_model",
+    "ScreenModel",
+    "cross_validate_screen",
     "keywords",
     "issues",
     "default_lexicon",

@@ -1,20 +1,25 @@
-"""The public sentiment entry point: one call, three engines.
+"""The public sentiment and screen entry points: one call, several engines.
 
 :func:`sentiment` picks the engine: the lexicon rules of :mod:`humaskit.text.polarity`
 (default, offline), a model trained by :func:`humaskit.text.train_sentiment`
-(:mod:`humaskit.text.model`), or an optional transformers model. It sits above both engines
-so that neither imports the other's caller (no import circle).
+(:mod:`humaskit.text.model`), or an optional transformers model. :func:`screen` runs the
+rules of :mod:`humaskit.text.screening`, or a screen trained by
+:func:`humaskit.text.train_screen` (:mod:`humaskit.text.screen_model`). It sits above the
+engines so that none imports its caller (no import circle).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from ..errors import ParameterError
 from ..i18n import t
 from .polarity import lexicon_sentiment
+from .screening import screen as rule_screen
 
-__all__ = ["sentiment", "BACKENDS"]
+__all__ = ["sentiment", "screen", "BACKENDS"]
 
 #: The engines :func:`sentiment` can use.
 BACKENDS = ("lexicon", "model", "transformers")
@@ -83,3 +88,45 @@ def sentiment(
 
         return as_model(model, lang=lang).predict(texts)
     return lexicon_sentiment(texts, lexicon=lexicon)
+
+
+def screen(
+    texts: object,
+    *,
+    extra: Mapping[str, Iterable[str]] | None = None,
+    model: object = None,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Check texts before publication; one row per text with flags, terms and reasons.
+
+    The rules and lists of :func:`humaskit.text.screening.screen` (see there for the
+    categories and the list syntax of ``extra``), or, with ``model``, a screen trained on
+    the team's own labels (:func:`humaskit.text.train_screen`): the same columns, the
+    trained categories flagged by the model.
+
+    Parameters
+    ----------
+    texts : Series, list of str, str, or DataFrame with a ``text`` column
+        Captions, drafts or comments.
+    extra : dict, optional
+        Extra terms per list, e.g. ``{"abusive": ["kata1"]}``.
+    model : ScreenModel, str or Path, optional
+        A model from :func:`humaskit.text.train_screen` or the path of a saved one.
+    lang : {"id", "en"}, optional
+        Language of ``reasons``.
+
+    Returns
+    -------
+    DataFrame
+        One boolean column per category, ``matched``, ``needs_review``, ``reasons``.
+
+    Examples
+    --------
+    >>> screen(["kalian semua goblok", "Selamat pagi"])["needs_review"].tolist()
+    [True, False]
+    """
+    if model is None:
+        return rule_screen(texts, extra=extra, lang=lang)
+    from .screen_model import as_screen_model
+
+    return as_screen_model(model, lang=lang).screen(texts, extra=extra, lang=lang)
