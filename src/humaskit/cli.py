@@ -55,6 +55,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=t("cli.help_param", lang),
     )
     run.add_argument("--out", default=None, help=t("cli.help_out", lang))
+    run.add_argument(
+        "--tanpa-pdf",
+        "--no-pdf",
+        dest="no_pdf",
+        action="store_true",
+        help=t("cli.help_no_pdf", lang),
+    )
     lst = sub.add_parser("list", help=t("cli.help_list", lang))
     lst.add_argument("name", nargs="?", help=t("cli.help_name", lang))
     imp = sub.add_parser("impor", aliases=["import"], help=t("cli.help_impor", lang))
@@ -80,6 +87,14 @@ def _cmd_run(args, lang: str) -> int:
     print(t("cli.running", lang, name=_safe(args.name)), file=sys.stderr, flush=True)
     path = playbooks.run(args.name, params, args.out)
     print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
+    if not args.no_pdf:
+        from .files.pdf import PdfNotMade, write_pdf
+
+        try:
+            pdf = write_pdf(path, lang=lang)
+            print(t("report.pdf_written", lang, path=_safe(pdf)), file=sys.stderr)
+        except PdfNotMade as exc:
+            print(_safe(exc), file=sys.stderr)
     if not (sys.stdout.isatty() and sys.stderr.isatty()):
         print(_safe(path))  # for scripts: the path alone on standard output
     return 0
