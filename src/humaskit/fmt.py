@@ -32,6 +32,7 @@ __all__ = [
     "fmt_bool",
     "fmt_date",
     "fmt_range",
+    "fmt_month",
     "shorten",
 ]
 
@@ -218,3 +219,18 @@ def shorten(text: str, max_chars: int) -> str:
     if space >= max_chars // 2:
         cut = cut[:space]
     return cut.rstrip(" ,.;:-") + "…"
+
+
+def fmt_month(x: Any, lang: str | None = None) -> str:
+    """A month as words (``2025-09`` -> ``September 2025``); other periods as they print.
+
+    Examples
+    --------
+    >>> fmt_month("2025-09", "id"), fmt_month(pd.Period("2025-10", "M"), "en")
+    ('September 2025', 'October 2025')
+    """
+    text = str(x)
+    if not re.fullmatch(r"\d{4}-\d{2}", text):
+        return text
+    year, month = int(text[:4]), int(text[5:])
+    return f"{_MONTHS[resolve(lang)][month - 1]} {year}"
