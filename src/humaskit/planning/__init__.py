@@ -15,6 +15,10 @@ columns a team works with (``plan_id``, ``tone``, ``idea``, ``momentum``, ``rese
 - :func:`quality_check` screens every post (:func:`humaskit.text.screen` plus platform
   checks) and gives ``qc_status`` ``ok``/``perlu_revisi`` with reasons;
   :func:`sign_off` records the PIC's decision.
+- :func:`gate` runs screen, QC and the sign-off state and marks each post ``cleared`` (or
+  why not and who must act); :func:`override` lets a post through on a recorded name and
+  reason; :func:`held_view` lists what may not go out yet ("belum boleh tayang").
+  :func:`humaskit.scheduling.schedule` gives no time to a post that is not cleared.
 - :func:`meets_mix`, :func:`summarize`, :func:`month_grid` and :func:`display_plan` read a
   plan; :class:`MonthPlan`, :func:`narrative`, :func:`headline` and :func:`publics_view`
   describe a month for leadership.
@@ -30,6 +34,7 @@ Modules
 - ``draft``: :func:`draft_plan` and :func:`finish_plan` (a plan's columns, types, order).
 - ``adapt``: one idea, a checklist per platform variant.
 - ``review``: :func:`quality_check` and :func:`sign_off`.
+- ``gate``: :func:`gate`, :func:`override`, :func:`held_view`.
 - ``views``: reading a plan (mix met?, counts, month grid, the plan table for people).
 - ``month``: :class:`MonthPlan` and what leadership reads about it.
 
@@ -60,6 +65,7 @@ from __future__ import annotations
 from .adapt import adapt
 from .data import default_mix, platform_limits
 from .draft import draft_plan, finish_plan
+from .gate import GATE_COLUMNS, gate, held_view, override
 from .month import MonthPlan, headline, month_title, narrative, publics_view
 from .params import (
     CURRENT,
@@ -94,6 +100,10 @@ __all__ = [
     "adapt",
     "quality_check",
     "sign_off",
+    "GATE_COLUMNS",
+    "gate",
+    "override",
+    "held_view",
     "meets_mix",
     "summarize",
     "month_grid",

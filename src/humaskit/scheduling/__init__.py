@@ -11,7 +11,8 @@ post's readiness, and shows how well the model predicts weeks it has not seen.
 :func:`default_times`      the shipped platform default profile in the same shape
 :func:`posting_frequency`  posts per day vs engagement per post and follower change
 :func:`limits`             daily caps and minimum spacing (defaults or recommendations)
-:func:`schedule`           a publication time for every planned post, with the reason
+:func:`schedule`           a publication time for every cleared post, with the reason
+:func:`time_rules`         the editable hours of time-bound content (greetings, Friday...)
 :func:`readiness`          "algorithm readiness" checklist and score for one post
 :func:`backtest`           rank correlation on later weeks vs a naive and a default baseline
 :func:`hourly_totals`      the confounding trap: totals per hour follow the number of posts
@@ -57,7 +58,7 @@ from ._common import (
     zone_label,
 )
 from .frequency import limits, limits_view, posting_frequency
-from .planner import parse_working_hours, schedule
+from .planner import parse_working_hours, schedule, time_rules
 from .readiness import readiness
 from .slots import backtest, best_times, default_times, hourly_totals, slot_lookup
 from .summary import headline, narrative, top_slots
@@ -74,6 +75,7 @@ __all__ = [
     "limits_view",
     "schedule",
     "parse_working_hours",
+    "time_rules",
     "readiness",
     "backtest",
     "hourly_totals",
