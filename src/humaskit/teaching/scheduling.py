@@ -221,6 +221,7 @@ def show_schedule(
     view = pd.DataFrame(
         {
             "local_time": view["local_time"].dt.tz_localize(None),
+            "account": view["account"] if "account" in view.columns else None,
             "platform": view["platform"],
             "post_type": view["format"],
             "title": view["title"],
@@ -239,6 +240,27 @@ def show_schedule(
         cap=int(cap),
         spacing=f"{float(spacing):g}",
     )
+    placed = out[~out["held"]] if "held" in out.columns else out
+    hours = placed["local_time"].dt.hour.value_counts()
+    if len(hours):
+        accounts = sorted({str(a) for a in placed.get("account", pd.Series(dtype=str)).dropna()})
+        per_day = placed.groupby(
+            [
+                placed.get("account", pd.Series("", index=placed.index)).fillna(""),
+                placed["platform"],
+                placed["local_time"].dt.date,
+            ]
+        ).size()
+        head += " " + t(
+            "gate.show_spread",
+            lang,
+            accounts=", ".join(accounts) or "-",
+            hour=f"{int(hours.index[0]):02d}:00",
+            share=f"{hours.iloc[0] / len(placed):.0%}",
+            hours=len(hours),
+            full=int((per_day >= int(cap)).sum()),
+        )
+    view = view.dropna(axis=1, how="all")
     return HTML(
         report.paragraph(head).data + report.table(view, lang=lang, max_rows=40, max_chars=200).data
     )
