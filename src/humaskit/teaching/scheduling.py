@@ -27,7 +27,7 @@ from ..i18n import t
 from ..scheduling import day_name, schedule
 from .core import Feedback
 
-__all__ = ["check_best_slot", "check_best_hour", "show_schedule"]
+__all__ = ["check_best_slot", "check_best_hour", "show_schedule", "check_time_rule"]
 
 
 _DAYS = {
@@ -264,3 +264,34 @@ def show_schedule(
     return HTML(
         report.paragraph(head).data + report.table(view, lang=lang, max_rows=40, max_chars=200).data
     )
+
+
+def check_time_rule(
+    title: str, hour: Any, *, rules: pd.DataFrame | None = None, lang: str | None = None
+) -> Feedback:
+    """Check the hour a learner picks for a time-bound post (Latihan checker).
+
+    The rules are :func:`humaskit.scheduling.time_rules` (or ``rules``): a morning greeting
+    belongs in the morning, a night greeting in the evening, and so on.
+
+    Examples
+    --------
+    >>> check_time_rule("Sapa pagi warga", 7, lang="en").correct
+    True
+    >>> check_time_rule("Sapa pagi warga", 20, lang="en").correct
+    False
+    """
+    import re
+
+    from ..scheduling import parse_working_hours, time_rules
+
+    table = time_rules() if rules is None else rules
+    h = _hour(hour)
+    if h is None:
+        return Feedback(False, t("gate.ex_rule_format", lang))
+    for rec in table.to_dict("records"):
+        if re.search(str(rec["pattern"]), str(title), re.IGNORECASE):
+            ok = bool(parse_working_hours(str(rec["hours"]), lang)[h])
+            key = "gate.ex_rule_right" if ok else "gate.ex_rule_wrong"
+            return Feedback(ok, t(key, lang, rule=rec["rule"], hours=rec["hours"], hour=h))
+    return Feedback(True, t("gate.ex_rule_free", lang, hour=h))
