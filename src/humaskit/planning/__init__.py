@@ -35,6 +35,7 @@ Modules
 - ``adapt``: one idea, a checklist per platform variant.
 - ``review``: :func:`quality_check` and :func:`sign_off`.
 - ``gate``: :func:`gate`, :func:`override`, :func:`held_view`.
+- ``presence``: :func:`presence` and :func:`presence_notes` (days without a post, longest gap).
 - ``views``: reading a plan (mix met?, counts, month grid, the plan table for people).
 - ``month``: :class:`MonthPlan` and what leadership reads about it.
 
@@ -79,6 +80,7 @@ from .params import (
     parse_targets,
     parse_tone_mix,
 )
+from .presence import presence, presence_notes
 from .review import quality_check, sign_off
 from .views import display_plan, meets_mix, month_grid, summarize
 
@@ -104,6 +106,8 @@ __all__ = [
     "gate",
     "override",
     "held_view",
+    "presence",
+    "presence_notes",
     "meets_mix",
     "summarize",
     "month_grid",
