@@ -3,6 +3,7 @@
 - :func:`check_mix`: does the learner's plan meet the tone (or category) mix asked for?
 - :func:`preview`: a plan for one platform and one public, for ``interact(preview, ...)``.
 - :func:`check_held`: which posts may not go out yet (the QC gate)?
+- :func:`check_presence`: how many days of the month are without a post?
 
 Teaching layer: it uses :mod:`humaskit.planning` and, for the publics,
 :mod:`humaskit.audience`. Notebooks call these flat: ``hk.teaching.check_mix(...)``,
@@ -26,7 +27,7 @@ from .. import planning
 from ..i18n import label, resolve, t
 from .core import Feedback
 
-__all__ = ["check_mix", "preview", "check_held"]
+__all__ = ["check_mix", "preview", "check_held", "check_presence"]
 
 
 def check_mix(
@@ -185,3 +186,30 @@ def check_held(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> F
             ),
         )
     return Feedback(False, t("gate.ex_held_extra", lang, row=extra[0]))
+
+
+def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the learner's count of days without a post for the main account (Latihan).
+
+    The plan's first platform (in :func:`humaskit.planning.presence` order) is judged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = pd.DataFrame({"date": ["2025-10-01", "2025-10-03"], "platform": "x",
+    ...     "format": "text", "category": "edukasi", "title": "A"})
+    >>> check_presence(29, plan, lang="en").correct
+    True
+    """
+    lang = resolve(lang)
+    row = planning.presence(plan, lang=lang).iloc[0]
+    try:
+        n = int(str(answer).strip())
+    except (TypeError, ValueError):
+        return Feedback(False, t("gate.ex_presence_format", lang))
+    if n == int(row["days_without"]):
+        return Feedback(True, t("gate.ex_presence_right", lang, n=n, gap=int(row["longest_gap"])))
+    return Feedback(
+        False,
+        t("gate.ex_presence_wrong", lang, days=int(row["days"]), posts=int(row["posts"])),
+    )
