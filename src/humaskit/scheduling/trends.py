@@ -91,13 +91,16 @@ def judge_trends(
     else:
         complaint = np.zeros(len(texts), dtype=bool)
     troubled = neg | complaint | flagged
+    troubled = neg | complaint | flagged
     rows = []
     for term in base["term"].astype("str"):
         word = term.strip().lower()
         hit = low.str.contains(r"(?<!\w)" + re.escape(word) + r"(?!\w)", regex=True).to_numpy()
         n = int(hit.sum())
-        share = lambda a: float(a[hit].mean()) if n else 0.0  # noqa: E731
-        troubled = neg | complaint | flagged
+
+        def share(a: np.ndarray, hit: np.ndarray = hit, n: int = n) -> float:
+            return float(a[hit].mean()) if n else 0.0
+
         sens = bool(n and share(troubled) >= threshold)
         rows.append(
             {
