@@ -27,7 +27,13 @@ from ..i18n import t
 from ..scheduling import day_name, schedule
 from .core import Feedback
 
-__all__ = ["check_best_slot", "check_best_hour", "show_schedule", "check_time_rule"]
+__all__ = [
+    "check_best_slot",
+    "check_best_hour",
+    "show_schedule",
+    "check_time_rule",
+    "check_sensitive_trend",
+]
 
 
 _DAYS = {
@@ -295,3 +301,34 @@ def check_time_rule(
             key = "gate.ex_rule_right" if ok else "gate.ex_rule_wrong"
             return Feedback(ok, t(key, lang, rule=rec["rule"], hours=rec["hours"], hour=h))
     return Feedback(True, t("gate.ex_rule_free", lang, hour=h))
+
+
+def check_sensitive_trend(
+    answer: Any, judged: pd.DataFrame, *, lang: str | None = None
+) -> Feedback:
+    """Check a trending term the learner would answer rather than ride (Latihan checker).
+
+    ``judged`` is a :func:`humaskit.scheduling.judge_trends` table; the answer is right
+    when the term is marked ``sensitive``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> judged = pd.DataFrame({"term": ["banjir", "cfd"], "sensitive": [True, False],
+    ...     "troubled_share": [0.99, 0.1]})
+    >>> check_sensitive_trend("Banjir", judged, lang="en").correct
+    True
+    >>> check_sensitive_trend("cfd", judged, lang="en").correct
+    False
+    """
+    if not isinstance(answer, str) or not answer.strip():
+        return Feedback(False, t("gate.ex_trend_format", lang))
+    term = answer.strip().lower()
+    rows = judged[judged["term"].astype("str").str.lower() == term]
+    if rows.empty:
+        return Feedback(False, t("gate.ex_trend_unknown", lang, term=term))
+    row = rows.iloc[0]
+    share = f"{float(row.get('troubled_share', 0) or 0):.0%}"
+    if bool(row["sensitive"]):
+        return Feedback(True, t("gate.ex_trend_right", lang, term=term, share=share))
+    return Feedback(False, t("gate.ex_trend_wrong", lang, term=term, share=share))
