@@ -118,7 +118,9 @@ def judge_trends(
                 ),
             }
         )
-    extra = pd.DataFrame(rows, index=base.index)
+    cols = ["mentions", "negative_share", "complaint_share", "flagged_share"]
+    cols += ["troubled_share", "sensitive", "advice"]
+    extra = pd.DataFrame(rows, index=base.index, columns=cols)
     out = pd.concat([base.drop(columns=[c for c in extra if c in base]), extra], axis=1)
     out["sensitive"] = out["sensitive"].astype(bool)
     return out
