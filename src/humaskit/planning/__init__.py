@@ -32,7 +32,8 @@ Modules
   (month, platforms, targets, mixes).
 - ``data``: the data files of ``humaskit/data/planning/`` and :func:`platform_limits`.
 - ``draft``: :func:`draft_plan` and :func:`finish_plan` (a plan's columns, types, order).
-- ``adapt``: one idea, a checklist per platform variant.
+- ``adapt``: one idea, a checklist per platform variant; :func:`format_guide` (what each
+  format is for, the hook in the first seconds, sizes, Highlights).
 - ``review``: :func:`quality_check` and :func:`sign_off`.
 - ``gate``: :func:`gate`, :func:`override`, :func:`held_view`.
 - ``presence``: :func:`presence` and :func:`presence_notes` (days without a post, longest gap).
@@ -63,7 +64,7 @@ Examples
 
 from __future__ import annotations
 
-from .adapt import adapt
+from .adapt import adapt, format_guide
 from .data import default_mix, platform_limits
 from .draft import draft_plan, finish_plan
 from .gate import GATE_COLUMNS, gate, held_view, override
@@ -100,6 +101,7 @@ __all__ = [
     "draft_plan",
     "finish_plan",
     "adapt",
+    "format_guide",
     "quality_check",
     "sign_off",
     "GATE_COLUMNS",

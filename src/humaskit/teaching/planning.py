@@ -27,7 +27,7 @@ from .. import planning
 from ..i18n import label, resolve, t
 from .core import Feedback
 
-__all__ = ["check_mix", "preview", "check_held", "check_presence"]
+__all__ = ["check_mix", "preview", "check_held", "check_presence", "check_behind_the_scenes"]
 
 
 def check_mix(
@@ -213,3 +213,28 @@ def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) 
         False,
         t("gate.ex_presence_wrong", lang, days=int(row["days"]), posts=int(row["posts"])),
     )
+
+
+def check_behind_the_scenes(answer: Any, *, lang: str | None = None) -> Feedback:
+    """Which Instagram format carries behind-the-scenes moments? (Latihan checker).
+
+    The answer is read against :func:`humaskit.planning.format_guide` (the format whose
+    purpose mentions behind the scenes).
+
+    Examples
+    --------
+    >>> check_behind_the_scenes("story", lang="en").correct
+    True
+    >>> check_behind_the_scenes("reel", lang="en").correct
+    False
+    """
+    lang = resolve(lang)
+    guide = planning.format_guide(["instagram"], lang="en")
+    purpose = guide[guide["item"] == "purpose"]
+    right = set(purpose.loc[purpose["guidance"].str.contains("behind the scenes"), "format"])
+    given = str(answer).strip().lower()
+    names = {label(f, lang).lower(): f for f in guide["format"].unique()}
+    fmt = names.get(given, given)
+    if fmt in right:
+        return Feedback(True, t("gate.ex_format_right", lang, format=label(fmt, lang)))
+    return Feedback(False, t("gate.ex_format_wrong", lang, format=label(fmt, lang)))
