@@ -32,7 +32,7 @@ def test_writes_html_xlsx_ics_and_summary(run):
 
 
 def test_summary_matches_the_library_and_the_files(run):
-    from humaskit import samples, scheduling
+    from humaskit import planning, samples, scheduling
 
     bundle = json.loads((run.parent / "ringkasan.json").read_text(encoding="utf-8"))
     summary = bundle["summary"]
@@ -43,20 +43,35 @@ def test_summary_matches_the_library_and_the_files(run):
     expected = scheduling.headline(bt)["best_slot"]
     assert summary["best_slot"] == expected
     assert summary["schedule"]["posts"] == summary["plan_rows"] == len(ws.plan)
+    gated = planning.gate(ws.plan)
+    assert summary["schedule"]["held"] == gated.attrs["held"] > 0
+    assert summary["schedule"]["scheduled"] == gated.attrs["cleared"]
     assert summary["schedule"]["conflicts"] == 0
     bt_lib = scheduling.backtest(ws.posts, tz="WITA").set_index("platform")
     for platform, fig in summary["backtest"].items():
         assert fig["rho_model"] == pytest.approx(bt_lib.loc[platform, "rho_model"])
+    loses = bt_lib.index[~(bt_lib["rho_model"] > bt_lib["rho_default"])]
+    assert set(summary["schedule"]["baseline_platforms"]) == set(loses) != set()
 
     sheets = pd.read_excel(run.parent / "jadwal-posting.xlsx", sheet_name=None)
     table = sheets["jadwal"]
-    assert len(table) == len(ws.plan)
+    assert len(table) == gated.attrs["cleared"]
+    held = sheets["Belum boleh tayang"]
+    assert len(held) == gated.attrs["held"]
+    assert held["Siapa harus bertindak"].notna().all()
+    assert held["Alasan belum boleh tayang"].notna().all()
+    # nothing that fails screen/QC or lacks a sign-off got a time
+    cleared = gated[gated["cleared"]]
+    assert sorted(table["Judul"]) == sorted(cleared["title"])
     hours = table["Jam WITA"].str.slice(0, 2).astype(int)
     assert hours.between(7, 21).all()
+    for _, g in table.assign(h=hours).groupby("Platform"):
+        if len(g) >= 3:
+            assert g["h"].value_counts().max() <= len(g) / 3
     ig = table[table["Platform"] == "Instagram"]
     assert ig.groupby(["Akun", "Tanggal"]).size().max() <= 2
     cal = icalendar.Calendar.from_ical((run.parent / "jadwal-posting.ics").read_bytes())
-    assert len(list(cal.walk("VEVENT"))) == len(ws.plan)
+    assert len(list(cal.walk("VEVENT"))) == gated.attrs["cleared"]
 
 
 @pytest.mark.slow

@@ -6,8 +6,10 @@
   ``plan`` layout (see :mod:`humaskit.io.canonical`).
 - :func:`write_schedule` writes the result of :func:`humaskit.scheduling.schedule`: an
   xlsx for people (local times, translated headers, the reason of every choice, the limits
-  used; every cell neutralised by :mod:`humaskit.files.safe`) and an ``.ics`` calendar (one
-  event per post at its time, via :func:`humaskit.files.plan.write_ics`).
+  used, and a "Belum boleh tayang" sheet listing the posts the QC gate held back with their
+  reasons and who must act; every cell neutralised by :mod:`humaskit.files.safe`) and an
+  ``.ics`` calendar (one event per cleared post at its time, via
+  :func:`humaskit.files.plan.write_ics`).
 
 Presentation layer (:mod:`humaskit.files`).
 
@@ -95,6 +97,8 @@ def schedule_view(schedule: pd.DataFrame, *, lang: str | None = None) -> pd.Data
     ['Date', 'Time WIB', 'Platform']
     """
     lang = resolve(lang)
+    if "held" in schedule.columns:  # posts the QC gate held back have no time
+        schedule = schedule[~schedule["held"].fillna(False).astype(bool)]
     s = schedule.sort_values(["local_time", "platform"], kind="stable")
     local = s["local_time"]
     zone = schedule.attrs.get("zone", "")
@@ -155,8 +159,16 @@ def write_schedule(
     if limits is not None:
         lim = limits.rename(columns={c: label(c, lang) for c in limits.columns})
         sheets[t("schedfiles.sheet_limits", lang)] = lim
+    if "held" in schedule.columns:  # the QC gate: what may not go out yet, and who acts
+        from ..planning import held_view
+
+        sheets[t("gate.sheet_held", lang)] = held_view(
+            schedule.assign(cleared=~schedule["held"].fillna(False).astype(bool)), lang=lang
+        )
     xlsx = write_xlsx(sheets, folder / f"{name}.xlsx")
     tz = schedule.attrs.get("tz", "Asia/Jakarta")
+    if "held" in schedule.columns:  # the calendar holds only cleared posts
+        schedule = schedule[~schedule["held"].fillna(False).astype(bool)]
     cal = schedule.drop(
         columns=[
             c
@@ -167,6 +179,8 @@ def write_schedule(
                 "moved_days",
                 "conflict",
                 "reason",
+                "held",
+                "time_rule",
             )
             if c in schedule.columns
         ]

@@ -15,6 +15,10 @@ columns a team works with (``plan_id``, ``tone``, ``idea``, ``momentum``, ``rese
 - :func:`quality_check` screens every post (:func:`humaskit.text.screen` plus platform
   checks) and gives ``qc_status`` ``ok``/``perlu_revisi`` with reasons;
   :func:`sign_off` records the PIC's decision.
+- :func:`gate` runs screen, QC and the sign-off state and marks each post ``cleared`` (or
+  why not and who must act); :func:`override` lets a post through on a recorded name and
+  reason; :func:`held_view` lists what may not go out yet ("belum boleh tayang").
+  :func:`humaskit.scheduling.schedule` gives no time to a post that is not cleared.
 - :func:`meets_mix`, :func:`summarize`, :func:`month_grid` and :func:`display_plan` read a
   plan; :class:`MonthPlan`, :func:`narrative`, :func:`headline` and :func:`publics_view`
   describe a month for leadership.
@@ -28,8 +32,11 @@ Modules
   (month, platforms, targets, mixes).
 - ``data``: the data files of ``humaskit/data/planning/`` and :func:`platform_limits`.
 - ``draft``: :func:`draft_plan` and :func:`finish_plan` (a plan's columns, types, order).
-- ``adapt``: one idea, a checklist per platform variant.
+- ``adapt``: one idea, a checklist per platform variant; :func:`format_guide` (what each
+  format is for, the hook in the first seconds, sizes, Highlights).
 - ``review``: :func:`quality_check` and :func:`sign_off`.
+- ``gate``: :func:`gate`, :func:`override`, :func:`held_view`.
+- ``presence``: :func:`presence` and :func:`presence_notes` (days without a post, longest gap).
 - ``views``: reading a plan (mix met?, counts, month grid, the plan table for people).
 - ``month``: :class:`MonthPlan` and what leadership reads about it.
 
@@ -57,9 +64,10 @@ Examples
 
 from __future__ import annotations
 
-from .adapt import adapt
+from .adapt import adapt, format_guide
 from .data import default_mix, platform_limits
 from .draft import draft_plan, finish_plan
+from .gate import GATE_COLUMNS, gate, held_view, override
 from .month import MonthPlan, headline, month_title, narrative, publics_view
 from .params import (
     CURRENT,
@@ -73,6 +81,7 @@ from .params import (
     parse_targets,
     parse_tone_mix,
 )
+from .presence import presence, presence_notes
 from .review import quality_check, sign_off
 from .views import display_plan, meets_mix, month_grid, summarize
 
@@ -92,8 +101,15 @@ __all__ = [
     "draft_plan",
     "finish_plan",
     "adapt",
+    "format_guide",
     "quality_check",
     "sign_off",
+    "GATE_COLUMNS",
+    "gate",
+    "override",
+    "held_view",
+    "presence",
+    "presence_notes",
     "meets_mix",
     "summarize",
     "month_grid",

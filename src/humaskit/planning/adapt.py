@@ -20,7 +20,7 @@ from ..i18n import resolve, t
 from .data import _adaptation, _fill, _limits
 from .params import parse_platforms
 
-__all__ = ["adapt"]
+__all__ = ["adapt", "format_guide"]
 
 _URL = re.compile(
     r"(?<![@\w.])(?:(?:https?://|www\.)\S+|(?:[a-z0-9-]+\.)+"
@@ -157,3 +157,35 @@ def adapt(
         rows, columns=["platform", "format", "item", "instruction", "status", "found"]
     )
     return out.astype("str")
+
+
+#: Checklist items humaskit checks automatically; the others are guidance for people.
+_AUTO_ITEMS = ("caption", "title", "hashtags", "link", "first_line", "alt_text")
+
+
+def format_guide(
+    platforms: Iterable[str] | None = None, *, lang: str | None = None
+) -> pd.DataFrame:
+    """The format guidance a team reads before producing: what each format is for, the
+    hook (the main message in the first seconds of a video), sizes, subtitles, Highlights.
+
+    These are the rows of ``data/planning/adaptation.csv`` that a person checks (the
+    automatic checks are in :func:`adapt` and :func:`quality_check`).
+
+    Returns
+    -------
+    DataFrame
+        ``platform``, ``format``, ``item``, ``guidance``.
+
+    Examples
+    --------
+    >>> g = format_guide(["instagram"], lang="en")
+    >>> g.loc[(g["format"] == "story") & (g["item"] == "purpose"), "guidance"].item()[:30]
+    'Story for behind the scenes, l'
+    """
+    out = adapt("", platforms=platforms, lang=lang)
+    out = out[~out["item"].isin(_AUTO_ITEMS) | (out["item"] == "link") & (out["format"] == "story")]
+    out = out.rename(columns={"instruction": "guidance"})[
+        ["platform", "format", "item", "guidance"]
+    ]
+    return out.reset_index(drop=True)

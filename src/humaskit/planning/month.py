@@ -114,6 +114,9 @@ def narrative(mp: MonthPlan, *, lang: str | None = None) -> list[str]:
     )
     target = ":".join(f"{v:g}" for v in mp.tone_mix)
     lines.append(t("planning.story.tones", lang, shares=shares, target=target))
+    from .presence import presence_notes
+
+    lines.extend(presence_notes(p, lang=lang))
     if p["public"].notna().any():
         top = p["public"].value_counts().head(3)
         lines.append(

@@ -11,8 +11,10 @@ post's readiness, and shows how well the model predicts weeks it has not seen.
 :func:`default_times`      the shipped platform default profile in the same shape
 :func:`posting_frequency`  posts per day vs engagement per post and follower change
 :func:`limits`             daily caps and minimum spacing (defaults or recommendations)
-:func:`schedule`           a publication time for every planned post, with the reason
+:func:`schedule`           a publication time for every cleared post, with the reason
+:func:`time_rules`         the editable hours of time-bound content (greetings, Friday...)
 :func:`readiness`          "algorithm readiness" checklist and score for one post
+:func:`judge_trends`       trending terms marked sensitive when mostly complaint/negative
 :func:`backtest`           rank correlation on later weeks vs a naive and a default baseline
 :func:`hourly_totals`      the confounding trap: totals per hour follow the number of posts
 :func:`top_slots`          the best slots, readable; :func:`narrative`, :func:`headline`
@@ -28,6 +30,7 @@ Modules
 - ``frequency``: :func:`posting_frequency`, :func:`limits`, :func:`limits_view`.
 - ``planner``: :func:`schedule` and :func:`parse_working_hours`.
 - ``readiness``: :func:`readiness` of one post.
+- ``trends``: :func:`judge_trends` (ride a trending term, or answer the issue behind it).
 - ``summary``: :func:`top_slots`, :func:`narrative`, :func:`headline` (for playbooks).
 
 Layer: a step (entry points -> teaching -> presentation -> **steps** -> text -> reading ->
@@ -57,10 +60,11 @@ from ._common import (
     zone_label,
 )
 from .frequency import limits, limits_view, posting_frequency
-from .planner import parse_working_hours, schedule
+from .planner import parse_working_hours, schedule, time_rules
 from .readiness import readiness
 from .slots import backtest, best_times, default_times, hourly_totals, slot_lookup
 from .summary import headline, narrative, top_slots
+from .trends import SENSITIVE_SHARE, judge_trends
 
 __all__ = [
     "ZONES",
@@ -74,7 +78,10 @@ __all__ = [
     "limits_view",
     "schedule",
     "parse_working_hours",
+    "time_rules",
     "readiness",
+    "judge_trends",
+    "SENSITIVE_SHARE",
     "backtest",
     "hourly_totals",
     "slot_lookup",

@@ -148,18 +148,44 @@ def _terms(trending: Any) -> list[str]:
     return [str(x).strip().lower() for x in trending if x is not None and str(x).strip()]
 
 
+def _sensitive_terms(trending) -> list[str]:
+    """Terms a :func:`humaskit.scheduling.judge_trends` table marks ``sensitive``, most
+    troubled first."""
+    if isinstance(trending, pd.DataFrame) and {"term", "sensitive"} <= set(trending.columns):
+        table = trending[trending["sensitive"].fillna(False).astype(bool)]
+        if "troubled_share" in table.columns:
+            table = table.sort_values("troubled_share", ascending=False, kind="stable")
+        return [str(v).strip().lower() for v in table["term"]]
+    return []
+
+
 def _topical(text: str, trending, lang):
     terms = _terms(trending)
     if not terms:
         return np.nan, t("scheduling.rd_topic_none", lang)
+    touchy = _sensitive_terms(trending)
     low = text.lower()
     hits = [
         w for w in dict.fromkeys(terms) if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)
     ]
-    if not hits:
-        return 30.0, t("scheduling.rd_topic_miss", lang, terms=", ".join(terms[:3]))
-    score = 100.0 if len(hits) >= 2 else 75.0
-    return score, t("scheduling.rd_topic_hit", lang, n=len(hits), terms=", ".join(hits[:3]))
+    ride = [w for w in hits if w not in touchy]
+    issues = [w for w in hits if w in touchy]
+    if issues and not ride:
+        # a complaint topic: do not reward riding it; advise answering the issue
+        return 50.0, t("gate.rd_topic_sensitive", lang, terms=", ".join(issues[:3]))
+    if not ride:
+        safe = [w for w in terms if w not in touchy]
+        msg = t("scheduling.rd_topic_miss", lang, terms=", ".join(safe[:3])) if safe else ""
+        if touchy:
+            msg = (msg + " " if msg else "") + t(
+                "gate.rd_topic_avoid", lang, terms=", ".join(touchy[:3])
+            )
+        return 30.0, msg
+    score = 100.0 if len(ride) >= 2 else 75.0
+    msg = t("scheduling.rd_topic_hit", lang, n=len(ride), terms=", ".join(ride[:3]))
+    if issues:
+        msg += " " + t("gate.rd_topic_sensitive", lang, terms=", ".join(issues[:3]))
+    return score, msg
 
 
 def _format(post, lang):
@@ -270,7 +296,10 @@ def readiness(
         A :func:`best_times` table for the slot factor (default: the platform profile).
     trending : list of str, Series or DataFrame, optional
         Current trending terms: a list, or the result of ``humaskit.text.keywords``
-        (``term``) or ``humaskit.text.issues`` (``terms``).
+        (``term``) or ``humaskit.text.issues`` (``terms``). A
+        :func:`humaskit.scheduling.judge_trends` table marks complaint topics
+        (``sensitive``): mentioning one is not rewarded and the advice is to answer the
+        issue; they are never suggested as terms to ride.
     event_time : datetime-like, optional
         When the event the post reports happened (freshness).
     day_load : int or DataFrame, optional

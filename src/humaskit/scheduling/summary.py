@@ -113,12 +113,19 @@ def narrative(
             t(
                 "scheduling.nar_schedule",
                 lang,
-                n=len(schedule),
+                n=len(schedule) - int(a.get("held", 0) or 0),
                 mean=f"{a.get('mean_score') or 0:.0f}",
                 moved=a.get("moved", 0),
                 conflicts=a.get("conflicts", 0),
             )
         )
+        if a.get("held"):
+            out.append(t("gate.narrative_held", lang, held=a["held"], n=len(schedule)))
+        if a.get("overridden"):
+            out.append(t("gate.narrative_override", lang, n=a["overridden"]))
+        if a.get("baseline"):
+            names = ", ".join(label(p, lang) for p in a["baseline"])
+            out.append(t("gate.narrative_baseline", lang, platforms=names))
     return out
 
 
@@ -179,6 +186,10 @@ def headline(
         a = schedule.attrs
         out["schedule"] = {
             "posts": len(schedule),
+            "scheduled": len(schedule) - int(a.get("held", 0) or 0),
+            "held": int(a.get("held", 0) or 0),
+            "overridden": int(a.get("overridden", 0) or 0),
+            "baseline_platforms": list(a.get("baseline", [])),
             "mean_score": a.get("mean_score"),
             "expected_total": a.get("expected_total"),
             "moved": a.get("moved"),

@@ -2,6 +2,8 @@
 
 - :func:`check_mix`: does the learner's plan meet the tone (or category) mix asked for?
 - :func:`preview`: a plan for one platform and one public, for ``interact(preview, ...)``.
+- :func:`check_held`: which posts may not go out yet (the QC gate)?
+- :func:`check_presence`: how many days of the month are without a post?
 
 Teaching layer: it uses :mod:`humaskit.planning` and, for the publics,
 :mod:`humaskit.audience`. Notebooks call these flat: ``hk.teaching.check_mix(...)``,
@@ -25,7 +27,7 @@ from .. import planning
 from ..i18n import label, resolve, t
 from .core import Feedback
 
-__all__ = ["check_mix", "preview"]
+__all__ = ["check_mix", "preview", "check_held", "check_presence", "check_behind_the_scenes"]
 
 
 def check_mix(
@@ -130,3 +132,109 @@ def preview(
         }
     )
     return view.astype("str")
+
+
+def check_held(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the learner's list of the posts that may not go out yet (Latihan checker).
+
+    Parameters
+    ----------
+    answer : list of int
+        Row numbers (index labels) of the plan the learner would hold back.
+    plan : DataFrame
+        The plan to judge; :func:`humaskit.planning.gate` decides (screen, QC, sign-off).
+
+    Returns
+    -------
+    Feedback
+        Correct when the rows are exactly those the gate holds; otherwise which rows were
+        missed (with the gate's reason) or held without need. Never raises on an answer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = pd.DataFrame({"date": ["2025-10-01"] * 2, "platform": "x", "format": "text",
+    ...     "category": "layanan", "title": ["A", "B"], "status": ["disetujui", "draf"],
+    ...     "pic": "Rina", "caption": "Layanan KTP keliling hadir minggu ini."})
+    >>> check_held([1], plan, lang="en").correct
+    True
+    >>> check_held([], plan, lang="en").correct
+    False
+    """
+    lang = resolve(lang)
+    gated = planning.gate(plan, lang=lang)
+    held = [i for i, ok in zip(gated.index, gated["cleared"], strict=True) if not ok]
+    try:
+        items = [answer] if isinstance(answer, (int, str)) else list(answer)
+        picked = {int(v) for v in items}
+    except (TypeError, ValueError):
+        return Feedback(False, t("gate.ex_held_format", lang))
+    missed = [i for i in held if i not in picked]
+    extra = sorted(i for i in picked if i not in set(held))
+    if not missed and not extra:
+        return Feedback(True, t("gate.ex_held_right", lang, n=len(held)))
+    if missed:
+        i = missed[0]
+        return Feedback(
+            False,
+            t(
+                "gate.ex_held_missed",
+                lang,
+                row=i,
+                title=gated.loc[i, "title"],
+                reason=gated.loc[i, "gate_reasons"],
+            ),
+        )
+    return Feedback(False, t("gate.ex_held_extra", lang, row=extra[0]))
+
+
+def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the learner's count of days without a post for the main account (Latihan).
+
+    The plan's first platform (in :func:`humaskit.planning.presence` order) is judged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = pd.DataFrame({"date": ["2025-10-01", "2025-10-03"], "platform": "x",
+    ...     "format": "text", "category": "edukasi", "title": "A"})
+    >>> check_presence(29, plan, lang="en").correct
+    True
+    """
+    lang = resolve(lang)
+    row = planning.presence(plan, lang=lang).iloc[0]
+    try:
+        n = int(str(answer).strip())
+    except (TypeError, ValueError):
+        return Feedback(False, t("gate.ex_presence_format", lang))
+    if n == int(row["days_without"]):
+        return Feedback(True, t("gate.ex_presence_right", lang, n=n, gap=int(row["longest_gap"])))
+    return Feedback(
+        False,
+        t("gate.ex_presence_wrong", lang, days=int(row["days"]), posts=int(row["posts"])),
+    )
+
+
+def check_behind_the_scenes(answer: Any, *, lang: str | None = None) -> Feedback:
+    """Which Instagram format carries behind-the-scenes moments? (Latihan checker).
+
+    The answer is read against :func:`humaskit.planning.format_guide` (the format whose
+    purpose mentions behind the scenes).
+
+    Examples
+    --------
+    >>> check_behind_the_scenes("story", lang="en").correct
+    True
+    >>> check_behind_the_scenes("reel", lang="en").correct
+    False
+    """
+    lang = resolve(lang)
+    guide = planning.format_guide(["instagram"], lang="en")
+    purpose = guide[guide["item"] == "purpose"]
+    right = set(purpose.loc[purpose["guidance"].str.contains("behind the scenes"), "format"])
+    given = str(answer).strip().lower()
+    names = {label(f, lang).lower(): f for f in guide["format"].unique()}
+    fmt = names.get(given, given)
+    if fmt in right:
+        return Feedback(True, t("gate.ex_format_right", lang, format=label(fmt, lang)))
+    return Feedback(False, t("gate.ex_format_wrong", lang, format=label(fmt, lang)))

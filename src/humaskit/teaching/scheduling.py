@@ -27,7 +27,13 @@ from ..i18n import t
 from ..scheduling import day_name, schedule
 from .core import Feedback
 
-__all__ = ["check_best_slot", "check_best_hour", "show_schedule"]
+__all__ = [
+    "check_best_slot",
+    "check_best_hour",
+    "show_schedule",
+    "check_time_rule",
+    "check_sensitive_trend",
+]
 
 
 _DAYS = {
@@ -221,6 +227,7 @@ def show_schedule(
     view = pd.DataFrame(
         {
             "local_time": view["local_time"].dt.tz_localize(None),
+            "account": view["account"] if "account" in view.columns else None,
             "platform": view["platform"],
             "post_type": view["format"],
             "title": view["title"],
@@ -239,6 +246,89 @@ def show_schedule(
         cap=int(cap),
         spacing=f"{float(spacing):g}",
     )
+    placed = out[~out["held"]] if "held" in out.columns else out
+    hours = placed["local_time"].dt.hour.value_counts()
+    if len(hours):
+        accounts = sorted({str(a) for a in placed.get("account", pd.Series(dtype=str)).dropna()})
+        per_day = placed.groupby(
+            [
+                placed.get("account", pd.Series("", index=placed.index)).fillna(""),
+                placed["platform"],
+                placed["local_time"].dt.date,
+            ]
+        ).size()
+        head += " " + t(
+            "gate.show_spread",
+            lang,
+            accounts=", ".join(accounts) or "-",
+            hour=f"{int(hours.index[0]):02d}:00",
+            share=f"{hours.iloc[0] / len(placed):.0%}",
+            hours=len(hours),
+            full=int((per_day >= int(cap)).sum()),
+        )
+    view = view.dropna(axis=1, how="all")
     return HTML(
         report.paragraph(head).data + report.table(view, lang=lang, max_rows=40, max_chars=200).data
     )
+
+
+def check_time_rule(
+    title: str, hour: Any, *, rules: pd.DataFrame | None = None, lang: str | None = None
+) -> Feedback:
+    """Check the hour a learner picks for a time-bound post (Latihan checker).
+
+    The rules are :func:`humaskit.scheduling.time_rules` (or ``rules``): a morning greeting
+    belongs in the morning, a night greeting in the evening, and so on.
+
+    Examples
+    --------
+    >>> check_time_rule("Sapa pagi warga", 7, lang="en").correct
+    True
+    >>> check_time_rule("Sapa pagi warga", 20, lang="en").correct
+    False
+    """
+    import re
+
+    from ..scheduling import parse_working_hours, time_rules
+
+    table = time_rules() if rules is None else rules
+    h = _hour(hour)
+    if h is None:
+        return Feedback(False, t("gate.ex_rule_format", lang))
+    for rec in table.to_dict("records"):
+        if re.search(str(rec["pattern"]), str(title), re.IGNORECASE):
+            ok = bool(parse_working_hours(str(rec["hours"]), lang)[h])
+            key = "gate.ex_rule_right" if ok else "gate.ex_rule_wrong"
+            return Feedback(ok, t(key, lang, rule=rec["rule"], hours=rec["hours"], hour=h))
+    return Feedback(True, t("gate.ex_rule_free", lang, hour=h))
+
+
+def check_sensitive_trend(
+    answer: Any, judged: pd.DataFrame, *, lang: str | None = None
+) -> Feedback:
+    """Check a trending term the learner would answer rather than ride (Latihan checker).
+
+    ``judged`` is a :func:`humaskit.scheduling.judge_trends` table; the answer is right
+    when the term is marked ``sensitive``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> judged = pd.DataFrame({"term": ["banjir", "cfd"], "sensitive": [True, False],
+    ...     "troubled_share": [0.99, 0.1]})
+    >>> check_sensitive_trend("Banjir", judged, lang="en").correct
+    True
+    >>> check_sensitive_trend("cfd", judged, lang="en").correct
+    False
+    """
+    if not isinstance(answer, str) or not answer.strip():
+        return Feedback(False, t("gate.ex_trend_format", lang))
+    term = answer.strip().lower()
+    rows = judged[judged["term"].astype("str").str.lower() == term]
+    if rows.empty:
+        return Feedback(False, t("gate.ex_trend_unknown", lang, term=term))
+    row = rows.iloc[0]
+    share = f"{float(row.get('troubled_share', 0) or 0):.0%}"
+    if bool(row["sensitive"]):
+        return Feedback(True, t("gate.ex_trend_right", lang, term=term, share=share))
+    return Feedback(False, t("gate.ex_trend_wrong", lang, term=term, share=share))
