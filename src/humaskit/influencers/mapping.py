@@ -199,8 +199,8 @@ def candidate_rows(leaders: pd.DataFrame) -> pd.DataFrame:
 
 
 def _num(x: Any) -> float | None:
-    if x is None or (np.isscalar(x) and pd.isna(x)):
-        return None
+    if x is None or x is pd.NA or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return None  # pd.NA is not a numpy scalar: np.isscalar(pd.NA) is False
     return float(x)
 
 
