@@ -34,7 +34,7 @@ def _optional_columns(table: str) -> list[str]:
     return [c.name for c in schema.TABLES[table] if not c.required]
 
 
-def _cases(n_random: int = 3, seed: int = 14) -> dict[str, tuple[tuple[str, ...], dict]]:
+def _cases(n_random: int = 2, seed: int = 14) -> dict[str, tuple[tuple[str, ...], dict]]:
     """{case id: (tables dropped, {table: optional columns dropped})}."""
     rng = random.Random(seed)
     every_column = {k: _optional_columns(k) for k in ("posts", "mentions", "accounts", "plan")}
