@@ -43,7 +43,9 @@ def _cases(n_random: int = 2, seed: int = 14) -> dict[str, tuple[tuple[str, ...]
         "no-optional-column": ((), every_column),
     }
     for i in range(n_random):
-        dropped = tuple(sorted(rng.sample(OPTIONAL_TABLES, rng.randint(1, len(OPTIONAL_TABLES) - 1))))
+        dropped = tuple(
+            sorted(rng.sample(OPTIONAL_TABLES, rng.randint(1, len(OPTIONAL_TABLES) - 1)))
+        )
         kept = [k for k in ("posts", "mentions", "accounts", "plan") if k not in dropped]
         table = rng.choice(kept)
         cols = _optional_columns(table)
@@ -111,3 +113,17 @@ def test_playbook_reports_on_partial_data(playbook, case):
     if playbook == "jadwal-posting":
         extra = set(res.extra.get("scheduled_accounts", [])) - set(res.extra["data_accounts"])
         assert not extra, f"scheduled accounts not in the data: {extra}"
+
+
+def test_audit_without_inventory_audits_the_accounts_in_the_data():
+    from types import SimpleNamespace
+
+    from humaskit.files import inventory
+    from humaskit.io import Workspace
+
+    ws = samples.workspace()
+    real = Workspace(posts=ws.posts, daily=ws.daily)  # no accounts table: a first real run
+    got = inventory.audit_inputs(SimpleNamespace(values={"inventaris": ""}, ws=real), lang="id")
+    assert got.provisional and "belum ada inventaris" in got.source
+    assert set(got.accounts["account"]) == set(ws.posts["account"]) | set(ws.daily["account"])
+    assert got.accounts["two_factor"].isna().all()  # nothing is made up

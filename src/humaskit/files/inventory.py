@@ -694,6 +694,8 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
     if (accounts is None or accounts.empty) and ws is not None:
         # no inventory yet: audit the accounts the data shows (a team's first run)
         accounts, source, provisional = accounts_in_data(ws), t("inventory.source_data", lang), True
+    if accounts is None or (accounts.empty and not provisional):
+        raise ParameterError(t("inventory.no_inventory", lang))
     rules_file = str(values.get("aturan", "") or "").strip()
     rules: dict[str, Any] = read_rules(rules_file, lang=lang) if rules_file else {}
     for param, key in PLAYBOOK_RULES.items():
