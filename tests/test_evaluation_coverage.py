@@ -111,3 +111,17 @@ def test_follower_growth_wording(growth, lang, want, never):
     )  # fmt: skip
     text = " ".join(ev.narrative(total, lang=lang))
     assert want in text and never not in text
+
+
+def test_the_total_compares_only_when_every_account_does():
+    aug = [f"2025-08-{d:02d}" for d in range(1, 32)]
+    posts = pd.concat(
+        [
+            _posts([*aug, *_september()], "instagram"),
+            _posts(["2025-08-31", *_september()], "x", "dinas_x"),
+        ],
+        ignore_index=True,
+    )
+    row = ev.kpis(posts, "2025-09").iloc[0]
+    assert not bool(row["comparable"]) and pd.isna(row["posts_change"])
+    assert int(row["days_covered_prev"]) == 1

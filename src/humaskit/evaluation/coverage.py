@@ -102,7 +102,8 @@ def covered_days(data: Any, win: Window, by: list[str] | None = None) -> pd.Data
     """Days with data in ``win`` and in the window before, and whether they compare.
 
     ``by`` may hold ``platform`` and/or ``account``; any other grouping is judged over the
-    whole selection (one row, no group columns).
+    whole selection (one row, no group columns): comparable when every account is, else
+    the days of the account whose previous period is shortest.
 
     Returns
     -------
@@ -116,14 +117,26 @@ def covered_days(data: Any, win: Window, by: list[str] | None = None) -> pd.Data
     sp["days_covered"] = _days_in(sp, win) if len(sp) else 0
     sp["days_covered_prev"] = _days_in(sp, win.previous()) if len(sp) else 0
     cols = ["days_covered", "days_covered_prev"]
+    sp["comparable"] = _comparable(sp)
     if keys:
         out = sp.groupby(keys, sort=True)[cols].sum().reset_index()
-    else:
-        out = pd.DataFrame({c: [int(sp[c].sum()) if len(sp) else 0] for c in cols})
-    out["comparable"] = (out["days_covered"] == 0) | (
-        out["days_covered_prev"] >= MIN_COVERED_SHARE * out["days_covered"]
-    )
+        out["comparable"] = _comparable(out)
+        return out
+    # the whole selection compares only when every account does; when one does not, its
+    # days are the ones shown (a team sees which account's export is short)
+    bad = sp[~sp["comparable"]]
+    if len(bad):
+        worst = bad.assign(r=bad["days_covered_prev"] / bad["days_covered"]).nsmallest(1, "r")
+        return worst[cols].reset_index(drop=True).assign(comparable=False)
+    out = pd.DataFrame({c: [int(sp[c].sum()) if len(sp) else 0] for c in cols})
+    out["comparable"] = True
     return out
+
+
+def _comparable(df: pd.DataFrame) -> pd.Series:
+    return (df["days_covered"] == 0) | (
+        df["days_covered_prev"] >= MIN_COVERED_SHARE * df["days_covered"]
+    )
 
 
 def comparison_note(k: pd.DataFrame, *, lang: str | None = None) -> str:
