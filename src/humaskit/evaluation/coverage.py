@@ -157,6 +157,8 @@ def comparison_note(k: pd.DataFrame, *, lang: str | None = None) -> str:
     groups = [c for c in ("platform", "account") if c in k.columns]
     prev = fmt_number(int(bad["days_covered_prev"].min()), lang)
     cur = fmt_number(int(bad["days_covered"].max()), lang)
+    if int(bad["days_covered_prev"].max()) == 0 and not groups:
+        return t("evaluation.not_comparable_none", lang)
     if groups:
         names = ", ".join(" ".join(str(r[g]) for g in groups) for _, r in bad.iterrows())
         return t("evaluation.not_comparable_groups", lang, prev=prev, cur=cur, groups=names)
