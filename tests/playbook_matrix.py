@@ -587,6 +587,7 @@ def run_inprocess(
                         out.message = f"{ename}: {exc}"
                     break
         if out.status == "ok":
+            out.extra.update(run_facts(shell.user_ns))
             bundle = {
                 "playbook": playbook,
                 "kit_version": humaskit.__version__,
@@ -614,6 +615,24 @@ def run_inprocess(
     out.seconds = time.perf_counter() - started
     out.cpu = _cpu() - cpu0
     return out
+
+
+def run_facts(ns: dict[str, Any]) -> dict[str, Any]:
+    """What a finished in-process run lets the tests check beyond "it reported".
+
+    ``data_accounts``: every account in the data the run was given; ``scheduled_accounts``
+    (jadwal-posting): the accounts its schedule gives times to. Issue #14 item 2: a real
+    folder never gets the sample plan's fictional accounts.
+    """
+    facts: dict[str, Any] = {}
+    p = ns.get("p")
+    ws = getattr(p, "ws_all", None)
+    if ws is not None and hasattr(ws, "accounts_seen"):
+        facts["data_accounts"] = sorted(ws.accounts_seen())
+    jadwal = ns.get("jadwal")
+    if jadwal is not None and hasattr(jadwal, "columns") and "account" in jadwal.columns:
+        facts["scheduled_accounts"] = sorted(jadwal["account"].dropna().astype(str).unique())
+    return facts
 
 
 ENGINES = {"papermill": run_papermill, "inprocess": run_inprocess}

@@ -41,6 +41,16 @@ def test_playbook_on_real_folder(playbook, folder):
     assert problem is None, f"{playbook} on {folder}: {problem}{where}"
 
 
+@pytest.mark.parametrize("folder", LABELS)
+def test_schedule_holds_only_accounts_from_the_data(folder):
+    """jadwal-posting on a real folder never schedules the sample plan's fictional accounts."""
+    res = _matrix().run("jadwal-posting", folder)
+    if res.status != "ok":
+        pytest.skip(f"jadwal-posting did not report on {folder} (see the matrix test)")
+    extra = set(res.extra.get("scheduled_accounts", [])) - set(res.extra.get("data_accounts", []))
+    assert not extra, f"jadwal-posting on {folder} schedules accounts not in the data: {extra}"
+
+
 def test_inprocess_agrees_with_papermill():
     shared_path("real-exports")
     cells = [("evaluasi-bulanan", "tiktok"), ("evaluasi-bulanan", "meta_audience")]

@@ -33,6 +33,7 @@ __all__ = [
     "fmt_date",
     "fmt_range",
     "fmt_month",
+    "jsonable",
     "shorten",
 ]
 
@@ -234,3 +235,36 @@ def fmt_month(x: Any, lang: str | None = None) -> str:
         return text
     year, month = int(text[:4]), int(text[5:])
     return f"{_MONTHS[resolve(lang)][month - 1]} {year}"
+
+
+def jsonable(value: Any) -> Any:
+    """Turn numpy/pandas values into plain JSON values (NaN/NA become None).
+
+    Examples
+    --------
+    >>> jsonable({"n": float("nan"), "d": pd.Timestamp("2025-09-01")})
+    {'n': None, 'd': '2025-09-01 00:00:00'}
+    """
+    import math
+
+    import numpy as np
+
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (pd.Timestamp, pd.Period)):
+        return str(value)
+    if isinstance(value, pd.DataFrame):
+        return [jsonable(r) for r in value.to_dict(orient="records")]
+    if isinstance(value, pd.Series):
+        return jsonable(value.to_dict())
+    return str(value)

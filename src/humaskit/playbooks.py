@@ -40,7 +40,6 @@ import ast
 import html
 import io as _io
 import json
-import math
 import os
 import re
 import shutil
@@ -55,7 +54,8 @@ from typing import Any
 
 from . import __version__
 from .errors import DataNotFound, HumaskitError, ParameterError
-from .i18n import resolve, set_language, t
+from .fmt import jsonable
+from .i18n import catalogue, resolve, set_language, t
 from .paths import PLAYBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 __all__ = [
@@ -393,10 +393,24 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
     return values
 
 
-def _load_workspace(source: str, lang: str):
-    if source == "":
-        from .io import Workspace
+#: Playbooks whose ``data`` is optional input: an unreadable folder gives an empty workspace.
+SERVE_WITHOUT_DATA = {"audit-akun", "rencana-konten"}
+#: What a playbook needs at least in its data: posts, or posts or citizens' mentions.
+NEEDS = {"evaluasi-bulanan": ("posts",), "jadwal-posting": ("posts",)} | dict.fromkeys(
+    ("layanan-aduan", "pantau-isu", "pemetaan-influencer"), ("posts", "mentions")
+)
 
+
+def _folder_files(source: str, n: int = 6) -> str:
+    files = sorted(f.name for f in Path(source).expanduser().rglob("*") if f.is_file())
+    files = [f for f in files if not f.startswith(".") and f.lower() != "readme.md"]
+    return ", ".join(files[:n]) + (" ..." if len(files) > n else "") if files else "-"
+
+
+def _load_workspace(source: str, lang: str, name: str = ""):
+    from .io import Workspace
+
+    if source == "":
         return Workspace(name="")
     if source == "contoh":
         from . import samples
@@ -407,9 +421,17 @@ def _load_workspace(source: str, lang: str):
     try:
         ws = hio.read_folder(source)
     except DataNotFound:
-        raise ParameterError(t("playbooks.empty_data", lang, value=source)) from None
-    if all(len(df) == 0 for df in (ws.posts, ws.mentions, ws.audience, ws.daily)):
-        raise ParameterError(t("playbooks.empty_data", lang, value=source))
+        ws = None
+    if ws is None or all(len(df) == 0 for df in (ws.posts, ws.mentions, ws.audience, ws.daily)):
+        if name in SERVE_WITHOUT_DATA:
+            return Workspace(name=Path(source).name, imports=getattr(ws, "imports", []))
+        files = _folder_files(source)
+        raise ParameterError(t("playbooks.empty_data", lang, value=source, files=files))
+    needs = NEEDS.get(name)
+    if needs and all(len(getattr(ws, k)) == 0 for k in needs):
+        key = f"playbooks.no_posts.{name}"
+        key = key if key in catalogue() else "playbooks.no_posts"
+        raise ParameterError(t(key, lang, value=source))
     return ws
 
 
@@ -488,7 +510,7 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
 
     import pandas as pd
 
-    ws = _load_workspace(str(values["data"]).strip(), lang)
+    ws = _load_workspace(str(values["data"]).strip(), lang, name)
     params.ws_all = ws
     if "akun" in values:
         wanted = _accounts(values["akun"])
@@ -508,7 +530,9 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
 
         times = local_times(ws.posts["published_at"]) if len(ws.posts) else None
         if times is None or times.isna().all():
-            raise ParameterError(t("playbooks.no_posts", lang, value=values["data"]))
+            key = f"playbooks.no_posts.{name}"
+            key = key if key in catalogue() else "playbooks.no_posts"
+            raise ParameterError(t(key, lang, value=values["data"]))
         months = times.dt.tz_localize(None).dt.to_period("M")
         first, last = months.min(), months.max()
         per = str(values["periode"]).strip().lower()
@@ -533,34 +557,7 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
 # ---------------------------------------------------------------------------------------
 
 
-def _jsonable(value: Any) -> Any:
-    """Turn numpy/pandas values into plain JSON values (NaN/NA become None)."""
-    import numpy as np
-
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-        if isinstance(value, (pd.Timestamp, pd.Period)):
-            return str(value)
-        if isinstance(value, pd.DataFrame):
-            return [_jsonable(r) for r in value.to_dict(orient="records")]
-        if isinstance(value, pd.Series):
-            return _jsonable(value.to_dict())
-    except ImportError:  # pragma: no cover
-        pass
-    return str(value)
+_jsonable = jsonable  # the runner's name for it
 
 
 def summary(figures: dict[str, Any]) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ Modules (one job each):
   period before.
 - :mod:`~humaskit.evaluation.ranking`: top posts, format and category performance, the
   best format.
+- :mod:`~humaskit.evaluation.coverage`: whether the previous period is covered comparably.
 - :mod:`~humaskit.evaluation.narrative`: headline figures (JSON) and the period in sentences.
 - :mod:`~humaskit.evaluation.targets`: the KPI table (directions, kinds), benchmarks and
   the team's targets.
@@ -68,6 +69,7 @@ from .bundles import (
     unit_bundles,
     unit_figures,
 )
+from .coverage import MIN_COVERED_SHARE, comparison_note, covered_days
 from .kpis import (
     ENGAGEMENT_METRICS,
     KPI_COLUMNS,
@@ -133,6 +135,9 @@ from .targets import (
 )
 
 __all__ = [
+    "MIN_COVERED_SHARE",
+    "comparison_note",
+    "covered_days",
     "DEFAULT_TZ",
     "ENGAGEMENT_METRICS",
     "KPI_COLUMNS",

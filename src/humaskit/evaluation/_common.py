@@ -223,14 +223,16 @@ def days_window(
     start: Any = "",
     end: Any = "",
     *,
-    times: pd.Series | None = None,
+    times: pd.Series | list[pd.Series] | None = None,
     days: int = 14,
     tz: str | None = DEFAULT_TZ,
     lang: str | None = None,
 ) -> Window:
     """A window of days from two dates written by a person (either may be empty).
 
-    ``end`` empty: the last day in ``times``; ``start`` empty: ``days`` days up to ``end``.
+    ``end`` empty: the last day in ``times`` (a Series, or a list of Series tried in turn:
+    the first holding any time is used, e.g. mention times, then post times); ``start``
+    empty: ``days`` days up to ``end``.
 
     Examples
     --------
@@ -250,9 +252,15 @@ def days_window(
     if end:
         last = _day(end, lang)
     else:
-        if times is None or not len(times) or pd.to_datetime(times, utc=True).isna().all():
-            raise ParameterError(t("evaluation.no_times", lang))
-        last = pd.to_datetime(times, utc=True).max().tz_convert(tz).tz_localize(None).normalize()
+        candidates = times if isinstance(times, (list, tuple)) else [times]
+        found = [
+            pd.to_datetime(x, utc=True)
+            for x in candidates
+            if x is not None and len(x) and pd.to_datetime(x, utc=True).notna().any()
+        ]
+        if not found:
+            raise ParameterError(t("evaluation.no_times_days", lang))
+        last = found[0].max().tz_convert(tz).tz_localize(None).normalize()
     first = _day(start, lang) if start else last - pd.Timedelta(days=int(days) - 1)
     if first > last:
         raise ParameterError(

@@ -76,6 +76,12 @@ _SUMS = (
     "watch_time_s",
 )
 #: The value columns :func:`kpis` returns (before ``_prev``/``_change`` columns).
+_FOLLOWER_DTYPES = {
+    "followers": "Int64",
+    "follower_growth": "Int64",
+    "follower_growth_rate": "Float64",
+}
+
 KPI_COLUMNS = (
     "posts",
     "accounts",
@@ -580,6 +586,10 @@ def _window_kpis(
                 cur["followers"] = cur["followers"].astype("Int64")
                 cur["follower_growth"] = cur["follower_growth"].astype("Int64")
                 cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
+        # no follower series: the columns are still there (NA), as KPI_COLUMNS promises
+        for c, dtype in _FOLLOWER_DTYPES.items():
+            if c not in cur.columns:
+                cur[c] = pd.array([pd.NA] * len(cur), dtype=dtype)
     cur.insert(0, "period", win.label)
     return cur
 
@@ -661,4 +671,22 @@ def kpis(
             new[f"{c}_change"] = (a - b).astype("Float64")
         else:
             new[f"{c}_change"] = ((a - b) / b.where(b != 0)).astype("Float64")
-    return pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
+    out = pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
+    return _blank_uncovered(out, data, win, by_list)
+
+
+def _blank_uncovered(k: pd.DataFrame, data: Any, win: Window, by_list: list[str]) -> pd.DataFrame:
+    """Blank the changes of groups whose previous period is not covered comparably."""
+    from .coverage import covered_days
+
+    cov = covered_days(data, win, by_list)
+    keys = [c for c in cov.columns if c in by_list]
+    if keys:
+        k = k.merge(cov, on=keys, how="left")
+    else:
+        for c in cov.columns:
+            k[c] = np.repeat(cov[c].to_numpy()[:1], len(k))
+    k["comparable"] = k["comparable"].astype("boolean").fillna(True)
+    changes = [c for c in k.columns if c.endswith("_change")]
+    k.loc[~k["comparable"].to_numpy(dtype=bool), changes] = pd.NA
+    return k

@@ -137,11 +137,12 @@ def narrative(
             )
         )
     if not pd.isna(row.get("follower_growth", np.nan)):
+        lost = row["follower_growth"] < 0  # "berkurang 69 orang", never "bertambah -69"
         out.append(
             t(
-                "evaluation.say_followers",
+                "evaluation.say_followers_lost" if lost else "evaluation.say_followers",
                 lang,
-                n=_num(row["follower_growth"], lang),
+                n=_num(abs(row["follower_growth"]), lang),
                 total=_num(row.get("followers") or 0, lang),
             )
         )

@@ -104,6 +104,7 @@ __all__ = [
     "EXAMPLE",
     "write_template",
     "AuditInputs",
+    "accounts_in_data",
     "audit_inputs",
     "Inventory",
     "read_inventory",
@@ -600,6 +601,8 @@ class AuditInputs:
         The central account for the shared agenda (given, or guessed from the data).
     source : str
         Where the inventory came from (a file name or ``"contoh"``).
+    provisional : bool
+        True when there was no inventory and the accounts are those found in the data.
     """
 
     accounts: pd.DataFrame
@@ -608,6 +611,7 @@ class AuditInputs:
     reviewed: pd.DataFrame | None
     centre: str | None
     source: str
+    provisional: bool = False
 
     def problem_lines(self, lang: str | None = None, limit: int = 50) -> list[str]:
         """The inventory problems as sentences (or one sentence saying there are none)."""
@@ -629,6 +633,38 @@ PLAYBOOK_RULES = {
 }
 
 
+def accounts_in_data(ws: Any) -> pd.DataFrame:
+    """A provisional accounts table: the platform and account of every account in the data.
+
+    Used when a team has no inventory yet; the security and admin columns stay empty.
+
+    Examples
+    --------
+    >>> from humaskit import samples
+    >>> acc = accounts_in_data(samples.workspace())
+    >>> {"platform", "handle", "account"} <= set(acc.columns), len(acc) > 5
+    (True, True)
+    """
+    pairs = [
+        getattr(ws, k)[["platform", "account"]]
+        for k in ("posts", "daily", "audience")
+        if len(getattr(ws, k)) and {"platform", "account"} <= set(getattr(ws, k).columns)
+    ]
+    found = pd.concat(pairs).dropna().drop_duplicates() if pairs else None
+    rows = [] if found is None else found.astype(str).sort_values(["platform", "account"])
+    table = pd.DataFrame(
+        {
+            "platform": [] if found is None else rows["platform"].tolist(),
+            "handle": [] if found is None else rows["account"].tolist(),
+        }
+    )
+    table.insert(0, "unit", pd.Series(pd.NA, index=table.index, dtype="object"))
+    table.insert(0, "institution", pd.Series(pd.NA, index=table.index, dtype="object"))
+    table["display_name"] = table["handle"]
+    table["account"] = table["handle"]
+    return schema.validate(table, "accounts")
+
+
 def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
     """Read the files the ``audit-akun`` playbook's parameters name.
 
@@ -641,7 +677,8 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
     Raises
     ------
     ParameterError
-        No inventory at all (no file and no accounts in the data).
+        A file that cannot be read (inventory, rules, checklist). With no inventory the
+        accounts found in the data are audited (``provisional`` is then True).
     """
     values = dict(getattr(params, "values", {}) or {})
     ws = getattr(params, "ws", None)
@@ -653,7 +690,11 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
         accounts = ws.accounts if ws is not None else schema.empty("accounts")
         problems = pd.DataFrame(columns=_PROBLEM_COLUMNS).astype("str")
         source = "contoh"
-    if accounts is None or accounts.empty:
+    provisional = False
+    if (accounts is None or accounts.empty) and ws is not None:
+        # no inventory yet: audit the accounts the data shows (a team's first run)
+        accounts, source, provisional = accounts_in_data(ws), t("inventory.source_data", lang), True
+    if accounts is None or (accounts.empty and not provisional):
         raise ParameterError(t("inventory.no_inventory", lang))
     rules_file = str(values.get("aturan", "") or "").strip()
     rules: dict[str, Any] = read_rules(rules_file, lang=lang) if rules_file else {}
@@ -679,4 +720,5 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
         reviewed=reviewed,
         centre=centre,
         source=source,
+        provisional=provisional,
     )

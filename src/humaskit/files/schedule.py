@@ -39,7 +39,12 @@ __all__ = ["read_plan", "write_schedule", "schedule_view"]
 
 
 def read_plan(
-    source: str | Path, *, workspace: Any = None, tz: str = "Asia/Jakarta", lang: str | None = None
+    source: str | Path,
+    *,
+    workspace: Any = None,
+    tz: str = "Asia/Jakarta",
+    sample: bool = True,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Read the content plan to schedule.
 
@@ -50,6 +55,9 @@ def read_plan(
         sample plan. Otherwise a ``.xlsx`` plan workbook or a canonical plan ``.csv``/``.xlsx``.
     workspace : Workspace, optional
         Where ``"contoh"`` looks first (e.g. the playbook's ``p.ws``).
+    sample : bool
+        Whether ``"contoh"``/``""`` may fall back to the bundled sample plan. False for real
+        data: the sample plan's accounts are fictional, so the result is an empty plan.
     tz : str
         Zone of the times a workbook holds in ``scheduled_at``.
 
@@ -63,6 +71,8 @@ def read_plan(
     lang = resolve(lang)
     if str(source).strip() in ("", "contoh"):
         plan = getattr(workspace, "plan", None)
+        if (plan is None or len(plan) == 0) and not sample:
+            return schema.empty("plan")
         if plan is None or len(plan) == 0:
             from .. import samples
 

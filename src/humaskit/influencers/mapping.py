@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
@@ -199,8 +198,8 @@ def candidate_rows(leaders: pd.DataFrame) -> pd.DataFrame:
 
 
 def _num(x: Any) -> float | None:
-    if x is None or (np.isscalar(x) and pd.isna(x)):
-        return None
+    if x is None or x is pd.NA or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return None  # pd.NA is not a numpy scalar: np.isscalar(pd.NA) is False
     return float(x)
 
 

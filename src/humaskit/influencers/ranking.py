@@ -86,6 +86,8 @@ def _fit_table(audience: Any, publics: Any, lang: str | None) -> pd.DataFrame | 
         return None
     if not isinstance(audience, pd.DataFrame):
         raise ParameterError(t("influencers.bad_audience", lang))
+    if audience.empty or ("value" in audience and not audience["value"].notna().any()):
+        return None  # no audience figures: no fit (the report says which download fills it)
     if {"public", "platform", "fit"} <= set(audience.columns):
         fit = audience
     else:

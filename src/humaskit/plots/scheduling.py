@@ -49,7 +49,7 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
             account = data.groupby("account")["n_posts"].sum().idxmax()
         data = data[data["account"] == account]
         title += f" · {account}"
-    if "post_type" in data.columns:
+    if "post_type" in data.columns and (post_type is not None or data["post_type"].notna().any()):
         if post_type is None:
             post_type = data.groupby("post_type")["n_posts"].sum().idxmax()
         data = data[data["post_type"] == post_type]
@@ -171,8 +171,11 @@ def plot_heatmaps(best_times: pd.DataFrame, *, lang: str | None = None) -> np.nd
         best_times.groupby("platform")["n_posts"].sum().sort_values(ascending=False, kind="stable")
     )
     platforms = list(order.index)
-    if not platforms:
-        raise ParameterError(t("scheduling.no_group", lang, platform="-", post_type="-"))
+    if not platforms:  # nothing learned: a note in place of the heat maps
+        fig, ax = plt.subplots(figsize=(11, 1.2))
+        ax.axis("off")
+        ax.text(0.5, 0.5, t("scheduling.heatmap_empty", lang), ha="center", va="center")
+        return np.array([ax])
     fig, axes = plt.subplots(
         len(platforms), 1, figsize=(11, 3.6 * len(platforms)), layout="constrained", squeeze=False
     )

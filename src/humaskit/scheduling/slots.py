@@ -184,7 +184,8 @@ def best_times(
     cols = check_by(by, lang)
     if not isinstance(min_posts, (int, np.integer)) or min_posts < 1:
         raise ParameterError(t("scheduling.bad_min_posts", lang, value=min_posts))
-    p = _window(check_posts(posts, lang), weeks, end, lang)
+    checked = check_posts(posts, lang)
+    p = _window(checked, weeks, end, lang)
     end_ts = p.attrs["end"]
     rate, _ = engagement_rate(p)
     ok = ~np.isnan(rate)
@@ -285,6 +286,26 @@ def best_times(
         posts_without_rate=without,
         shrinkage={name: round(v, 2) for name, v in k.items()},
     )
+    return _with_defaults(out, checked, cols, tzname)
+
+
+def _with_defaults(out: pd.DataFrame, posts: pd.DataFrame, cols: list[str], tz: str):
+    """Add the default profile for platforms with posts but none usable (no time or rate).
+
+    ``attrs["defaulted"]`` lists those platforms (e.g. YouTube Studio tables give only the
+    day of a post, or no engagement figures): the report says their times are defaults.
+    """
+    have = set(out["platform"].dropna().astype(str)) if len(out) else set()
+    missing = sorted(set(posts["platform"].dropna().astype(str)) - have)
+    attrs = dict(out.attrs)
+    if missing:
+        extra = default_times(missing, tz=tz)
+        for c in cols:
+            if c not in extra.columns:
+                extra[c] = pd.Series(pd.NA, index=extra.index, dtype="str")
+        extra = extra[list(out.columns)]
+        out = pd.concat([out, extra], ignore_index=True) if len(out) else extra
+    out.attrs.update(attrs, defaulted=missing)
     return out
 
 

@@ -71,9 +71,11 @@ def narrative(
             n_by_type = (
                 best_times[best_times["platform"] == plat].groupby("post_type")["n_posts"].sum()
             )
-            main = n_by_type.idxmax()
-            sub = g[g["post_type"] == main]
-            fmt = label(main, lang).lower()
+            fmt = ""
+            if len(n_by_type):  # X posts may carry no format at all
+                main = n_by_type.idxmax()
+                sub = g[g["post_type"] == main]
+                fmt = label(main, lang).lower()
         else:
             fmt = ""
         slots = ", ".join(sub["slot"].tolist())
@@ -152,8 +154,10 @@ def headline(
     for plat, g in best_times.groupby("platform", sort=True):
         main = None
         if "post_type" in g.columns:
-            main = g.groupby("post_type")["n_posts"].sum().idxmax()
-            g = g[g["post_type"] == main]
+            n_by_type = g.groupby("post_type")["n_posts"].sum()
+            if len(n_by_type):
+                main = n_by_type.idxmax()
+                g = g[g["post_type"] == main]
         top = g.nsmallest(1, "rank").iloc[0]
         out["best_slot"][plat] = {
             "post_type": main,
