@@ -328,6 +328,30 @@ class Store:
         value = pc.max(arr).as_py()
         return None if value is None else pd.Timestamp(value)
 
+    def workspace_for(self, period: Any = None, *, before: int = 2) -> Workspace:
+        """The workspace a monthly report reads: month ``period`` and ``before`` months before.
+
+        ``period`` is ``YYYY-MM`` (local month) or None/``"terakhir"`` (the latest month);
+        one more UTC month is read for the hours a local month starts earlier than UTC.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> st = Store.create(tempfile.mkdtemp())
+        >>> st.workspace_for("2025-09").posts.empty
+        True
+        """
+        text = str(period or "").strip().lower()
+        if text in ("", "terakhir", "latest", "none"):
+            last = (self.months("posts") or self.months("mentions") or [None])[-1]
+            if last is None:
+                return self.workspace([], name=self.path.name)
+            month = pd.Period(last, freq="M")
+        else:
+            month = pd.Period(text, freq="M")
+        wanted = [str(month - k) for k in range(before + 1, -1, -1)]
+        return self.workspace(wanted)
+
     def accounts_seen(self) -> list[str]:
         """Every account name of the store's tables (one column read, all months)."""
         seen: set[str] = set()
