@@ -77,7 +77,11 @@ def show(label: str, r: dict | None, bar_gb: float | None = None) -> None:
     if r is None:
         print(f"{label:<44}: did not finish")
         return
-    bar = f"  (bar < {bar_gb:.0f} GB: {'met' if r['peak_gb'] < bar_gb else 'NOT met'})" if bar_gb else ""
+    bar = (
+        f"  (bar < {bar_gb:.0f} GB: {'met' if r['peak_gb'] < bar_gb else 'NOT met'})"
+        if bar_gb
+        else ""
+    )
     print(
         f"{label:<44}: peak {r['peak_gb']:.2f} GB (data alone {r['data_gb']:.2f} GB), "
         f"sentiment {r['sentiment_s']:.1f} s, monitoring {r['total_s']:.1f} s{bar}"

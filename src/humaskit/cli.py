@@ -52,8 +52,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     lst.add_argument("name", nargs="?", help=t("cli.help_name", lang))
     imp = sub.add_parser("impor", aliases=["import"], help=t("cli.help_impor", lang))
     imp.add_argument("folder", help=t("cli.help_folder", lang))
-    imp.add_argument("--simpan", "--store", dest="simpan", default=None, metavar="STORE",
-                     help=t("cli.help_simpan", lang))
+    imp.add_argument(
+        "--simpan",
+        "--store",
+        dest="simpan",
+        default=None,
+        metavar="STORE",
+        help=t("cli.help_simpan", lang),
+    )
     for command in (run, lst, imp):  # --lang also after the command
         command.add_argument(
             "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.help_lang", lang)
@@ -250,8 +256,8 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     >>> print(impor_text(ws, folder="contoh", lang="en").splitlines()[0])
     Read 11 files in folder contoh: 11 recognised.
     """
-    from .io.readers import FAILED_KINDS, import_report
     from .fmt import fmt_number as _n
+    from .io.readers import FAILED_KINDS, import_report
 
     lang = resolve(lang)
     report = import_report(ws, lang=lang)

@@ -39,7 +39,7 @@ import pandas as pd
 from .. import schema
 from ..errors import ParameterError
 from ..i18n import t
-from ..store import Store, is_store, open_store
+from ..store import Store, open_store
 from ..store import queries as sq
 from ..store.core import BATCH_ROWS
 from ._common import DEFAULT_TZ, Window, account_units, window, zone
@@ -80,10 +80,16 @@ def as_store(data: Any, lang: str | None = None) -> Store:
 
 
 def _window(st: Store, period: Any, tz: str, lang: str | None, table: str) -> Window:
-    latest = st.latest(table) if period is None or str(period).lower() in (
-        "terakhir",
-        "latest",
-    ) else None
+    latest = (
+        st.latest(table)
+        if period is None
+        or str(period).lower()
+        in (
+            "terakhir",
+            "latest",
+        )
+        else None
+    )
     times = pd.Series([latest], dtype="datetime64[us, UTC]") if latest is not None else None
     return window(period, tz=tz, times=times, lang=lang)
 
@@ -98,7 +104,9 @@ def _groups(by_list: list[str], source: dict[str, str]) -> dict[str, str]:
         return {"group_select": "", "group_keys": "", "group_out": "", "group_by": ""}
     names = [sq.ident(f"k_{i}") for i in range(len(by_list))]
     return {
-        "group_select": "".join(f"{source[b]} AS {n}, " for b, n in zip(by_list, names, strict=True)),
+        "group_select": "".join(
+            f"{source[b]} AS {n}, " for b, n in zip(by_list, names, strict=True)
+        ),
         "group_keys": "".join(f"{n}, " for n in names),
         "group_out": "".join(f"{n}, " for n in names),
         "group_by": "GROUP BY " + ", ".join(names),
@@ -124,9 +132,14 @@ def _followers(st: Store, chain: list[Window]) -> pd.DataFrame:
     """The last post with a follower count of each account in each window of ``chain``."""
     starts = sorted(w.start for w in chain)
     end = max(w.end for w in chain)
-    case = "CASE " + " ".join(
-        f"WHEN published_at >= {sq.literal(s)} THEN {i}" for i, s in reversed(list(enumerate(starts)))
-    ) + " END"
+    case = (
+        "CASE "
+        + " ".join(
+            f"WHEN published_at >= {sq.literal(s)} THEN {i}"
+            for i, s in reversed(list(enumerate(starts)))
+        )
+        + " END"
+    )
     rows = sq.run(
         st,
         "followers_last",
@@ -158,7 +171,12 @@ def _window_kpis(
     missing = [b for b in by_list if b not in known]
     if missing:
         raise ParameterError(
-            t("evaluation.bad_group", lang, column=missing[0], known=", ".join(schema.columns("posts")))
+            t(
+                "evaluation.bad_group",
+                lang,
+                column=missing[0],
+                known=", ".join(schema.columns("posts")),
+            )
         )
     need = [b for b in by_list if b in _FROM_ACCOUNTS]
     frames: dict[str, pd.DataFrame] = {}
@@ -168,7 +186,9 @@ def _window_kpis(
         if accounts is None or not len(accounts):
             raise ParameterError(t("evaluation.needs_accounts", lang, column=need[0]))
         frames["units"] = account_units(accounts)[["platform", "account", *need]]
-        join = "LEFT JOIN units ON posts.platform = units.platform AND posts.account = units.account"
+        join = (
+            "LEFT JOIN units ON posts.platform = units.platform AND posts.account = units.account"
+        )
     source = {
         b: f"COALESCE(units.{b}, '{unknown}')"
         if b in _FROM_ACCOUNTS
@@ -447,7 +467,9 @@ def responsiveness(
     due = res["due"].astype("float64").where(res["due"] > 0)
     res["response_rate"] = pd.array((res["answered"].astype("float64") / due).to_numpy(), "Float64")
     for c in ("median_response_hours", "p90_response_hours"):
-        res[c] = pd.array(pd.to_numeric(out[c]).to_numpy(dtype="float64", na_value=np.nan), "Float64")
+        res[c] = pd.array(
+            pd.to_numeric(out[c]).to_numpy(dtype="float64", na_value=np.nan), "Float64"
+        )
     res["within_limit"] = pd.to_numeric(out["within_limit"]).fillna(0).round().astype("Int64")
     res["within_limit_share"] = pd.array(
         (res["within_limit"].astype("float64") / due).to_numpy(), "Float64"
@@ -491,7 +513,12 @@ def sentiment_trend(
     bad = [b for b in by_list if b not in schema.columns("mentions")]
     if bad:
         raise ParameterError(
-            t("evaluation.bad_group", lang, column=bad[0], known=", ".join(schema.columns("mentions")))
+            t(
+                "evaluation.bad_group",
+                lang,
+                column=bad[0],
+                known=", ".join(schema.columns("mentions")),
+            )
         )
     names = [sq.ident(f"k_{i}") for i in range(len(by_list))]
     out = sq.run(

@@ -32,7 +32,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "audience": ("platform", "account", "as_of", "dimension", "segment", "unit"),
 }
 #: The column whose (UTC) month places a row in its partition.
-TIME_COLUMNS = {"posts": "published_at", "mentions": "created_at", "daily": "date", "audience": "as_of"}
+TIME_COLUMNS = {
+    "posts": "published_at",
+    "mentions": "created_at",
+    "daily": "date",
+    "audience": "as_of",
+}
 #: Small tables kept whole under ``reference/`` (merged on each import, the newest row wins).
 REFERENCE_KEYS: dict[str, tuple[str, ...]] = {
     "accounts": ("platform", "handle"),
@@ -188,7 +193,7 @@ class Store:
         import pyarrow.parquet as pq
 
         keys = list(KEYS[table])
-        return pq.ParquetDataset(files).read(columns=keys).to_pandas()
+        return pq.ParquetDataset(files, partitioning=None).read(columns=keys).to_pandas()
 
     def append(self, table: str, data: pd.DataFrame) -> dict[str, int]:
         """Add the rows of canonical ``table`` that the store does not hold yet.
@@ -273,8 +278,13 @@ class Store:
         imports = [i for i in ws.imports if isinstance(getattr(i, "table", None), pd.DataFrame)]
         if not imports:
             imports = [
-                Import(path=f"{source or ws.name}:{k}", platform="", kind=k, table=df,
-                       rows_in_file=len(df))
+                Import(
+                    path=f"{source or ws.name}:{k}",
+                    platform="",
+                    kind=k,
+                    table=df,
+                    rows_in_file=len(df),
+                )
                 for k, df in ws.tables().items()
                 if len(df)
             ]
@@ -299,7 +309,7 @@ class Store:
             return out[columns] if columns else out
         import pyarrow.parquet as pq
 
-        df = pq.ParquetDataset(files).read(columns=columns).to_pandas()
+        df = pq.ParquetDataset(files, partitioning=None).read(columns=columns).to_pandas()
         if columns:
             for c in columns:
                 kind = next((k.kind for k in schema.TABLES[table] if k.name == c), None)
@@ -324,7 +334,11 @@ class Store:
         import pyarrow.parquet as pq
 
         col = TIME_COLUMNS[table]
-        arr = pq.ParquetDataset(self.files(table, months[-1:])).read(columns=[col]).column(col)
+        arr = (
+            pq.ParquetDataset(self.files(table, months[-1:]), partitioning=None)
+            .read(columns=[col])
+            .column(col)
+        )
         value = pc.max(arr).as_py()
         return None if value is None else pd.Timestamp(value)
 
@@ -360,7 +374,11 @@ class Store:
         for k in KEYS:
             files = self.files(k)
             if files:
-                col = pq.ParquetDataset(files).read(columns=["account"]).column("account")
+                col = (
+                    pq.ParquetDataset(files, partitioning=None)
+                    .read(columns=["account"])
+                    .column("account")
+                )
                 seen.update(x for x in col.unique().to_pylist() if x)
         acc = self.reference("accounts")
         if "account" in acc.columns:
@@ -395,10 +413,10 @@ class Store:
             have = self.derived_files(name, [month])
             con = connect()
             select = ", ".join(f"m.{c}" for c in cols)
-            sql = f"SELECT {select} FROM read_parquet({_list(files)}) m"
+            sql = f"SELECT {select} FROM read_parquet({_list(files)}, hive_partitioning = false) m"
             if have:
                 sql += (
-                    f" LEFT JOIN (SELECT {key} FROM read_parquet({_list(have)})) d"
+                    f" LEFT JOIN (SELECT {key} FROM read_parquet({_list(have)}, hive_partitioning = false)) d"
                     f" ON m.{key} = d.{key} WHERE d.{key} IS NULL"
                 )
             reader = _batches(con.sql(sql), int(batch))

@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ SPLIT_MENTIONED = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
@@ -73,13 +73,21 @@ def months_of_window(start: Any, end: Any) -> list[str]:
 
 _EMPTY = {
     "sentiment": lambda: pd.DataFrame(
-        {"mention_id": pd.Series([], dtype="str"), "sentiment": pd.Series([], dtype="str"),
-         "sentiment_score": pd.Series([], dtype="float64")}
+        {
+            "mention_id": pd.Series([], dtype="str"),
+            "sentiment": pd.Series([], dtype="str"),
+            "sentiment_score": pd.Series([], dtype="float64"),
+        }
     ),
     "answer": lambda: pd.DataFrame(
-        {"mention_id": pd.Series([], dtype="str"), "needs_answer": pd.Series([], dtype="bool"),
-         "unit": pd.Series([], dtype="str"), "route_topic": pd.Series([], dtype="str"),
-         "request": pd.Series([], dtype="str"), "citizen": pd.Series([], dtype="bool")}
+        {
+            "mention_id": pd.Series([], dtype="str"),
+            "needs_answer": pd.Series([], dtype="bool"),
+            "unit": pd.Series([], dtype="str"),
+            "route_topic": pd.Series([], dtype="str"),
+            "request": pd.Series([], dtype="str"),
+            "citizen": pd.Series([], dtype="bool"),
+        }
     ),
 }
 
@@ -112,7 +120,10 @@ def run(
             files = _files(store, table, months)
             if files:
                 listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({listed})")
+                con.execute(
+                    f"CREATE VIEW {table} AS SELECT * FROM "
+                    f"read_parquet({listed}, hive_partitioning = false)"
+                )
             else:  # nothing in these months: an empty view with the right columns
                 con.register(table, _EMPTY[table]() if table in _EMPTY else schema.empty(table))
         for key, frame in (frames or {}).items():
