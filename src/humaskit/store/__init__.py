@@ -60,8 +60,8 @@ Examples
 >>> st = Store.create(folder)
 >>> ws = samples.workspace()
 >>> log = st.append_workspace(ws, source="contoh")
->>> int(log["added"].sum()) == len(ws.posts) + len(ws.mentions) + len(ws.daily) + len(
-...     ws.audience)
+>>> dated = log[log["kind"].isin(["posts", "mentions", "daily", "audience"])]
+>>> int(dated["added"].sum()) == sum(len(ws.tables()[k]) for k in dated["kind"])
 True
 >>> is_store(folder), st.months("mentions")[-1]
 (True, '2025-09')
