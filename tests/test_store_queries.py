@@ -69,6 +69,22 @@ def test_sentiment_is_scored_once_and_new_mentions_later(tmp_path, ws):
     assert labels["mention_id"].is_unique and len(labels) == len(m)
 
 
+def test_screening_is_stored_once_and_equals_text_screen(tmp_path, ws):
+    import humaskit.text as ht
+
+    st = Store.create(tmp_path / "s")
+    st.append("posts", ws.posts)
+    flags = stored.screen(st, ["2025-09"], batch=500)
+    files = st.derived_files("screen_posts")
+    again = stored.screen(st, ["2025-09"])  # read back, nothing screened again
+    assert st.derived_files("screen_posts") == files and len(files) > 1
+    pd.testing.assert_frame_equal(flags, again)
+    posts = st.read("posts", ["2025-09"]).set_index("post_id")
+    want = ht.screen(posts["text"]).reset_index(drop=True)
+    got = flags.set_index("post_id").loc[posts.index].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got[want.columns], want, check_dtype=False)
+
+
 def _edges(g) -> pd.DataFrame:
     e, n = g.edges, g.nodes
     return (

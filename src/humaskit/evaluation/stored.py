@@ -55,6 +55,7 @@ __all__ = [
     "sentiment_trend",
     "score_sentiment",
     "mark_answers",
+    "screen",
 ]
 
 _UNIT = {"D": "day", "W": "week", "M": "month"}
@@ -350,6 +351,35 @@ def score_sentiment(
 
     wanted = st.months("mentions") if months is None else list(months)
     return st.annotate("sentiment", label, months=wanted, columns=["text"], batch=batch)
+
+
+def screen(
+    data: Any,
+    months: Iterable[str] | None = None,
+    *,
+    table: str = "posts",
+    batch: int = BATCH_ROWS,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """:func:`humaskit.text.screen` of the store's ``table`` texts, run once per month.
+
+    Texts not screened yet are screened ``batch`` at a time and stored under
+    ``derived/screen_<table>``; returns the stored result of ``months`` (the key, every
+    category flag, ``matched``, ``needs_review``, ``reasons``).
+    """
+    from ..text import screen as screen_texts
+
+    st = as_store(data, lang)
+    key = "post_id" if table == "posts" else "mention_id"
+
+    def flag(part: pd.DataFrame) -> pd.DataFrame:
+        out = screen_texts(part["text"], lang=lang).reset_index(drop=True)
+        out.insert(0, key, part[key].astype("str").to_numpy())
+        return out
+
+    wanted = st.months(table) if months is None else list(months)
+    st.annotate(f"screen_{table}", flag, months=wanted, columns=["text"], table=table, batch=batch)
+    return st.derived(f"screen_{table}", wanted)
 
 
 def mark_answers(

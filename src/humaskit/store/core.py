@@ -162,6 +162,15 @@ class Store:
         """The Parquet files of derived result ``name`` (``sentiment``, ``answer``)."""
         return self.files(f"derived/{name}", months)
 
+    def derived(self, name: str, months: Iterable[str] | None = None) -> pd.DataFrame:
+        """Derived result ``name`` of ``months`` (all when None) as a DataFrame."""
+        files = self.derived_files(name, months)
+        if not files:
+            return pd.DataFrame()
+        import pyarrow.parquet as pq
+
+        return _to_pandas(pq.ParquetDataset(files, partitioning=None).read())
+
     def imports_log(self) -> pd.DataFrame:
         """The row accounting of every imported file (one row per file and import)."""
         p = self.path / "imports.jsonl"
