@@ -458,17 +458,24 @@ def _to_pandas(batch: Any) -> pd.DataFrame:
     return batch.to_pandas(types_mapper=mapper)
 
 
+#: DuckDB's memory for one query; above it, joins and aggregations spill to a temp folder.
+MEMORY_LIMIT = "2GB"
+
+
 def connect(memory_limit: str | None = None, threads: int | None = None) -> Any:
-    """A DuckDB connection set for the store's queries (UTC session)."""
+    """A DuckDB connection set for the store's queries (UTC session, bounded memory)."""
+    import tempfile
+
     import duckdb
 
     con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{memory_limit or MEMORY_LIMIT}'")
+    spill = Path(tempfile.gettempdir()) / "humaskit-duckdb"
+    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
     try:  # with the icu extension the session zone is local: make it UTC
         con.execute("SET TimeZone = 'UTC'")
     except duckdb.Error:  # without icu every time is handled in UTC already
         pass
-    if memory_limit:
-        con.execute(f"SET memory_limit = '{memory_limit}'")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     return con
