@@ -106,7 +106,9 @@ def generate(path: Path, months: list[str], chunks: int, before: int, scale: flo
             n_p, n_m = (int(x) for x in out.split())
             total_p += n_p
             total_m += n_m
-            print(f"   {month} chunk {k}: {n_p:,} posts, {n_m:,} mentions in {secs:.0f} s")
+            print(
+                f"   {month} chunk {k}: {n_p:,} posts, {n_m:,} mentions in {secs:.0f} s", flush=True
+            )
     size = sum(f.stat().st_size for f in path.rglob("*.parquet")) / 1e9
     took = time.perf_counter() - t0
     print(
