@@ -47,6 +47,7 @@ __all__ = ["leader_graph", "opinion_leaders", "month_window"]
 
 _ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 MAX_TEXTS = 50_000
+_SEP = "\x1f"
 
 
 def month_window(period: Any, tz: str = "Asia/Jakarta") -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -117,18 +118,25 @@ def leader_graph(
     params = {"start": sq.literal(start), "end": sq.literal(end)}
     edges = sq.run(st, "leader_edges", months=months, tables=tables, frames=frames, **params)
     authors = sq.run(st, "leader_nodes", months=months, tables=tables, **params)
-    s_key = pd.DataFrame({"platform": edges["platform"], "handle": edges["source"]})
-    t_key = pd.DataFrame({"platform": edges["platform"], "handle": edges["target"]})
-    nodes = (
-        pd.concat([s_key, t_key], ignore_index=True)
-        .drop_duplicates()
-        .astype("str")
-        .sort_values(["platform", "handle"], kind="stable")
-        .reset_index(drop=True)
+    # one integer per (platform, handle), numbered in that order (joined keys sort alike)
+    plat = edges["platform"].astype("str")
+    keys = pd.concat(
+        [plat + _SEP + edges["source"].astype("str"), plat + _SEP + edges["target"].astype("str")],
+        ignore_index=True,
     )
-    index = pd.MultiIndex.from_frame(nodes)
-    src = index.get_indexer(pd.MultiIndex.from_frame(s_key.astype("str")))
-    dst = index.get_indexer(pd.MultiIndex.from_frame(t_key.astype("str")))
+    codes, uniq = pd.factorize(keys, sort=True)
+    index = pd.Index(uniq, dtype="str")
+    split = pd.Series(uniq, dtype="str").str.split(_SEP, n=1, expand=True)
+    nodes = (
+        pd.DataFrame({"platform": split[0], "handle": split[1]})
+        if len(uniq)
+        else (
+            pd.DataFrame(
+                {"platform": pd.Series([], dtype="str"), "handle": pd.Series([], dtype="str")}
+            )
+        )
+    )
+    src, dst = codes[: len(edges)], codes[len(edges) :]
     n = len(nodes)
     order = np.lexsort((dst, src))
     e = pd.DataFrame(
@@ -141,7 +149,7 @@ def leader_graph(
     authors = authors.dropna(subset=["handle"])
     authors["platform"] = authors["platform"].astype("str")
     authors["handle"] = authors["handle"].astype("str")
-    at = index.get_indexer(pd.MultiIndex.from_frame(authors[["platform", "handle"]]))
+    at = index.get_indexer(authors["platform"] + _SEP + authors["handle"])
     found = at >= 0
     written = np.zeros(n, dtype=np.int64)
     written[at[found]] = authors["written"].to_numpy(dtype=np.int64)[found]
@@ -161,9 +169,7 @@ def leader_graph(
         values.iloc[at[found]] = src_vals.to_numpy()
         nodes[out_name] = values.astype(dtype) if dtype else values
     texts = _texts(st, months, start, end, max_texts)
-    key = pd.MultiIndex.from_arrays(
-        [texts["platform"].astype("str"), normalize_handles(texts["author"]).astype("str")]
-    )
+    key = texts["platform"].astype("str") + _SEP + normalize_handles(texts["author"]).astype("str")
     row_node = index.get_indexer(key).astype(np.int64)
     return MentionGraph(
         nodes=nodes,
