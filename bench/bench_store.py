@@ -98,7 +98,8 @@ def child(code: str, *args: str) -> tuple[str, float]:
     p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     if p.returncode != 0:
         raise SystemExit(f"child failed: {p.stderr.strip()[-2000:]}")
-    return p.stdout.strip().splitlines()[-1], time.perf_counter() - t
+    lines = [x for x in p.stdout.strip().splitlines() if x.strip()]
+    return lines[-1].strip(), time.perf_counter() - t
 
 
 def generate(path: Path, months: list[str], chunks: int, before: int, scale: float) -> None:

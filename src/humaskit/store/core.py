@@ -469,6 +469,7 @@ def connect(memory_limit: str | None = None, threads: int | None = None) -> Any:
     import duckdb
 
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # it would print into reports
     con.execute(f"SET memory_limit = '{memory_limit or MEMORY_LIMIT}'")
     spill = Path(tempfile.gettempdir()) / "humaskit-duckdb"
     con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
