@@ -5,6 +5,7 @@
     humaskit run NAME -p KEY VALUE ... [--out DIR]   run a playbook, print the report path
     humaskit list [NAME]                            playbooks and their parameters
     humaskit impor FOLDER                            what each export file in FOLDER holds
+    humaskit impor FOLDER --simpan STORE             ... and append it to a history store
 
 Messages are in Bahasa Indonesia unless ``--lang en`` (or ``HUMASKIT_LANG=en``). A user
 mistake prints one sentence and exits with status 2; a program error exits with 1.
@@ -67,6 +68,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     imp = sub.add_parser("impor", aliases=["import"], help=t("cli.help_impor", lang))
     imp.add_argument("folder", help=t("cli.help_folder", lang))
     imp.add_argument("--akun", "--account", dest="akun", help=t("io.help_akun", lang))
+    imp.add_argument(
+        "--simpan",
+        "--store",
+        dest="simpan",
+        default=None,
+        metavar="STORE",
+        help=t("cli.help_simpan", lang),
+    )
     for command in (run, lst, imp):  # --lang also after the command
         command.add_argument(
             "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.help_lang", lang)
@@ -341,15 +350,32 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
 
 def _cmd_impor(args, lang: str) -> int:
     from . import io as hio
+    from .fmt import fmt_number as _n
 
     folder = args.folder
     if folder == "contoh" and not os.path.isdir(folder):
         from .paths import SAMPLES_DIR
 
         folder = str(SAMPLES_DIR / "exports")
+    store = None
+    if getattr(args, "simpan", None):  # a folder that cannot be a store: before reading
+        from .store import Store
+
+        store = Store.create(args.simpan)
     ws = hio.read_folder(folder, account=getattr(args, "akun", None))
     width = max(60, min(_WIDTH, shutil.get_terminal_size((_WIDTH, 24)).columns))
     print(impor_text(ws, folder=str(args.folder), lang=lang, width=width), end="")
+    if store is not None:
+        log = store.append_workspace(ws, source=str(args.folder))
+        text = t(
+            "cli.simpan_done",
+            lang,
+            store=args.simpan,
+            added=_n(int(log["added"].sum()) if len(log) else 0, lang),
+            duplicates=_n(int(log["duplicates"].sum()) if len(log) else 0, lang),
+            months=", ".join(store.months("posts") or store.months("mentions")) or "-",
+        )
+        print("\n".join(["", *_wrap(text, width)]))
     return 0
 
 

@@ -16,8 +16,10 @@ looks like a finished report.
 Parameters checked by name, in every playbook that has them:
 
 ``periode``  ``YYYY-MM`` (a month) or ``"terakhir"`` (the latest month in the data)
-``data``     a folder of platform exports / canonical tables, ``"contoh"`` (samples), or
-             ``""`` (no exports: for playbooks whose other inputs are enough)
+``data``     a folder of platform exports / canonical tables, a history store
+             (:mod:`humaskit.store`: only the period and the two months before are read),
+             ``"contoh"`` (samples), or ``""`` (no exports: for playbooks whose other
+             inputs are enough)
 ``akun``     ``"semua"`` or account names separated by commas (checked against the data)
 ``bahasa``   ``"id"`` or ``"en"``
 file parameters (``rencana``, ``publik``, ``hari_jadi``, ``register``, ``inventaris``,
@@ -407,9 +409,12 @@ def _folder_files(source: str, n: int = 6) -> str:
     return ", ".join(files[:n]) + (" ..." if len(files) > n else "") if files else "-"
 
 
-def _load_workspace(source: str, lang: str, name: str = ""):
+def _load_workspace(source: str, lang: str, name: str = "", period: Any = None):
     from .io import Workspace
+    from .store import is_store, open_store
 
+    if is_store(source):  # a history store: only the months the report looks at
+        return open_store(source, lang=lang).workspace_for(period)
     if source == "":
         return Workspace(name="")
     if source == "contoh":
@@ -510,7 +515,7 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
 
     import pandas as pd
 
-    ws = _load_workspace(str(values["data"]).strip(), lang, name)
+    ws = _load_workspace(str(values["data"]).strip(), lang, name, values.get("periode"))
     params.ws_all = ws
     if "akun" in values:
         wanted = _accounts(values["akun"])

@@ -30,6 +30,8 @@ Modules (one job each):
 - :mod:`~humaskit.evaluation.bundles`: share-safe summary bundles and the forum's
   comparison of units.
 - :mod:`~humaskit.evaluation.scope`: what one report covers (unit, accounts, period).
+- :mod:`~humaskit.evaluation.stored`: KPIs, responsiveness and sentiment trend of a
+  history store (:mod:`humaskit.store`), aggregated in SQL over the months asked for.
 - ``_common``: time windows, text matching, privacy helpers and data files shared above.
 
 Layer: entry points -> teaching -> presentation -> **steps** -> text -> reading -> core.

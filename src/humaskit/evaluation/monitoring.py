@@ -102,10 +102,8 @@ def with_sentiment(mentions: Any, *, model: Any = None, lang: str | None = None)
     from ..text import sentiment
 
     s = sentiment(m["text"], model=model, lang=lang)
-    out = m.copy()
-    out["sentiment"] = s["label"].astype("str").to_numpy()
-    out["sentiment_score"] = s["score"].astype("float64").to_numpy()
-    return out
+    label, score = s["label"].astype("str").to_numpy(), s["score"].astype("float64").to_numpy()
+    return m.assign(sentiment=label, sentiment_score=score)  # columns shared (no copy)
 
 
 def net_sentiment(positive: Any, neutral: Any, negative: Any) -> Any:
@@ -469,7 +467,9 @@ def peaks(
 
     tz = zone(tz)
     lang = resolve(lang)
-    m = _public_mentions(mentions_of(mentions, lang))
+    base = mentions_of(mentions, lang)  # the filter copies only the columns peaks use:
+    used = {"platform", "account", "created_at", "text", "in_reply_to", "author_created_at"}
+    m = _public_mentions(base[[c for c in base.columns if c in used | {"author_type"}]])
     ctx = context(mentions)
     if posts is None:
         posts = ctx.posts
@@ -581,8 +581,8 @@ def _post_of_day(
     counts = on_day["in_reply_to"].dropna().astype("str").value_counts()
     if not len(counts):
         return {}
-    ids = posts["post_id"].astype("str")
-    hits = counts[counts.index.isin(set(ids))]
+    ids = posts["post_id"].astype("str")  # the day's few ids looked up in the posts: fast
+    hits = counts[counts.index.isin(ids[ids.isin(counts.index)].unique())]
     if not len(hits):
         return {}
     if hits.iloc[0] < max(10, 0.05 * len(on_day)):

@@ -16,6 +16,8 @@ Modules
                       (and :func:`as_graph`, :func:`register_keys`, :func:`display_names`,
                       :func:`community_summary`, shared with the charts).
     ``coordination``  possible coordinated posting: :func:`coordination`.
+    ``stored``        opinion leaders of a history store's month (:mod:`humaskit.store`),
+                      the arrows counted in SQL: ``stored.opinion_leaders``.
     ``mapping``       the mapping report's figures and tables: :func:`select_period`,
                       :func:`refresh_followers`, :func:`candidate_rows`, :func:`headline`,
                       :func:`headline_cards`, :func:`narrative`, :func:`for_report`.

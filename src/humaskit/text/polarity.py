@@ -68,6 +68,8 @@ BEFORE_BUT, AFTER_BUT, THOUGH = 0.5, 1.5, 0.5
 #: Factor applied to sarcasm-prone praise (``sarcasm_praise.txt``) in a text whose only
 #: positive words are such praise and that names a clear problem (score <= -1.5).
 SARCASM = -0.5
+#: Texts scored at a time by :func:`lexicon_sentiment` (bounds memory on millions of texts).
+BATCH_TEXTS = 250_000
 
 _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -449,8 +451,12 @@ def lexicon_sentiment(texts: object, *, lexicon: object = None) -> pd.DataFrame:
     s = as_texts(texts)
     extra = extra_scores(lexicon)
     lex = _lexicon(tuple(sorted(extra.items()))) if extra else _lexicon()
-    tok = tokenize(to_arrow(s))
-    raw, _ = raw_scores(tok, lex)
+    # bounded batches: the token arrays of one batch at a time (each text is scored on
+    # its own, so the result does not depend on the batch size)
+    raw = np.zeros(len(s))
+    for start in range(0, len(s), BATCH_TEXTS):
+        part = s.iloc[start : start + BATCH_TEXTS]
+        raw[start : start + len(part)] = raw_scores(tokenize(to_arrow(part)), lex)[0]
     return pd.DataFrame(
         {
             "label": pd.array(_labels(raw), dtype="str"),

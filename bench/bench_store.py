@@ -1,0 +1,172 @@
+"""Benchmark for issue 20 (out of core): a month's figures from a store at a province's scale.
+
+Run: ``nice -n 10 .venv/bin/python bench/bench_store.py [--store DIR] [--months 2]
+[--chunks 8] [--chunks-before 2] [--scale 200] [--generate-only] [--fresh] [--only kpis|
+responsiveness|sentiment|leaders]``. Prints
+figures beside their references; never fails a test run. Check the disk first
+(``df -h /tmp``): the defaults write about 1 GB.
+
+1. Generation, straight to Parquet: the last month of the store is ``--chunks`` runs of
+   the sample generator (``humaskit.samples.generate(seed=k, months=1, scale=--scale)``),
+   earlier months ``--chunks-before`` runs; each run is appended to the store and
+   dropped before the next, so at most one chunk is in memory. Ids get a chunk prefix.
+   With the defaults the last month holds about 8.3 million mentions (the density of
+   1e8 mentions a year) and 2.1 million posts (the generator's ratio; 1e7 posts a year
+   would be 0.8 million), the month before about a quarter of that: about 1e7 mentions
+   in all (generating 1e8 on 2 shared cores would take hours).
+2. For the last month, each in its own child process (peak RSS from after the imports):
+   KPIs (total with comparison, and per platform), responsiveness per unit and platform
+   (first call marks the month's mentions in batches and stores the marks; second call
+   is SQL only), sentiment trend per day (first call labels the month in batches and
+   stores the labels; second call is SQL only), opinion leaders (SQL arrows, then
+   PageRank, betweenness, communities in memory).
+
+A month's query reads only the Parquet files of the months its window touches (the
+partition folders are listed, never scanned), so the other months of a year's store do
+not change these figures; the bars are the ones of issue 20: under 60 s and 4 GB each.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+GENERATE = r"""
+import sys, time
+import pandas as pd
+from humaskit import samples
+from humaskit.store import Store
+path, month, chunk, scale = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+st = Store.create(path)
+ws = samples.generate(seed=1000 + chunk, months=1, scale=scale, end=month)
+pre = f"{month.replace('-', '')}{chunk:02d}"
+for name, cols in (("posts", ["post_id"]), ("mentions", ["mention_id", "in_reply_to"])):
+    df = getattr(ws, name)
+    for c in cols:
+        df[c] = (pre + "-" + df[c].astype("str")).where(df[c].notna())
+counts = {}
+for name in ("posts", "mentions", "daily", "audience"):
+    counts[name] = st.append(name, getattr(ws, name))["added"]
+if chunk == 0:
+    for name in ("accounts", "influencers"):
+        st.append(name, getattr(ws, name))
+print(counts["posts"], counts["mentions"])
+"""
+
+QUERY = r"""
+import json, sys, time
+import pandas as pd
+from humaskit.evaluation import stored as ev_stored
+from humaskit.influencers import stored as inf_stored
+from humaskit.store import open_store
+path, month, what = sys.argv[1], sys.argv[2], sys.argv[3]
+st = open_store(path)
+def status():
+    return {l.split(":")[0]: int(l.split()[1]) / 1e6 for l in open("/proc/self/status")
+            if l.startswith(("VmRSS", "VmHWM"))}
+open("/proc/self/clear_refs", "w").write("5")
+base = status()["VmRSS"]
+t = time.perf_counter()
+if what == "kpis":
+    k = ev_stored.kpis(st, month)
+    ev_stored.kpis(st, month, by="platform")
+    note = f"{int(k.loc[0, 'posts']):,} posts"
+elif what == "responsiveness":
+    r = ev_stored.responsiveness(st, period=month)
+    note = f"{int(r['needing_answer'].sum()):,} needing an answer"
+elif what == "sentiment":
+    s = ev_stored.sentiment_trend(st, period=month, freq="D")
+    note = f"{int(s['mentions'].sum()):,} public mentions"
+else:
+    from humaskit import influencers
+    g = inf_stored.leader_graph(st, month)
+    t_sql = time.perf_counter() - t
+    lead = influencers.opinion_leaders(g, register=st.reference("influencers"))
+    note = (f"{g.n:,} accounts, {len(g.edges):,} links; graph from SQL {t_sql:.1f} s, "
+            f"ranking (PageRank, betweenness, communities) {time.perf_counter() - t - t_sql:.1f} s")
+secs = time.perf_counter() - t
+print(json.dumps({"s": secs, "peak": status()["VmHWM"], "base": base, "note": note}))
+"""
+
+
+def child(code: str, *args: str) -> tuple[str, float]:
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SystemExit(f"child failed: {p.stderr.strip()[-2000:]}")
+    lines = [x for x in p.stdout.strip().splitlines() if x.strip()]
+    return lines[-1].strip(), time.perf_counter() - t
+
+
+def generate(path: Path, months: list[str], chunks: int, before: int, scale: float) -> None:
+    total_p = total_m = 0
+    t0 = time.perf_counter()
+    for month in months:
+        for k in range(chunks if month == months[-1] else before):
+            out, secs = child(GENERATE, str(path), month, str(k), str(scale))
+            n_p, n_m = (int(x) for x in out.split())
+            total_p += n_p
+            total_m += n_m
+            print(
+                f"   {month} chunk {k}: {n_p:,} posts, {n_m:,} mentions in {secs:.0f} s", flush=True
+            )
+    size = sum(f.stat().st_size for f in path.rglob("*.parquet")) / 1e9
+    took = time.perf_counter() - t0
+    print(
+        f"generated {total_p:,} posts and {total_m:,} mentions in {took:.0f} s "
+        f"({total_m / took:,.0f} mentions/s): {size:.2f} GB of Parquet "
+        f"({size * 1e9 / max(total_m + total_p, 1):.0f} bytes a row; in memory about 420 "
+        "bytes a mention and 600 a post)"
+    )
+
+
+def main() -> None:
+    args = sys.argv[1:]
+
+    def opt(name: str, default: str) -> str:
+        return args[args.index(name) + 1] if name in args else default
+
+    path = Path(opt("--store", "/tmp/humaskit-bench-store"))
+    n_months = int(opt("--months", "2"))
+    chunks = int(opt("--chunks", "8"))
+    before = int(opt("--chunks-before", "2"))
+    scale = float(opt("--scale", "200"))
+    import pandas as pd
+
+    last = pd.Period(opt("--end", "2025-09"), freq="M")
+    months = [str(last - i) for i in range(n_months - 1, -1, -1)]
+    free = shutil.disk_usage(path.parent if path.parent.exists() else "/tmp").free / 1e9
+    print(f"== store at {path} (free disk {free:.0f} GB)")
+    if "--fresh" in args and path.exists():
+        shutil.rmtree(path)
+    if not path.exists():
+        generate(path, months, chunks, before, scale)
+    if "--generate-only" in args:
+        return
+    print(f"== {months[-1]} from the store (bar: each under 60 s and 4 GB peak)")
+    only = opt("--only", "")
+    for what, label in (
+        ("kpis", "KPIs (total + compare, per platform)"),
+        ("responsiveness", "responsiveness, first (marks the month)"),
+        ("responsiveness", "responsiveness, again (SQL only)"),
+        ("sentiment", "sentiment trend, first (labels the month)"),
+        ("sentiment", "sentiment trend, again (SQL only)"),
+        ("leaders", "opinion leaders (SQL arrows + ranking)"),
+    ):
+        if only and what != only:
+            continue
+        out, _ = child(QUERY, str(path), months[-1], what)
+        r = json.loads(out)
+        ok = "met" if r["s"] < 60 and r["peak"] < 4 else "NOT met"
+        print(
+            f"{label:<42}: {r['s']:6.1f} s (bar 60 s), peak {r['peak']:.2f} GB (bar 4 GB; "
+            f"{r['base']:.2f} GB after imports) -> {ok}; {r['note']}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Run the store's SQL files over the months asked for (DuckDB here; Spark runs them too).
+
+The ``.sql`` files in ``humaskit/store/sql/`` name their tables as views and take
+``{name}`` placeholders (time literals, grouping lists). :func:`run` defines each view
+over the Parquet files of the months needed (DuckDB ``read_parquet``), fills the
+placeholders and returns a pandas DataFrame. On a cluster the same text runs after::
+
+    for name, files in views.items():
+        spark.read.parquet(*files).createOrReplaceTempView(name)
+    spark.sql(sql(name, dialect="spark").format(**params))
+
+with the session time zone set to UTC. The only dialect-specific fragment is
+:data:`SPLIT_MENTIONED` (exploding the ``mentioned`` handle lists).
+
+Examples
+--------
+>>> "FROM posts" in sql("kpis")
+True
+>>> literal(pd.Timestamp("2025-08-31 17:00", tz="UTC"))
+"TIMESTAMP '2025-08-31 17:00:00.000000'"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import schema
+from .core import Store, connect, month_range
+
+__all__ = ["sql", "run", "literal", "ident", "SPLIT_MENTIONED", "months_of_window"]
+
+SQL_DIR = Path(__file__).with_name("sql")
+
+#: Exploding the ``mentioned`` lists of view ``m`` into rows ``h``, per dialect.
+SPLIT_MENTIONED = {
+    "duckdb": "SELECT mention_id, platform, src, "
+    "unnest(regexp_split_to_array(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
+    "FROM m WHERE mentioned IS NOT NULL",
+    "spark": "SELECT mention_id, platform, src, "
+    "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
+    "FROM m WHERE mentioned IS NOT NULL",
+}
+
+
+@cache
+def sql(name: str, dialect: str = "duckdb") -> str:
+    """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+
+
+def literal(ts: Any) -> str:
+    """A UTC ``TIMESTAMP`` literal (the session time zone of every engine is UTC)."""
+    x = pd.Timestamp(ts)
+    x = x.tz_convert("UTC").tz_localize(None) if x.tzinfo else x
+    return f"TIMESTAMP '{x.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
+
+
+def ident(name: str) -> str:
+    """A column name quoted for SQL (double quotes, doubled inside)."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def months_of_window(start: Any, end: Any) -> list[str]:
+    """The UTC months whose partitions can hold rows of ``[start, end)``."""
+    return month_range(pd.Timestamp(start), pd.Timestamp(end))
+
+
+_EMPTY = {
+    "sentiment": lambda: pd.DataFrame(
+        {
+            "mention_id": pd.Series([], dtype="str"),
+            "sentiment": pd.Series([], dtype="str"),
+            "sentiment_score": pd.Series([], dtype="float64"),
+        }
+    ),
+    "answer": lambda: pd.DataFrame(
+        {
+            "mention_id": pd.Series([], dtype="str"),
+            "needs_answer": pd.Series([], dtype="bool"),
+            "unit": pd.Series([], dtype="str"),
+            "route_topic": pd.Series([], dtype="str"),
+            "request": pd.Series([], dtype="str"),
+            "citizen": pd.Series([], dtype="bool"),
+        }
+    ),
+}
+
+
+def _files(store: Store, table: str, months: Iterable[str]) -> list[str]:
+    if table in ("sentiment", "answer"):
+        return store.derived_files(table, months)
+    return store.files(table, months)
+
+
+def run(
+    store: Store,
+    name: str,
+    *,
+    months: Iterable[str],
+    tables: Iterable[str],
+    frames: dict[str, pd.DataFrame] | None = None,
+    memory_limit: str | None = None,
+    **params: Any,
+) -> pd.DataFrame:
+    """Run ``sql/<name>.sql`` over the ``tables`` of ``months`` and return the result.
+
+    ``frames`` are small tables registered as views (units, the institution's handles).
+    A table with no file in those months is an empty view with the canonical columns.
+    """
+    months = list(months)
+    con = connect(memory_limit=memory_limit)
+    try:
+        for table in tables:
+            files = _files(store, table, months)
+            if files:
+                listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+                con.execute(
+                    f"CREATE VIEW {table} AS SELECT * FROM "
+                    f"read_parquet({listed}, hive_partitioning = false)"
+                )
+            else:  # nothing in these months: an empty view with the right columns
+                con.register(table, _EMPTY[table]() if table in _EMPTY else schema.empty(table))
+        for key, frame in (frames or {}).items():
+            con.register(key, frame)
+        text = sql(name).format(**params)
+        return con.execute(text).df()
+    finally:
+        con.close()
