@@ -195,6 +195,38 @@ def test_ics_parsed_back_with_icalendar(plan, tmp_path):
     assert {e.get("dtstart").dt.date() for e in sumpah} == {dt.date(2025, 10, 28)}
 
 
+def test_ics_names_the_account_so_two_accounts_at_one_time_differ(tmp_path):
+    from humaskit import scheduling
+    from humaskit.files.schedule import write_schedule
+
+    at = pd.Timestamp("2025-10-06 03:00", tz="UTC")
+    two = pd.DataFrame(
+        {
+            "date": [pd.Timestamp("2025-10-06")] * 2,
+            "platform": ["instagram", "instagram"],
+            "format": ["feed", "reel"],
+            "category": ["edukasi", "isu_terkini"],
+            "title": ["Imunisasi", "Imunisasi"],
+            "account": ["pemkotsukamaju", "dinkes_sukamaju"],
+            "scheduled_at": [at, at],
+        }
+    )
+    events = read_ics(write_ics(two, tmp_path / "dua.ics", lang="id"))
+    summaries = list(events["summary"])
+    assert len(set(summaries)) == 2
+    assert summaries[0] == "[Instagram @pemkotsukamaju] Imunisasi"
+    cal = icalendar.Calendar.from_ical((tmp_path / "dua.ics").read_bytes())
+    text = " ".join(str(e.get("description")) for e in cal.walk("VEVENT"))
+    assert "Kategori: Edukasi" in text and "Format: Foto/feed" in text
+    assert not {"isu_terkini", "feed", "reel"} & set(text.replace(":", " ").split())
+    # the schedule's calendar too
+    plan = scheduling.schedule(two)
+    files = write_schedule(plan, tmp_path / "jadwal")
+    cal = icalendar.Calendar.from_ical(files["ics"].read_bytes())
+    got = {str(e.get("summary")) for e in cal.walk("VEVENT")}
+    assert any("@pemkotsukamaju" in g for g in got) and any("@dinkes_sukamaju" in g for g in got)
+
+
 def test_ics_all_day_and_read_ics(plan, tmp_path):
     path = write_ics(plan, tmp_path / "r.ics", default_time=None, tz="Asia/Makassar")
     events = read_ics(path)

@@ -40,6 +40,7 @@ __all__ = [
     "neutralize_text",
     "restore_text",
     "safe_sheet_names",
+    "short_sheet_names",
     "write_csv",
     "write_xlsx",
 ]
@@ -340,6 +341,20 @@ def _put(ws: object, row: int, col: int, value: object, fmt: str | None = None) 
     elif fmt and value is not None and not isinstance(value, bool):
         cell.number_format = fmt
     return cell
+
+
+def short_sheet_names(names: list[object]) -> list[str]:
+    """The sheet names :func:`write_xlsx` gives tables named ``names``.
+
+    As :func:`safe_sheet_names`, but a name longer than 31 characters is cut at a word
+    and marked with an ellipsis (the full name goes in a title row of the sheet).
+
+    Examples
+    --------
+    >>> short_sheet_names(["Dinas Komunikasi dan Informatika", "BPBD"])
+    ['Dinas Komunikasi dan…', 'BPBD']
+    """
+    return [n for n, _ in _short_names([str(x) for x in names])]
 
 
 def _short_names(names: list[str]) -> list[tuple[str, bool]]:
