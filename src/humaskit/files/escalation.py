@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_value
 from ..i18n import label, t
 from .bundles import _canonical, read_table_file
 from .safe import write_xlsx
@@ -120,7 +121,7 @@ def write_escalation(
     rule = pd.DataFrame(
         {
             label("rule", lang): [
-                t("evaluation.xlsx_rule", lang, limit=f"{limit:g}", now=now),
+                t("evaluation.xlsx_rule", lang, limit=fmt_value(limit, lang), now=now),
                 t("evaluation.xlsx_privacy", lang),
                 t("evaluation.xlsx_reply_rule", lang),
             ]

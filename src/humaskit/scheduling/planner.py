@@ -27,6 +27,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import ParameterError
+from ..fmt import fmt_date, fmt_value
 from ..i18n import label, t
 from ._common import N_SLOTS, TYPICAL, day_name, default_profile, resolve_tz, zone_label
 from .frequency import resolve_limits
@@ -453,13 +454,13 @@ def _reason(
                     lang,
                     n=abs(off),
                     cap=row.cap,
-                    h=f"{row.spacing:g}",
+                    h=fmt_value(row.spacing, lang),
                     direction=t("scheduling.later" if off > 0 else "scheduling.earlier", lang),
-                    planned=f"{day_name(row.day.day_of_week, lang)} {row.day.strftime('%d-%m')}",
+                    planned=f"{day_name(row.day.day_of_week, lang)} {fmt_date(row.day, lang)}",
                 )
             )
     if row.conflict == "cap":
         parts.append(t("scheduling.reason_over_cap", lang, cap=row.cap))
     elif row.conflict == "spacing":
-        parts.append(t("scheduling.reason_spacing", lang, h=f"{row.spacing:g}"))
+        parts.append(t("scheduling.reason_spacing", lang, h=fmt_value(row.spacing, lang)))
     return " ".join(parts)
