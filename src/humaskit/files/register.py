@@ -228,6 +228,16 @@ def _for_people(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, st
             out[col] = out[col].map(
                 lambda v, p=prefix: label(f"{p}{v}", lang) if isinstance(v, str) and v else v
             )
+    if "found_in" in out.columns:
+        out["found_in"] = out["found_in"].map(
+            lambda v: t(
+                f"influencers.found_{v}" if isinstance(v, str) else "influencers.found_none", lang
+            )
+        )
+    if "reach_basis" in out.columns:
+        out["reach_basis"] = out["reach_basis"].map(
+            lambda v: label(v, lang) if isinstance(v, str) and v else v
+        )
     for col in out.columns:
         s = out[col]
         if isinstance(s.dtype, pd.DatetimeTZDtype):
