@@ -121,8 +121,12 @@ class Window:
             return fmt_date(self.start, lang).split(" ", 1)[1]
         return self.label
 
+    def __i18n__(self, lang: str) -> str:
+        """How :func:`humaskit.i18n.t` writes the window in a sentence (:meth:`text`)."""
+        return self.text(lang)
+
     def __str__(self) -> str:
-        return self.text()
+        return self.label
 
 
 def _from_period(per: pd.Period, tz: str) -> Window:
