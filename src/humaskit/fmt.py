@@ -31,6 +31,7 @@ __all__ = [
     "fmt_change",
     "fmt_bool",
     "fmt_date",
+    "fmt_time",
     "fmt_range",
     "shorten",
 ]
@@ -182,6 +183,20 @@ def fmt_date(x: Any, lang: str | None = None, *, time: bool = False) -> str:
     if time:
         text += f" {ts.hour:02d}{'.' if lg == 'id' else ':'}{ts.minute:02d}"
     return text
+
+
+def fmt_time(x: Any, lang: str | None = None) -> str:
+    """A clock time: ``14.05`` in Indonesian, ``14:05`` in English.
+
+    Examples
+    --------
+    >>> fmt_time("2025-09-17 14:05", "id"), fmt_time("14:05", "en")
+    ('14.05', '14:05')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    ts = pd.Timestamp(str(x)) if not hasattr(x, "hour") else x
+    return f"{ts.hour:02d}{'.' if resolve(lang) == 'id' else ':'}{ts.minute:02d}"
 
 
 def fmt_range(start: Any, end: Any, lang: str | None = None) -> str:

@@ -99,7 +99,7 @@ def schedule_view(
     >>> list(view.columns)[:3], view.iloc[0, 0]
     (['Date', 'Time WIB', 'Platform'], '1 October 2025')
     """
-    from ..fmt import fmt_bool, fmt_date
+    from ..fmt import fmt_bool, fmt_date, fmt_time
 
     lang = resolve(lang)
     s = schedule.sort_values(["local_time", "platform"], kind="stable")
@@ -107,13 +107,12 @@ def schedule_view(
     if isinstance(local.dtype, pd.DatetimeTZDtype):
         local = local.dt.tz_localize(None)
     zone = schedule.attrs.get("zone", "")
-    sep = "." if lang == "id" else ":"
     if typed:
         day = local.dt.normalize()
         clock = local.dt.time
     else:
         day = local.map(lambda v: fmt_date(v, lang))
-        clock = local.map(lambda v: "–" if pd.isna(v) else f"{v.hour:02d}{sep}{v.minute:02d}")
+        clock = local.map(lambda v: fmt_time(v, lang))
     columns = {
         label("date", lang): day,
         t("schedfiles.time", lang, zone=zone).strip(): clock,

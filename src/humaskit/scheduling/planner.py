@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import ParameterError
-from ..fmt import fmt_date, fmt_value
+from ..fmt import fmt_date, fmt_time, fmt_value
 from ..i18n import label, t
 from ._common import N_SLOTS, TYPICAL, day_name, default_profile, resolve_tz, zone_label
 from .frequency import resolve_limits
@@ -424,7 +424,7 @@ def _reason(
             "scheduling.reason_slot",
             lang,
             day=day_name(ts.day_of_week, lang),
-            time=ts.strftime("%H:%M"),
+            time=fmt_time(ts, lang),
             zone=zone,
             rank=rank,
             platform=label(row.platform, lang),

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
-from ..fmt import fmt_value
+from ..fmt import fmt_time, fmt_value
 from ..i18n import label, t
 from ._common import (
     TYPICAL,
@@ -94,7 +94,7 @@ def _slot_factor(post, when, bt, tz, lang):
         "scheduling.rd_slot",
         lang,
         day=day_name(when.day_of_week, lang),
-        time=when.strftime("%H:%M"),
+        time=fmt_time(when, lang),
         zone=zone_label(tz),
         rank=rank,
         platform=label(platform, lang),
