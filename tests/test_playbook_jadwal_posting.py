@@ -51,8 +51,9 @@ def test_summary_matches_the_library_and_the_files(run):
     sheets = pd.read_excel(run.parent / "jadwal-posting.xlsx", sheet_name=None)
     table = sheets["jadwal"]
     assert len(table) == len(ws.plan)
-    hours = table["Jam WITA"].str.slice(0, 2).astype(int)
+    hours = table["Jam WITA"].map(lambda v: v.hour)  # real times in the workbook
     assert hours.between(7, 21).all()
+    assert pd.api.types.is_datetime64_any_dtype(table["Tanggal"])  # real dates too
     ig = table[table["Platform"] == "Instagram"]
     assert ig.groupby(["Akun", "Tanggal"]).size().max() <= 2
     cal = icalendar.Calendar.from_ical((run.parent / "jadwal-posting.ics").read_bytes())
