@@ -1,14 +1,27 @@
-"""Safe writing of tables people open in Excel or share: formulas neutralised.
+"""Safe writing of tables people open in Excel or share: formulas neutralised, types kept.
 
 A cell whose text begins with ``=``, ``+``, ``-``, ``@`` (or a tab, carriage return or line
 feed) can run as a formula when the file is opened in a spreadsheet (CSV/formula injection).
-:func:`neutralize` prefixes such text with an apostrophe so it is shown, never run. It looks
-at every cell whatever the column's type: text columns (``str``, ``string[pyarrow]``),
-object columns holding mixed values, categorical columns, the index and the column headers;
-values that are neither text, number, date nor missing are written as their text, checked
-the same way. Numbers stay numbers. Every writer of the kit's own files passes its tables
-through :func:`write_csv` or :func:`write_xlsx`, which also make sheet names valid and
-distinct and drop characters a workbook cannot hold.
+
+- In CSV, which has no cell types, :func:`neutralize` prefixes such text with an
+  apostrophe so it is shown, never run (:func:`write_csv`).
+- In xlsx, :func:`write_xlsx` keeps the text exactly as written (``@budi`` shows as
+  ``@budi``, no visible apostrophe) and stores it as a text cell with Excel's
+  *quote prefix* style, the hidden apostrophe Excel itself sets when a user types
+  ``'=...``: the cell is never a formula, and stays text when someone edits it.
+  :func:`unsafe_cells` lists the cells of a workbook that could still run (none).
+  Numbers stay numbers with a number format, fractions named ``"pct"`` are percentages,
+  dates and times stay dates and times (``17 September 2025``); see
+  :data:`NUMBER_FORMATS`. Sheet names are made valid and distinct; a name longer than
+  Excel's 31 characters is cut at a word and the full name written in a title row.
+
+:func:`neutralize` looks at every cell whatever the column's type: text columns (``str``,
+``string[pyarrow]``), object columns holding mixed values, categorical columns, the index
+and the column headers; values that are neither text, number, date nor missing are written
+as their text, checked the same way. Numbers stay numbers. Every writer of the kit's own
+files passes its tables through :func:`write_csv` or :func:`write_xlsx`, which also drop
+characters a workbook cannot hold. Files of older versions hold the apostrophe in the
+text: :func:`restore_text` removes it when they are read back.
 
 Examples
 --------
@@ -162,34 +175,6 @@ def neutralize(data: pd.DataFrame) -> pd.DataFrame:
     out.columns = [neutralize_text(str(c)) for c in cols]
     out.index = _labels(out.index)
     return out
-
-
-def _naive(df: pd.DataFrame) -> pd.DataFrame:
-    """Excel cannot hold time zones or control characters: show times as they are
-    (already localised) and replace characters a workbook cannot store."""
-    out = df.copy()
-    cols = list(out.columns)
-    out.columns = range(len(cols))
-    for i in range(len(cols)):
-        s = out[i]
-        if isinstance(s.dtype, pd.DatetimeTZDtype):
-            out[i] = s.dt.tz_localize(None)
-        elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            out[i] = pd.Series(
-                [_xlsx_cell(v) for v in s.astype(object)], index=s.index, dtype=object
-            )
-    out.columns = [_xlsx_cell(c) for c in cols]
-    return out
-
-
-def _xlsx_cell(value: object) -> object:
-    if isinstance(value, str):
-        return _ILLEGAL_XLSX.sub("\ufffd", value)
-    if isinstance(value, pd.Timestamp) and value.tzinfo is not None:
-        return value.tz_localize(None)
-    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return value
 
 
 def safe_sheet_names(names: list[object]) -> list[str]:
