@@ -89,7 +89,7 @@ def title(text: str, subtitle: str | None = None, *, lang: str | None = None):
     """The report title (with the page style) and a subtitle line."""
     from .. import __version__
 
-    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    when = fmt_date(datetime.now(), lang, time=True)
     sub = f'<div class="sub">{esc(subtitle)}</div>' if subtitle else ""
     gen = t("report.generated", lang, version=__version__, when=when)
     return _html(f'{STYLE}<h1>{esc(text)}</h1>{sub}<div class="note">{esc(gen)}</div>')
