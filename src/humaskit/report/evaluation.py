@@ -35,7 +35,7 @@ from ..evaluation import (
     topic_label,
     zone,
 )
-from ..fmt import fmt_date, fmt_number, fmt_pct
+from ..fmt import fmt_date, fmt_number, fmt_pct, fmt_period
 from ..i18n import catalogue, label, resolve, t
 from . import chart  # noqa: F401  (kept here for playbooks written before report.chart)
 
@@ -90,6 +90,8 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
         return pd.DataFrame()
     out = data.copy()
     _moderation_values(out, lang)
+    if "period" in out.columns and not pd.api.types.is_numeric_dtype(out["period"].dtype):
+        out["period"] = out["period"].map(lambda v: fmt_period(v, lang)).astype("str")
     if "route_topic" in out.columns:
         out["route_topic"] = (
             out["route_topic"]
