@@ -15,6 +15,7 @@ from humaskit import DataNotFound, ParameterError, SchemaError, UnsupportedFile,
 from humaskit import governance as gov
 from humaskit.files import findings as fnd
 from humaskit.files import inventory as inv
+from humaskit.files.safe import unsafe_cells
 
 TODAY = "2025-09-30"
 
@@ -837,8 +838,8 @@ def test_write_findings_one_sheet_per_unit_neutralised(tmp_path):
         "Daftar periksa keamanan",
     ]
     values = [c.value for row in wb["Dinas Kesehatan"].iter_rows() for c in row]
-    assert '\'=HYPERLINK("http://x")' in values
-    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+    assert '=HYPERLINK("http://x")' in values  # exactly as written, stored as text
+    assert unsafe_cells(out) == []
     assert wb["Dinas Sosial"]["A2"].value == "Tidak ada temuan untuk unit ini."
     # the team ticks the checklist sheet and it is read back
     back = inv.read_checklist(out)

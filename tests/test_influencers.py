@@ -8,6 +8,7 @@ import pytest
 import humaskit as hk
 from humaskit import DamagedFile, DataNotFound, ParameterError, SchemaError, UnsupportedFile
 from humaskit.files.register import read_register, write_register
+from humaskit.i18n import label
 from humaskit.influencers import (
     add,
     collaboration_results,
@@ -425,13 +426,51 @@ def test_register_workbook_round_trip_and_formula_neutralising(tmp_path):
     )
     from openpyxl import load_workbook
 
+    from humaskit.files.safe import unsafe_cells
+
     wb = load_workbook(path)
     assert {"influencer", "kolaborasi", "hasil"} <= set(wb.sheetnames)
     cells = [c.value for row in wb["influencer"].iter_rows() for c in row]
-    assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
+    assert '=HYPERLINK("http://x")' in cells  # the text exactly, stored as text
+    assert unsafe_cells(path) == []
+    assert wb["hasil"]["A2"].value == "@x" and wb["hasil"]["A2"].quotePrefix
     back = read_register(path)
     pd.testing.assert_frame_equal(back.influencers, reg.influencers, check_dtype=False)
     pd.testing.assert_frame_equal(back.collaborations, reg.collaborations, check_dtype=False)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_register_workbook_is_written_in_words_and_read_back(tmp_path, lang):
+    from openpyxl import load_workbook
+
+    inf, col = _register_tables()
+    reg = register(inf, col)
+    path = write_register(reg, tmp_path / "register.xlsx", lang=lang)
+    ws = load_workbook(path)["influencer"]
+    head = [c.value for c in ws[1]]
+    values = {c.value for row in ws.iter_rows(min_row=2) for c in row}
+    codes = {"citizen_journalist", "brand_ambassador", "public_figure", "x"}
+    codes |= {"unpaid", "paid"} if lang == "id" else set()
+    assert not codes & values, "coded values are written as words"
+    if lang == "id":
+        assert head[:4] == ["Akun", "Platform", "Nama", "Peran"]
+        assert "X (Twitter)" in values or "Instagram" in values
+    follow = head.index(label("followers", lang)) + 1
+    cell = ws.cell(row=2, column=follow)
+    assert isinstance(cell.value, int | float) and cell.number_format == "#,##0"
+    back = read_register(path)
+    pd.testing.assert_frame_equal(back.influencers, reg.influencers, check_dtype=False)
+    pd.testing.assert_frame_equal(back.collaborations, reg.collaborations, check_dtype=False)
+    log = load_workbook(path)["kolaborasi"]
+    assert log.cell(row=2, column=1).is_date
+
+
+def test_register_workbook_with_old_codes_is_still_read(tmp_path):
+    inf, col = _register_tables()
+    reg = register(inf, col)
+    p = _xlsx(tmp_path / "old.xlsx", {"influencer": inf, "kolaborasi": col})
+    back = read_register(p)
+    pd.testing.assert_frame_equal(back.influencers, reg.influencers, check_dtype=False)
 
 
 def _xlsx(path, sheets):

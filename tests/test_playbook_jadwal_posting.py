@@ -63,8 +63,9 @@ def test_summary_matches_the_library_and_the_files(run):
     # nothing that fails screen/QC or lacks a sign-off got a time
     cleared = gated[gated["cleared"]]
     assert sorted(table["Judul"]) == sorted(cleared["title"])
-    hours = table["Jam WITA"].str.slice(0, 2).astype(int)
+    hours = table["Jam WITA"].map(lambda v: v.hour)  # real times in the workbook
     assert hours.between(7, 21).all()
+    assert pd.api.types.is_datetime64_any_dtype(table["Tanggal"])  # real dates too
     for _, g in table.assign(h=hours).groupby("Platform"):
         if len(g) >= 3:
             assert g["h"].value_counts().max() <= len(g) / 3

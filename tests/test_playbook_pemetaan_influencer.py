@@ -78,7 +78,7 @@ def test_register_workbook_reads_back(report):
     reg = read_register(report.parent / "register-mitra.xlsx")
     assert len(reg.influencers) > 0 and len(reg.collaborations) > 0
     sheets = pd.ExcelFile(report.parent / "register-mitra.xlsx").sheet_names
-    assert {"influencer", "kolaborasi", "peringkat", "kandidat", "pola_serentak"} <= set(sheets)
+    assert {"influencer", "kolaborasi", "peringkat", "kandidat", "pola serentak"} <= set(sheets)
 
 
 def test_bad_parameter_stops_the_run(tmp_path):

@@ -1,7 +1,7 @@
 import pandas as pd
 
 from humaskit import report as rp
-from humaskit.files.safe import neutralize, write_xlsx
+from humaskit.files.safe import neutralize, unsafe_cells, write_xlsx
 
 
 def test_outside_text_is_escaped_in_every_block():
@@ -37,4 +37,11 @@ def test_formulas_are_neutralised_in_spreadsheets(tmp_path):
     assert out["n"].tolist() == [-1, 2, 3, 4]
     path = write_xlsx({"data": df}, tmp_path / "x.xlsx")
     back = pd.read_excel(path)
-    assert not back["text"].astype(str).str.startswith("=").any()
+    assert back["text"].tolist() == df["text"].tolist()  # exactly as written, no apostrophe
+    assert back["n"].tolist() == [-1, 2, 3, 4]
+    assert unsafe_cells(path) == []  # text cells with Excel's quote prefix, never formulas
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["data"]
+    assert all(ws.cell(row=r, column=1).quotePrefix for r in (2, 3, 4))
+    assert all(ws.cell(row=r, column=1).data_type == "s" for r in (2, 3, 4, 5))

@@ -31,9 +31,11 @@ __all__ = [
     "fmt_change",
     "fmt_bool",
     "fmt_date",
+    "fmt_time",
     "fmt_range",
     "fmt_month",
     "jsonable",
+    "fmt_period",
     "shorten",
 ]
 
@@ -186,6 +188,20 @@ def fmt_date(x: Any, lang: str | None = None, *, time: bool = False) -> str:
     return text
 
 
+def fmt_time(x: Any, lang: str | None = None) -> str:
+    """A clock time: ``14.05`` in Indonesian, ``14:05`` in English.
+
+    Examples
+    --------
+    >>> fmt_time("2025-09-17 14:05", "id"), fmt_time("14:05", "en")
+    ('14.05', '14:05')
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    ts = pd.Timestamp(str(x)) if not hasattr(x, "hour") else x
+    return f"{ts.hour:02d}{'.' if resolve(lang) == 'id' else ':'}{ts.minute:02d}"
+
+
 def fmt_range(start: Any, end: Any, lang: str | None = None) -> str:
     """A date range written once: ``17-30 September 2025``, ``28 Agustus-3 September 2025``.
 
@@ -203,6 +219,31 @@ def fmt_range(start: Any, end: Any, lang: str | None = None) -> str:
     if a.year == b.year:
         return f"{a.day} {_MONTHS[lg][a.month - 1]}-{fmt_date(b, lg)}"
     return f"{fmt_date(a, lg)}-{fmt_date(b, lg)}"
+
+
+_MONTH_CODE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_DAYS_CODE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+
+
+def fmt_period(x: Any, lang: str | None = None) -> str:
+    """A period code as a sentence writes it: ``2025-09`` -> ``September 2025``,
+    ``2025-09-17..2025-09-30`` -> ``17-30 September 2025``; other text as it is.
+
+    Examples
+    --------
+    >>> fmt_period("2025-09", "id"), fmt_period("2025-09-17..2025-09-30", "id")
+    ('September 2025', '17-30 September 2025')
+    >>> fmt_period("2025-Q3", "id")
+    '2025-Q3'
+    """
+    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+        return "–"
+    text = str(x).strip()
+    if m := _MONTH_CODE.match(text):
+        return f"{_MONTHS[resolve(lang)][int(m.group(2)) - 1]} {m.group(1)}"
+    if m := _DAYS_CODE.match(text):
+        return fmt_range(m.group(1), m.group(2), lang)
+    return text
 
 
 def shorten(text: str, max_chars: int) -> str:

@@ -96,7 +96,9 @@ def t(key: str, lang: str | None = None, **values: Any) -> str:
     """Return the text for ``key`` in ``lang``, formatted with ``values``.
 
     A key missing from the catalogue returns the key itself, so a gap shows up in
-    the output rather than as a crash.
+    the output rather than as a crash. A value whose type has a ``__i18n__(lang)``
+    method is written by it (a date window reads ``17-30 September 2025`` in a sentence
+    while its ``str`` stays the short code used in file names).
 
     Examples
     --------
@@ -109,6 +111,9 @@ def t(key: str, lang: str | None = None, **values: Any) -> str:
         return key
     text = entry.get(lang) or entry.get("id") or key
     if values:
+        values = {
+            k: v.__i18n__(lang) if hasattr(type(v), "__i18n__") else v for k, v in values.items()
+        }
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):

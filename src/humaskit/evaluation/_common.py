@@ -102,6 +102,29 @@ class Window:
         freq = {"month": "M", "quarter": "Q", "year": "Y"}[self.kind]
         return pd.Period(self.start.tz_localize(None), freq=freq)
 
+    def text(self, lang: str | None = None) -> str:
+        """The window as a sentence writes it: ``17-30 September 2025``, ``September 2025``.
+
+        :attr:`label` stays the short code used in file names and summaries.
+
+        Examples
+        --------
+        >>> days_window("2025-09-17", "2025-09-30").text("id")
+        '17-30 September 2025'
+        """
+        from ..fmt import fmt_date, fmt_range
+
+        last = self.end - pd.Timedelta(days=1)
+        if self.kind == "days":
+            return fmt_range(self.start, last, lang)
+        if self.kind == "month":
+            return fmt_date(self.start, lang).split(" ", 1)[1]
+        return self.label
+
+    def __i18n__(self, lang: str) -> str:
+        """How :func:`humaskit.i18n.t` writes the window in a sentence (:meth:`text`)."""
+        return self.text(lang)
+
     def __str__(self) -> str:
         return self.label
 

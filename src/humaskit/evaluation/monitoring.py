@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_date, fmt_number
 from ..i18n import label, resolve, t
 from ._common import (
     DEFAULT_TZ,
@@ -603,10 +604,10 @@ def _explain(row: dict[str, Any], lang: str) -> str:
         t(
             "evaluation.peak_count",
             lang,
-            date=pd.Timestamp(row["date"]).strftime("%d-%m-%Y"),
-            n=row["mentions"],
-            usual=f"{row['usual']:.0f}",
-            ratio=f"{row['ratio']:.1f}".replace(".", "," if lang == "id" else "."),
+            date=fmt_date(row["date"], lang),
+            n=fmt_number(row["mentions"], lang),
+            usual=fmt_number(row["usual"], lang),
+            ratio=fmt_number(row["ratio"], lang, 1),
         )
     ]
     if row["post_account"]:

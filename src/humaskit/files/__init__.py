@@ -15,7 +15,8 @@ kind of file:
 - ``register``: the register of influencers, ambassadors and citizen journalists (xlsx).
 - ``inventory``, ``inventory_cells`` and ``findings``: the account inventory, security
   checklist and rules read in; the audit's findings and an empty template written out.
-- ``safe``: every writer goes through it; it neutralises spreadsheet formulas.
+- ``safe``: every writer goes through it; it neutralises spreadsheet formulas and keeps
+  cells typed (numbers, percentages, dates) with number formats.
 
 A new kind of file the kit writes or reads back goes in a new module here; it may use every
 step module (it sits above them) and must write through :mod:`humaskit.files.safe`.

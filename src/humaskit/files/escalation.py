@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_value
 from ..i18n import label, t
 from .bundles import _canonical, read_table_file
 from .safe import write_xlsx
@@ -51,13 +52,14 @@ _SHEET_BAD = "[]:*?/\\"
 
 
 def _sheet(name: str, used: set[str]) -> str:
-    clean = "".join("_" if c in _SHEET_BAD else c for c in str(name))[:31] or "unit"
+    """A distinct sheet key; :func:`~humaskit.files.safe.write_xlsx` shortens a long one
+    and writes the full name in a title row."""
+    clean = "".join("_" if c in _SHEET_BAD else c for c in str(name)) or "unit"
     base, n = clean, 2
-    while clean in used:
-        suffix = f" ({n})"
-        clean = base[: 31 - len(suffix)] + suffix
+    while clean.lower() in used:
+        clean = f"{base} ({n})"
         n += 1
-    used.add(clean)
+    used.add(clean.lower())
     return clean
 
 
@@ -107,7 +109,6 @@ def write_escalation(
     ['Terima kasih laporan']
     """
     from ..evaluation import suggest_replies
-    from ..report.evaluation import for_display
 
     if "suggested_reply" not in late.columns:
         attrs = dict(late.attrs)
@@ -120,7 +121,7 @@ def write_escalation(
     rule = pd.DataFrame(
         {
             label("rule", lang): [
-                t("evaluation.xlsx_rule", lang, limit=f"{limit:g}", now=now),
+                t("evaluation.xlsx_rule", lang, limit=fmt_value(limit, lang), now=now),
                 t("evaluation.xlsx_privacy", lang),
                 t("evaluation.xlsx_reply_rule", lang),
             ]
@@ -128,20 +129,22 @@ def write_escalation(
         }
     )
     sheets[_sheet(t("evaluation.xlsx_rule_sheet", lang), used)] = rule
+    formats: dict[str, str] = {}
     if summary is not None and len(summary):
-        sheets[_sheet(t("evaluation.xlsx_summary_sheet", lang), used)] = _labelled(
-            for_display(summary, lang=lang), lang
-        )
-    view = for_display(late, lang=lang)
+        view, f = _typed(summary, lang)
+        formats |= f
+        sheets[_sheet(t("evaluation.xlsx_summary_sheet", lang), used)] = _labelled(view, lang)
+    view, f = _typed(late, lang)
+    formats |= f
     sheets[_sheet(t("evaluation.xlsx_all_sheet", lang), used)] = _labelled(view, lang)
     if moderation is not None:
-        sheets[_sheet(t("evaluation.xlsx_moderation_sheet", lang), used)] = _labelled(
-            for_display(moderation, lang=lang), lang
-        )
+        mod, f = _typed(moderation, lang)
+        formats |= f
+        sheets[_sheet(t("evaluation.xlsx_moderation_sheet", lang), used)] = _labelled(mod, lang)
     if "unit" in view.columns:
         for unit, part in view.groupby("unit", sort=True, observed=True):  # unit names as given
             sheets[_sheet(str(unit), used)] = _labelled(part.drop(columns="unit"), lang)
-    return write_xlsx(sheets, path)
+    return write_xlsx(sheets, path, formats=formats, lang=lang)
 
 
 def write_moderation(
@@ -168,9 +171,8 @@ def write_moderation(
     >>> p = write_moderation(q, pathlib.Path(tempfile.mkdtemp()) / "m.xlsx", lang="en")
     >>> from openpyxl import load_workbook
     >>> [c.value for c in load_workbook(p)["Moderation"][2]]
-    ['Hoax cue', 'answer with facts and a source', "'+viralkan"]
+    ['Hoax cue', 'answer with facts and a source', '+viralkan']
     """
-    from ..report.evaluation import for_display
 
     used: set[str] = set()
     sheets: dict[str, pd.DataFrame] = {}
@@ -178,14 +180,15 @@ def write_moderation(
         t("evaluation.xlsx_moderation_rule", lang), t("evaluation.xlsx_privacy", lang)
     ]})  # fmt: skip
     sheets[_sheet(t("evaluation.xlsx_rule_sheet", lang), used)] = rule
+    formats: dict[str, str] = {}
     if summary is not None and len(summary):
+        view, formats = _typed(summary, lang)
         sheets[_sheet(t("evaluation.xlsx_moderation_summary_sheet", lang), used)] = _labelled(
-            for_display(summary, lang=lang), lang
+            view, lang
         )
-    sheets[_sheet(t("evaluation.xlsx_moderation_sheet", lang), used)] = _labelled(
-        for_display(queue, lang=lang), lang
-    )
-    return write_xlsx(sheets, path)
+    view, f = _typed(queue, lang)
+    sheets[_sheet(t("evaluation.xlsx_moderation_sheet", lang), used)] = _labelled(view, lang)
+    return write_xlsx(sheets, path, formats=formats | f, lang=lang)
 
 
 def read_reply_bank(path: str | Path, *, lang: str | None = None) -> pd.DataFrame:
@@ -251,6 +254,32 @@ def _read_text_table(path: str | Path, lang: str | None) -> pd.DataFrame:
         )
     except Exception:  # noqa: BLE001 (the shared reader names the damaged file)
         return read_table_file(path, lang=lang)
+
+
+#: Columns holding fractions (percentages in the workbook) and hours.
+_PCT_SUFFIXES = ("_share", "_rate")
+_HOURS = ("median_response_hours", "p90_response_hours", "age_hours")
+
+
+def _typed(raw: pd.DataFrame, lang: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``raw`` for people (:func:`for_display`), numbers kept numbers: hours as hours,
+    fractions as percentages, platforms by name; and the formats of those columns."""
+    from ..report.evaluation import for_display
+
+    view = for_display(raw, lang=lang)
+    formats: dict[str, str] = {}
+    for c in view.columns:
+        name = str(c)
+        if name in _HOURS and name in raw.columns:
+            view[c] = pd.to_numeric(raw[c], errors="coerce").to_numpy()
+            formats[label(name, lang)] = "hours"
+        elif name.endswith(_PCT_SUFFIXES) and pd.api.types.is_numeric_dtype(view[c].dtype):
+            formats[label(name, lang)] = "pct"
+    if "platform" in view.columns:
+        view["platform"] = view["platform"].map(
+            lambda v: label(v, lang) if isinstance(v, str) and v else v
+        )
+    return view, formats
 
 
 def _labelled(df: pd.DataFrame, lang: str | None) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import governance as gov
 from ..i18n import t
-from .safe import write_xlsx
+from .safe import short_sheet_names, write_xlsx
 
 __all__ = ["write_findings", "write_template"]
 
@@ -27,15 +27,21 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
 def _sheet_names(names: list[str]) -> list[str]:
+    """The sheet names the units get (long names cut at a word, see
+    :func:`humaskit.files.safe.short_sheet_names`)."""
+    return short_sheet_names(_full_names(names))
+
+
+def _full_names(names: list[str]) -> list[str]:
+    """Distinct, valid names for the units' sheets, as long as they are."""
     out: list[str] = []
     used: set[str] = set()
     for name in names:
         base = _BAD_SHEET.sub("-", str(name)).strip().strip("'") or "unit"
-        cand = base[:31]
+        cand = base
         n = 2
         while cand.casefold() in used:
-            suffix = f" ({n})"
-            cand = base[: 31 - len(suffix)] + suffix
+            cand = f"{base} ({n})"
             n += 1
         used.add(cand.casefold())
         out.append(cand)
@@ -74,7 +80,7 @@ def write_findings(
     scores = gov.unit_scores(audit, lang=lang)
     sheets[t("inventory.sheet_summary", lang)] = gov.for_display(scores, lang=lang)
     per_unit = gov.findings_by_unit(audit, lang=lang)
-    names = _sheet_names(list(per_unit))
+    names = _full_names(list(per_unit))  # write_xlsx shortens long ones, with a title row
     for sheet, (_unit, f) in zip(names, per_unit.items(), strict=True):
         view = f.drop(columns=[c for c in ("institution", "check", "weight") if c in f.columns])
         if view.empty:
@@ -82,12 +88,12 @@ def write_findings(
         sheets[sheet] = gov.for_display(view, lang=lang)
     if checklist is not None:
         cl = checklist.copy()
-        if "last_review" in cl:
-            cl["last_review"] = cl["last_review"].dt.strftime("%Y-%m-%d").astype("str")
+        if "last_review" in cl and isinstance(cl["last_review"].dtype, pd.DatetimeTZDtype):
+            cl["last_review"] = cl["last_review"].dt.tz_localize(None)
         sheets[t("inventory.sheet_checklist", lang)] = gov.for_display(cl, lang=lang)
     if problems is not None and len(problems):
         sheets[t("inventory.sheet_problems", lang)] = problems[["row", "column", "problem"]]
-    return write_xlsx({k: _blank_text(v) for k, v in sheets.items()}, path)
+    return write_xlsx({k: _blank_text(v) for k, v in sheets.items()}, path, lang=lang)
 
 
 def _blank_text(df: pd.DataFrame) -> pd.DataFrame:

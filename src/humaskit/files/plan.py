@@ -1,8 +1,9 @@
 """A content plan in and out of Excel (xlsx) and calendars (.ics); the month for the playbook.
 
 - :func:`write_plan_xlsx` writes a formatted workbook: a summary sheet, then one sheet per
-  platform with headers in the chosen language, dates as real dates, drop-down lists for
-  format, tone, status and QC result, and every text cell neutralised
+  platform with headers and values in the chosen language (``Foto/feed``, ``Isu terkini``,
+  ``Ya``/``Tidak``: the words the report shows), dates and times as real dates, drop-down
+  lists for format, tone, status and QC result, and every text cell neutralised
   (:mod:`humaskit.files.safe`).
 - :func:`read_plan_xlsx` reads the workbook back after the team edited it. The same plan
   comes back (round trip); a deleted column, a date written as free text or a value
@@ -42,7 +43,7 @@ from .. import calendar, planning, schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
 from ..i18n import LANGUAGES, label, resolve, t
 from .plan_ics import _plan, read_ics, write_ics
-from .safe import _DANGEROUS, neutralize
+from .safe import _DANGEROUS
 
 __all__ = [
     "write_plan_xlsx",
@@ -108,32 +109,24 @@ def _to_local(s: pd.Series, tz: str) -> pd.Series:
     return s
 
 
-def _write_sheets(sheets: dict[str, pd.DataFrame], path: str | Path, finish: Any = None) -> Path:
-    """Write neutralised tables to sheets with a styled header and readable widths.
+#: Columns whose codes are written as the labels the report shows ("Foto/feed").
+_CODED = ("platform", "format", "category", "tone", "status", "qc_status")
 
-    ``finish(book)`` may format the workbook further before it is saved (one save only).
-    """
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, df in sheets.items():
-            neutralize(df).to_excel(writer, sheet_name=name, index=False)
-            ws = writer.sheets[name]
-            ws.freeze_panes = "A2"
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            for i, col in enumerate(df.columns, start=1):
-                lengths = df[col].dropna().astype("str").head(200).str.len()
-                longest = int(lengths.max()) if len(lengths) else 0
-                width = min(60, max(10, len(str(col)) + 2, longest + 2))
-                ws.column_dimensions[get_column_letter(i)].width = width
-        if finish is not None:
-            finish(writer.book)
-    return path
+def _shown(part: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Coded values as words, yes/no as Ya/Tidak (both are read back)."""
+    from ..fmt import fmt_bool
+
+    out = part.copy()
+    for col in _CODED:
+        if col in out.columns:
+            out[col] = out[col].map(lambda v: label(v, lang) if isinstance(v, str) and v else v)
+    for col in _BOOL:
+        if col in out.columns:
+            out[col] = out[col].map(
+                lambda v: None if v is None or pd.isna(v) else fmt_bool(v, lang)
+            )
+    return out
 
 
 def write_plan_xlsx(
@@ -161,56 +154,56 @@ def write_plan_xlsx(
     -------
     Path
     """
+    from ..fmt import fmt_bool, fmt_range
+    from .safe import write_xlsx
+
     lang = resolve(lang)
     p = _plan(plan, lang)
     cols = _columns(p)
     summary = planning.summarize(p, lang=lang)
     summary["platform"] = [label(v, lang) for v in summary["platform"]]
     summary.columns = [label(c, lang) for c in summary.columns]
-    sheets: dict[str, pd.DataFrame] = {t("planxlsx.summary_sheet", lang): summary}
+    summary_sheet = t("planxlsx.summary_sheet", lang)
+    sheets: dict[str, pd.DataFrame] = {summary_sheet: summary}
     platforms = [x for x in schema.PLATFORMS if x in set(p["platform"])] or ["instagram"]
     for platform in platforms:
         part = p.loc[p["platform"] == platform, cols].copy()
         part["scheduled_at"] = _to_local(part["scheduled_at"], tz)
+        part = _shown(part, lang)
         part.columns = [_header(c, lang) for c in cols]
         sheets[_sheet_name(platform, lang)] = part
+    formats = {_header("date", lang): "date", _header("scheduled_at", lang): "datetime"}
+    formats |= {_header(c, lang): "text" for c in cols if c not in ("date", "scheduled_at")}
 
-    def finish(wb: Any) -> None:
+    def finish(wb: Any, names: dict[str, str]) -> None:
         from openpyxl.styles import Alignment
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        ws0 = wb[t("planxlsx.summary_sheet", lang)]
+        ws0 = wb[names[summary_sheet]]
         start = ws0.max_row + 2
+        period = fmt_range(p["date"].min(), p["date"].max(), lang) if len(p) else "-"
         notes = [
             t("planxlsx.note_edit", lang),
             t("planxlsx.note_columns", lang),
             t("planxlsx.note_tz", lang, tz=tz),
-            t(
-                "planxlsx.note_period",
-                lang,
-                first=f"{p['date'].min():%Y-%m-%d}" if len(p) else "-",
-                last=f"{p['date'].max():%Y-%m-%d}" if len(p) else "-",
-            ),
+            t("planxlsx.note_period", lang, period=period),
         ]
         for i, line in enumerate(notes):
             ws0.cell(row=start + i, column=1, value=line)
+        yes_no = (fmt_bool(True, lang), fmt_bool(False, lang))
         lists = {
-            "format": schema.POST_TYPES,
-            "tone": planning.TONES,
-            "status": planning.STATUSES,
-            "qc_status": ("ok", "perlu_revisi"),
+            "format": [label(v, lang) for v in schema.POST_TYPES],
+            "tone": [label(v, lang) for v in planning.TONES],
+            "status": [label(v, lang) for v in planning.STATUSES],
+            "qc_status": [label(v, lang) for v in ("ok", "perlu_revisi")],
+            "fixed_date": yes_no,
+            "reserve": yes_no,
         }
         for platform in platforms:
-            ws = wb[_sheet_name(platform, lang)]
+            ws = wb[names[_sheet_name(platform, lang)]]
             n = ws.max_row
             for j, col in enumerate(cols, start=1):
                 letter = ws.cell(row=1, column=j).column_letter
-                if col in ("date",):
-                    for (cell,) in ws.iter_rows(min_row=2, max_row=n, min_col=j, max_col=j):
-                        cell.number_format = "yyyy-mm-dd"
-                if col == "scheduled_at":
-                    for (cell,) in ws.iter_rows(min_row=2, max_row=n, min_col=j, max_col=j):
-                        cell.number_format = "yyyy-mm-dd hh:mm"
                 if col in ("idea", "caption", "qc_reasons", "title"):
                     ws.column_dimensions[letter].width = 45 if col != "title" else 32
                     for (cell,) in ws.iter_rows(min_row=2, max_row=n, min_col=j, max_col=j):
@@ -218,7 +211,7 @@ def write_plan_xlsx(
                 if col in lists:
                     dv = DataValidation(
                         type="list",
-                        formula1='"' + ",".join(lists[col]) + '"',
+                        formula1='"' + ",".join(v.replace(",", " ") for v in lists[col]) + '"',
                         allow_blank=True,
                         showErrorMessage=True,
                     )
@@ -226,7 +219,7 @@ def write_plan_xlsx(
                     ws.add_data_validation(dv)
                     dv.add(f"{letter}2:{letter}{max(n, 2) + 200}")
 
-    return _write_sheets(sheets, path, finish)
+    return write_xlsx(sheets, path, formats=formats, lang=lang, finish=finish)
 
 
 # ---------------------------------------------------------------------------------------

@@ -46,6 +46,15 @@ def _uid(row: pd.Series, i: int) -> str:
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'humaskit:' + key)}@humaskit"
 
 
+def _summary(row: pd.Series, title: str, lang: str) -> str:
+    """``[Instagram @pemkotsukamaju] title``: the account tells two accounts' posts apart."""
+    where = label(row["platform"], lang)
+    account = row.get("account")
+    if isinstance(account, str) and account.strip():
+        where += f" @{account.strip().lstrip('@')}"
+    return f"[{where}] {title}".strip()
+
+
 def write_ics(
     plan: pd.DataFrame,
     path: str | Path,
@@ -61,7 +70,8 @@ def write_ics(
 
     One event per planned post: UID (from ``plan_id``, stable, so importing an updated
     file updates the events), DTSTAMP, DTSTART/DTEND with a time zone (a VTIMEZONE is
-    included), SUMMARY ``[Platform] title`` and a DESCRIPTION with category, format, tone,
+    included), SUMMARY ``[Platform @account] title`` (the account when the plan names
+    one, so two accounts' posts at the same time can be told apart) and a DESCRIPTION with category, format, tone,
     public, PIC, status, idea and caption.
 
     Parameters
@@ -132,7 +142,7 @@ def write_ics(
             ev.add("dtstart", row["date"].date())
             ev.add("dtend", row["date"].date() + dt.timedelta(days=1))
         title = row["title"] if isinstance(row["title"], str) else ""
-        ev.add("summary", f"[{label(row['platform'], lang)}] {title}".strip())
+        ev.add("summary", _summary(row, title, lang))
         lines = []
         for f in fields:
             v = row.get(f)

@@ -16,10 +16,11 @@ An unknown column, a bad value, a handle on two rows of one platform or a collab
 with an unknown handle stops the reading with one sentence naming the file, the sheet,
 the spreadsheet row (as Excel numbers it: the header is row 1) and the column.
 
-:func:`write_register` writes the same two sheets (canonical column names) and any
-extra sheets (results, new candidates) through :func:`humaskit.files.safe.write_xlsx`, so
-no cell can run as a formula. Reading a file written by humaskit gives back the same
-register.
+:func:`write_register` writes the same two sheets and any extra sheets (results, new
+candidates) through :func:`humaskit.files.safe.write_xlsx`, so no cell can run as a
+formula: headers and coded values (role, relation, platform, status...) in the chosen
+language, numbers and dates typed. Reading a file written by humaskit (in either
+language, or with the canonical codes of older versions) gives back the same register.
 
 Examples
 --------
@@ -31,6 +32,9 @@ Examples
 >>> path = write_register(reg, Path(tempfile.mkdtemp()) / "register.xlsx")
 >>> read_register(path).influencers["role"].tolist()
 ['citizen_journalist']
+>>> import openpyxl
+>>> [c.value for c in openpyxl.load_workbook(path)["influencer"][2]][:4]
+['budi', 'X (Twitter)', 'Budi', 'jurnalis warga']
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DamagedFile, DataNotFound, SchemaError, UnsupportedFile
-from ..i18n import t
+from ..i18n import LANGUAGES, label, resolve, t
 from .safe import write_xlsx
 
 __all__ = ["read_register", "write_register", "load_register", "SHEETS"]
@@ -86,6 +90,11 @@ def _read_sheet(path: Path, sheet: str, table: str, lang: str | None) -> pd.Data
     df = df.dropna(how="all")
     df = _unneutralize(df)
     canon = canonical_columns(df, table)
+    if "platform" in canon.columns:  # "X (Twitter)" as the kit writes it -> "x"
+        names = {label(p, lg).lower(): p for p in schema.PLATFORMS for lg in LANGUAGES}
+        canon["platform"] = canon["platform"].map(
+            lambda v: names.get(v, v) if isinstance(v, str) else v
+        )
     known = set(schema.columns(table)) | {"notes"}
     unknown = [c for c in canon.columns if c not in known]
     if unknown:
@@ -198,11 +207,60 @@ def load_register(path: str | Path | None, *, workspace: Any = None, lang: str |
     return register(workspace.influencers, workspace.collaborations, lang=lang)
 
 
+#: Coded values of the register and its result sheets, and the label prefix of each.
+_CODED = {
+    "role": "role_",
+    "relation": "relation_",
+    "status": "status_",
+    "priority": "priority_",
+    "platform": "",
+}
+#: Columns of the result sheets holding fractions (shown as percentages).
+_PCT = ("new_accounts", "low_followers", "coverage", "similarity", "share")
+
+
+def _for_people(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A sheet as people read it: coded values and headers translated, times local."""
+    out = df.reset_index(drop=True).copy()
+    formats: dict[str, str] = {}
+    for col, prefix in _CODED.items():
+        if col in out.columns:
+            out[col] = out[col].map(
+                lambda v, p=prefix: label(f"{p}{v}", lang) if isinstance(v, str) and v else v
+            )
+    if "found_in" in out.columns:
+        out["found_in"] = out["found_in"].map(
+            lambda v: t(
+                f"influencers.found_{v}" if isinstance(v, str) else "influencers.found_none", lang
+            )
+        )
+    if "reach_basis" in out.columns:
+        out["reach_basis"] = out["reach_basis"].map(
+            lambda v: label(v, lang) if isinstance(v, str) and v else v
+        )
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.DatetimeTZDtype):
+            out[col] = s.dt.tz_convert("Asia/Jakarta").dt.tz_localize(None)
+        elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            if s.map(lambda v: isinstance(v, (list, tuple, set))).any():
+                out[col] = s.map(
+                    lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v
+                )
+        if str(col) in _PCT or str(col).endswith("_share"):
+            formats[label(str(col), lang)] = "pct"
+        elif str(col) in ("pagerank", "weight") or str(col).endswith("_score"):
+            formats[label(str(col), lang)] = "decimal4" if str(col) == "pagerank" else "decimal"
+    out.columns = [label(str(c), lang) for c in out.columns]
+    return out, formats
+
+
 def write_register(
     reg: Any,
     path: str | Path,
     *,
     extra: dict[str, pd.DataFrame] | None = None,
+    lang: str | None = None,
 ) -> Path:
     """Write a register (and optional extra sheets) to an xlsx workbook, safely.
 
@@ -214,7 +272,9 @@ def write_register(
         Where to write (folders are created).
     extra : dict of {sheet name: DataFrame}, optional
         More sheets, for example ``{"hasil": results, "kandidat": leaders}``; they are
-        ignored when the file is read back.
+        ignored when the file is read back. Underscores in their names become spaces.
+    lang : {"id", "en"}, optional
+        Language of headers and coded values (:func:`read_register` reads either back).
 
     Returns
     -------
@@ -223,6 +283,7 @@ def write_register(
     """
     from ..influencers.registry import Register, register
 
+    lang = resolve(lang)
     if not isinstance(reg, Register):
         inf, col = reg
         reg = register(inf, col)
@@ -236,12 +297,17 @@ def write_register(
     ]
     sheets = {SHEETS["influencers"][0]: inf, SHEETS["collaborations"][0]: col}
     for name, df in (extra or {}).items():
+        name = str(name).replace("_", " ")
         if name.lower() in SHEETS["influencers"] + SHEETS["collaborations"]:
-            name = f"{name}_"
+            name = f"{name} (2)"
         sheets[name] = df
-    # An all-empty column is written as empty text (write_xlsx measures text widths).
-    sheets = {
-        k: v.assign(**{c: "" for c in v.columns if len(v) and v[c].isna().all()})
-        for k, v in sheets.items()
-    }
-    return write_xlsx(sheets, path)
+    formats: dict[str, str] = {}
+    shown: dict[str, pd.DataFrame] = {}
+    for k, v in sheets.items():
+        # An all-empty column is written as empty text.
+        v = v.assign(**{c: "" for c in v.columns if len(v) and v[c].isna().all()})
+        shown[k], f = _for_people(v, lang)
+        formats.update(f)
+    if "date" in col.columns:
+        formats[label("date", lang)] = "date"
+    return write_xlsx(shown, path, formats=formats, lang=lang)

@@ -1,14 +1,27 @@
-"""Safe writing of tables people open in Excel or share: formulas neutralised.
+"""Safe writing of tables people open in Excel or share: formulas neutralised, types kept.
 
 A cell whose text begins with ``=``, ``+``, ``-``, ``@`` (or a tab, carriage return or line
 feed) can run as a formula when the file is opened in a spreadsheet (CSV/formula injection).
-:func:`neutralize` prefixes such text with an apostrophe so it is shown, never run. It looks
-at every cell whatever the column's type: text columns (``str``, ``string[pyarrow]``),
-object columns holding mixed values, categorical columns, the index and the column headers;
-values that are neither text, number, date nor missing are written as their text, checked
-the same way. Numbers stay numbers. Every writer of the kit's own files passes its tables
-through :func:`write_csv` or :func:`write_xlsx`, which also make sheet names valid and
-distinct and drop characters a workbook cannot hold.
+
+- In CSV, which has no cell types, :func:`neutralize` prefixes such text with an
+  apostrophe so it is shown, never run (:func:`write_csv`).
+- In xlsx, :func:`write_xlsx` keeps the text exactly as written (``@budi`` shows as
+  ``@budi``, no visible apostrophe) and stores it as a text cell with Excel's
+  *quote prefix* style, the hidden apostrophe Excel itself sets when a user types
+  ``'=...``: the cell is never a formula, and stays text when someone edits it.
+  :func:`unsafe_cells` lists the cells of a workbook that could still run (none).
+  Numbers stay numbers with a number format, fractions named ``"pct"`` are percentages,
+  dates and times stay dates and times (``17 September 2025``); see
+  :data:`NUMBER_FORMATS`. Sheet names are made valid and distinct; a name longer than
+  Excel's 31 characters is cut at a word and the full name written in a title row.
+
+:func:`neutralize` looks at every cell whatever the column's type: text columns (``str``,
+``string[pyarrow]``), object columns holding mixed values, categorical columns, the index
+and the column headers; values that are neither text, number, date nor missing are written
+as their text, checked the same way. Numbers stay numbers. Every writer of the kit's own
+files passes its tables through :func:`write_csv` or :func:`write_xlsx`, which also drop
+characters a workbook cannot hold. Files of older versions hold the apostrophe in the
+text: :func:`restore_text` removes it when they are read back.
 
 Examples
 --------
@@ -32,10 +45,15 @@ import pandas as pd
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "KINDS",
+    "NUMBER_FORMATS",
+    "number_format",
+    "unsafe_cells",
     "neutralize",
     "neutralize_text",
     "restore_text",
     "safe_sheet_names",
+    "short_sheet_names",
     "write_csv",
     "write_xlsx",
 ]
@@ -159,34 +177,6 @@ def neutralize(data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _naive(df: pd.DataFrame) -> pd.DataFrame:
-    """Excel cannot hold time zones or control characters: show times as they are
-    (already localised) and replace characters a workbook cannot store."""
-    out = df.copy()
-    cols = list(out.columns)
-    out.columns = range(len(cols))
-    for i in range(len(cols)):
-        s = out[i]
-        if isinstance(s.dtype, pd.DatetimeTZDtype):
-            out[i] = s.dt.tz_localize(None)
-        elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            out[i] = pd.Series(
-                [_xlsx_cell(v) for v in s.astype(object)], index=s.index, dtype=object
-            )
-    out.columns = [_xlsx_cell(c) for c in cols]
-    return out
-
-
-def _xlsx_cell(value: object) -> object:
-    if isinstance(value, str):
-        return _ILLEGAL_XLSX.sub("\ufffd", value)
-    if isinstance(value, pd.Timestamp) and value.tzinfo is not None:
-        return value.tz_localize(None)
-    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return value
-
-
 def safe_sheet_names(names: list[object]) -> list[str]:
     """Valid, distinct Excel sheet names: no ``[]:*?/\\``, no control characters, no
     apostrophe at either end, at most 31 characters, never empty.
@@ -223,37 +213,278 @@ def write_csv(data: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
-def write_xlsx(sheets: dict[str, pd.DataFrame] | pd.DataFrame, path: str | Path) -> Path:
-    """Write one or more tables to an xlsx workbook, neutralised, with readable columns.
+#: Excel number formats of the kinds of values a writer may name (:func:`write_xlsx`).
+#: Excel shows the separators of the reader's own settings (``12.345,6`` on an Indonesian
+#: Windows); dates carry the language of their month names (``[$-421]`` Indonesian).
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "number": "#,##0.00",
+    "decimal": "0.00",
+    "decimal4": "0.0000",
+    "hours": "#,##0.0",
+    "pct": "0.0%",
+    "time": "hh:mm",
+}
+_DATE_LOCALE = {"id": "[$-421]", "en": "[$-409]"}
+KINDS = (*NUMBER_FORMATS, "date", "datetime", "text")
+
+
+def number_format(kind: str, lang: str | None = None) -> str:
+    """The Excel number format of a kind of value (``"pct"``, ``"date"``, ...).
+
+    Examples
+    --------
+    >>> number_format("pct"), number_format("date", "id")
+    ('0.0%', '[$-421]d mmmm yyyy')
+    """
+    from ..i18n import resolve
+
+    if kind == "date":
+        return _DATE_LOCALE[resolve(lang)] + "d mmmm yyyy"
+    if kind == "datetime":
+        return _DATE_LOCALE[resolve(lang)] + "d mmmm yyyy hh:mm"
+    return NUMBER_FORMATS.get(kind, "General")
+
+
+def _kind(s: pd.Series) -> str:
+    """The kind of a column from its values: int, number, date, datetime or text."""
+    dtype = s.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "text"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        v = s.dropna()
+        v = v[np.isfinite(v.astype(float))]
+        return "int" if len(v) and bool((v == v.round()).all()) else "number"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        v = s.dropna()
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            v = v.dt.tz_localize(None)
+        return "date" if bool((v == v.dt.normalize()).all()) else "datetime"
+    values = [v for v in s.head(500) if not _missing(v)]
+    if values and all(isinstance(v, _dt.datetime | pd.Timestamp) for v in values):
+        return "datetime"
+    if values and all(isinstance(v, _dt.date) for v in values):
+        return "date"
+    if values and all(isinstance(v, _dt.time) for v in values):
+        return "time"
+    if values and all(
+        isinstance(v, numbers.Number) and not isinstance(v, bool | np.bool_) for v in values
+    ):
+        return "int" if all(float(v).is_integer() for v in values) else "number"
+    return "text"
+
+
+def _missing(v: object) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _cell_value(v: object) -> object:
+    """A value openpyxl writes as itself: numbers, dates, booleans, text (missing: None)."""
+    if _missing(v):
+        return None
+    if isinstance(v, bool | np.bool_):
+        return bool(v)
+    if isinstance(v, numbers.Integral):
+        return int(v)
+    if isinstance(v, numbers.Real):
+        f = float(v)
+        return f if np.isfinite(f) else str(f)
+    if isinstance(v, pd.Timestamp):
+        v = v.tz_localize(None) if v.tzinfo is not None else v
+        return v.to_pydatetime()
+    if isinstance(v, np.datetime64):
+        return pd.Timestamp(v).to_pydatetime()
+    if isinstance(v, _dt.datetime):
+        return v.replace(tzinfo=None) if v.tzinfo is not None else v
+    if isinstance(v, _dt.date | _dt.time | _dt.timedelta):
+        return v
+    if isinstance(v, bytes):
+        v = v.decode("utf-8", errors="replace")
+    return _ILLEGAL_XLSX.sub("\ufffd", str(v))
+
+
+def _put(ws: object, row: int, col: int, value: object, fmt: str | None = None) -> object:
+    """Write one cell; a text that would run as a formula stays text, exactly as given.
+
+    The cell is stored as text (never a formula) and carries Excel's "quote prefix" style,
+    the hidden apostrophe Excel itself sets when a user types ``'=...``: the cell shows the
+    text exactly and stays text when someone edits it.
+    """
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
+    elif fmt and value is not None and not isinstance(value, bool):
+        cell.number_format = fmt
+    return cell
+
+
+def short_sheet_names(names: list[object]) -> list[str]:
+    """The sheet names :func:`write_xlsx` gives tables named ``names``.
+
+    As :func:`safe_sheet_names`, but a name longer than 31 characters is cut at a word
+    and marked with an ellipsis (the full name goes in a title row of the sheet).
+
+    Examples
+    --------
+    >>> short_sheet_names(["Dinas Komunikasi dan Informatika", "BPBD"])
+    ['Dinas Komunikasi dan…', 'BPBD']
+    """
+    return [n for n, _ in _short_names([str(x) for x in names])]
+
+
+def _short_names(names: list[str]) -> list[tuple[str, bool]]:
+    """Sheet names for ``names``: (name, shortened?); long names are cut at a word."""
+    out: list[tuple[str, bool]] = []
+    for name, full in zip(safe_sheet_names(names), names, strict=True):
+        clean = _SHEET_BAD.sub("_", str(full)).strip().strip("'").strip() or "data"
+        if len(clean) > 31 and not name.endswith(")"):
+            cut = clean[:30]
+            if " " in cut[10:]:
+                cut = cut[: cut.rfind(" ")]
+            cand = cut.rstrip(" ,.;:-") + "…"
+            used = {n.lower() for n, _ in out} | {
+                n.lower() for n in safe_sheet_names(names) if n != name
+            }
+            if cand.lower() not in used:
+                name = cand
+        out.append((name, name != clean))
+    return out
+
+
+def write_xlsx(
+    sheets: dict[str, pd.DataFrame] | pd.DataFrame,
+    path: str | Path,
+    *,
+    formats: dict[str, str] | None = None,
+    lang: str | None = None,
+    finish: object = None,
+) -> Path:
+    """Write one or more tables to an xlsx workbook: typed cells, no formula, readable columns.
+
+    Numbers stay numbers with a number format (thousands grouped, the decimals they need),
+    dates and times stay dates and times (``17 September 2025``, month names in the chosen
+    language; time-zone-aware times are written as they are, so localise them first), and
+    a text that starts with ``= + - @`` (or a tab or line break) is stored as text with
+    Excel's quote-prefix style: it shows exactly as written and never runs as a formula.
 
     Parameters
     ----------
     sheets : DataFrame or dict of {sheet name: DataFrame}
         Sheet names are made valid for Excel (:func:`safe_sheet_names`: at most 31
-        characters, no ``[]:*?/\\``, distinct).
+        characters, no ``[]:*?/\\``, distinct). A longer name is cut at a word and the full
+        name is written in a title row above the table (the headers move to row 2).
     path : str or Path
         Where to write; parent folders are created.
+    formats : dict of {column header: kind}, optional
+        The kind of a column's values where their type does not say it: ``"pct"``
+        (fractions shown as percentages), ``"hours"``, ``"int"``, ``"number"``,
+        ``"decimal"``, ``"decimal4"``, ``"date"``, ``"datetime"``, ``"time"`` or ``"text"``
+        (:data:`NUMBER_FORMATS`). Other columns: by their values.
+    lang : {"id", "en"}, optional
+        Language of the month names in date formats.
+    finish : callable, optional
+        ``finish(book, names)`` formats the workbook further before its one save;
+        ``names`` maps each given sheet name to the name written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> df = pd.DataFrame({"share": [0.937], "text": ["@budi"], "n": [12345]})
+    >>> p = write_xlsx(df, pathlib.Path(tempfile.mkdtemp()) / "x.xlsx", formats={"share": "pct"})
+    >>> row = openpyxl.load_workbook(p)["data"][2]
+    >>> [(c.value, c.number_format) for c in row]
+    [(0.937, '0.0%'), ('@budi', 'General'), (12345, '#,##0')]
+    >>> row[1].quotePrefix, row[1].data_type
+    (True, 's')
     """
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(sheets, pd.DataFrame):
         sheets = {"data": sheets}
-    names = safe_sheet_names(list(sheets))
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for sheet, df in zip(names, sheets.values(), strict=True):
-            _naive(neutralize(df)).to_excel(writer, sheet_name=sheet, index=False)
-            ws = writer.sheets[sheet]
-            ws.freeze_panes = "A2"
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            for i in range(df.shape[1]):
-                col = df.columns[i]
-                lengths = df.iloc[:, i].head(200).dropna().astype("str").str.len()
-                sample = int(lengths.max()) if len(lengths) else 0
-                width = min(60, max(10, len(str(col)) + 2, sample + 2))
-                ws.column_dimensions[get_column_letter(i + 1)].width = width
+    formats = dict(formats or {})
+    keys = list(sheets)
+    named = _short_names([str(k) for k in keys])
+    book = Workbook()
+    book.remove(book.active)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for key, (sheet, cut) in zip(keys, named, strict=True):
+        df = sheets[key]
+        ws = book.create_sheet(sheet)
+        top = 1
+        if cut:
+            _put(ws, 1, 1, _cell_value(str(key))).font = Font(bold=True, size=13)
+            top = 2
+        cols = list(df.columns)
+        for j, col in enumerate(cols, start=1):
+            cell = _put(ws, top, j, _cell_value(str(col)))
+            cell.font = Font(bold=True)
+            cell.fill = fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for j, col in enumerate(cols, start=1):
+            s = df.iloc[:, j - 1]
+            kind = formats.get(str(col)) or _kind(s)
+            fmt = None if kind == "text" else number_format(kind, lang)
+            values = s.tolist()
+            for i, v in enumerate(values, start=top + 1):
+                value = _cell_value(v)
+                if kind == "text" and value is not None and not isinstance(value, str):
+                    value = _cell_value(str(v)) if not isinstance(v, bool | np.bool_) else value
+                _put(ws, i, j, value, fmt)
+            lengths = s.head(200).dropna().astype("str").str.len()
+            sample = int(lengths.max()) if len(lengths) else 0
+            if kind in ("date", "datetime"):
+                sample = 18 if kind == "date" else 24
+            width = min(60, max(10, min(len(str(col)), 30) + 2, sample + 2))
+            ws.column_dimensions[get_column_letter(j)].width = width
+        ws.freeze_panes = f"A{top + 1}"
+    if not keys:
+        book.create_sheet("data")
+    if finish is not None:
+        finish(book, {k: n for k, (n, _) in zip(keys, named, strict=True)})
+    book.save(path)
     return path
+
+
+def unsafe_cells(path: str | Path) -> list[str]:
+    """The cells of a workbook that could run as a formula (``Sheet!A1``), for checks.
+
+    A cell is unsafe when it holds a formula, or a text starting with ``= + - @`` (or a
+    tab or line break) without Excel's quote-prefix style. A workbook written by
+    :func:`write_xlsx` has none.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_xlsx(pd.DataFrame({"t": ["=1+1", "@budi"]}),
+    ...                pathlib.Path(tempfile.mkdtemp()) / "x.xlsx")
+    >>> unsafe_cells(p)
+    []
+    """
+    from openpyxl import load_workbook
+
+    out = []
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f" or (
+                    isinstance(c.value, str)
+                    and c.value.startswith(FORMULA_PREFIXES)
+                    and not c.quotePrefix
+                ):
+                    out.append(f"{ws.title}!{c.coordinate}")
+    return out

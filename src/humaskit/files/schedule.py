@@ -96,25 +96,40 @@ def read_plan(
     return imp.table
 
 
-def schedule_view(schedule: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+def schedule_view(
+    schedule: pd.DataFrame, *, typed: bool = False, lang: str | None = None
+) -> pd.DataFrame:
     """The schedule as people read it: local day and time, labels, score and reason.
+
+    Days read ``1 Oktober 2025`` and times ``12.00`` (``12:00`` in English); with
+    ``typed`` they stay a date and a time, for a workbook.
 
     Examples
     --------
     >>> from humaskit import scheduling
     >>> view = schedule_view(scheduling.schedule(read_plan("contoh").head(3)), lang="en")
-    >>> list(view.columns)[:3]
-    ['Date', 'Time WIB', 'Platform']
+    >>> list(view.columns)[:3], view.iloc[0, 0]
+    (['Date', 'Time WIB', 'Platform'], '1 October 2025')
     """
+    from ..fmt import fmt_bool, fmt_date, fmt_time
+
     lang = resolve(lang)
     if "held" in schedule.columns:  # posts the QC gate held back have no time
         schedule = schedule[~schedule["held"].fillna(False).astype(bool)]
     s = schedule.sort_values(["local_time", "platform"], kind="stable")
     local = s["local_time"]
+    if isinstance(local.dtype, pd.DatetimeTZDtype):
+        local = local.dt.tz_localize(None)
     zone = schedule.attrs.get("zone", "")
+    if typed:
+        day = local.dt.normalize()
+        clock = local.dt.time
+    else:
+        day = local.map(lambda v: fmt_date(v, lang))
+        clock = local.map(lambda v: fmt_time(v, lang))
     columns = {
-        label("date", lang): local.dt.strftime("%Y-%m-%d"),
-        t("schedfiles.time", lang, zone=zone).strip(): local.dt.strftime("%H:%M"),
+        label("date", lang): day,
+        t("schedfiles.time", lang, zone=zone).strip(): clock,
         label("platform", lang): s["platform"].map(lambda v: label(v, lang)),
         label("account", lang): s.get("account"),
         label("format", lang): s["format"].map(
@@ -126,9 +141,7 @@ def schedule_view(schedule: pd.DataFrame, *, lang: str | None = None) -> pd.Data
         label("title", lang): s["title"],
         label("expected_score", lang): s["expected_score"],
         label("moved_days", lang): s["moved_days"],
-        label("conflict", lang): s["conflict"].map(
-            lambda v: t("common.yes", lang) if v is True else t("common.no", lang)
-        ),
+        label("conflict", lang): s["conflict"].map(lambda v: fmt_bool(v is True, lang)),
         label("reason", lang): s["reason"],
     }
     view = pd.DataFrame({k: v for k, v in columns.items() if v is not None})
@@ -165,9 +178,17 @@ def write_schedule(
     lang = resolve(lang)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    sheets = {t("schedfiles.sheet_schedule", lang): schedule_view(schedule, lang=lang)}
+    from ..scheduling import limits_view
+
+    sheets = {t("schedfiles.sheet_schedule", lang): schedule_view(schedule, typed=True, lang=lang)}
+    formats = {label("expected_score", lang): "number", label("moved_days", lang): "int"}
     if limits is not None:
-        lim = limits.rename(columns={c: label(c, lang) for c in limits.columns})
+        lim = limits_view(limits, lang=lang)
+        if "min_spacing_h" in limits.columns:
+            lim[label("min_spacing_h", lang)] = pd.to_numeric(
+                limits["min_spacing_h"], errors="coerce"
+            ).to_numpy()
+            formats[label("min_spacing_h", lang)] = "hours"
         sheets[t("schedfiles.sheet_limits", lang)] = lim
     if "held" in schedule.columns:  # the QC gate: what may not go out yet, and who acts
         from ..planning import held_view
@@ -175,7 +196,7 @@ def write_schedule(
         sheets[t("gate.sheet_held", lang)] = held_view(
             schedule.assign(cleared=~schedule["held"].fillna(False).astype(bool)), lang=lang
         )
-    xlsx = write_xlsx(sheets, folder / f"{name}.xlsx")
+    xlsx = write_xlsx(sheets, folder / f"{name}.xlsx", formats=formats, lang=lang)
     tz = schedule.attrs.get("tz", "Asia/Jakarta")
     if "held" in schedule.columns:  # the calendar holds only cleared posts
         schedule = schedule[~schedule["held"].fillna(False).astype(bool)]

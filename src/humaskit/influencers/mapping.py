@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_date
 from ..i18n import resolve, t
 from ..privacy import normalize_handles
 from .registry import Register, register
@@ -481,7 +482,7 @@ def for_report(table: pd.DataFrame, kind: str, *, lang: str | None = None) -> pd
         if isinstance(out[col].dtype, pd.DatetimeTZDtype):
             out[col] = out[col].dt.tz_convert("Asia/Jakarta").dt.tz_localize(None)
         if col != "start" and pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d").astype("str")
+            out[col] = out[col].map(lambda v: fmt_date(v, lang)).astype("str")
     if "found_in" in out.columns:
         out["found_in"] = out["found_in"].map(
             lambda v: (
@@ -517,9 +518,11 @@ def report_subtitle(
     Examples
     --------
     >>> report_subtitle("2025-09", months=3, mentions=1200, lang="en")
-    'Conversation 2025-07 to 2025-09 (1,200 public posts); register: from the data'
+    'Conversation July 2025 to September 2025 (1,200 public posts); register: from the data'
     """
     from pathlib import Path
+
+    from ..fmt import fmt_date
 
     lang = resolve(lang)
     end = _period(period, lang)
@@ -532,8 +535,8 @@ def report_subtitle(
     return t(
         "influencers.report_subtitle",
         lang,
-        start=str(start),
-        end=str(end),
+        start=fmt_date(start.start_time, lang).split(" ", 1)[1],
+        end=fmt_date(end.start_time, lang).split(" ", 1)[1],
         mentions=_fmt(mentions or 0, lang),
         source=source,
     )

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..fmt import fmt_value
 from ..i18n import label, t
 
 __all__ = [
@@ -177,7 +178,7 @@ def plot_response_hours(
         bins=bins,
         color="#b42318",
         edgecolor="white",
-        label=t("evaluation.plot.over_limit", lang, limit=f"{limit_hours:g}"),
+        label=t("evaluation.plot.over_limit", lang, limit=fmt_value(limit_hours, lang)),
     )
     ax.axvline(limit_hours, color="#0b3d91", ls="--", lw=1)
     ax.set_xlabel(t("evaluation.plot.hours_to_answer", lang))

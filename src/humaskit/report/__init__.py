@@ -89,7 +89,7 @@ def title(text: str, subtitle: str | None = None, *, lang: str | None = None):
     """The report title (with the page style) and a subtitle line."""
     from .. import __version__
 
-    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    when = fmt_date(datetime.now(), lang, time=True)
     sub = f'<div class="sub">{esc(subtitle)}</div>' if subtitle else ""
     gen = t("report.generated", lang, version=__version__, when=when)
     return _html(f'{STYLE}<h1>{esc(text)}</h1>{sub}<div class="note">{esc(gen)}</div>')
@@ -177,7 +177,8 @@ def table(
             elif isinstance(v, (int, float, np.number)):
                 cells.append(f'<td class="n"{at}>{esc(fmt_value(v, lang))}</td>')
             elif isinstance(v, pd.Timestamp):
-                cells.append(f"<td{at}>{esc(fmt_date(v, lang, time=True))}</td>")
+                clock = not pd.isna(v) and v != v.normalize()  # a day shows no 00.00
+                cells.append(f"<td{at}>{esc(fmt_date(v, lang, time=clock))}</td>")
             else:
                 text = "" if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)
                 if col in ("platform", "post_type", "category"):

@@ -35,7 +35,7 @@ from ..evaluation import (
     topic_label,
     zone,
 )
-from ..fmt import fmt_number, fmt_pct
+from ..fmt import fmt_date, fmt_number, fmt_pct, fmt_period
 from ..i18n import catalogue, label, resolve, t
 from . import chart  # noqa: F401  (kept here for playbooks written before report.chart)
 
@@ -90,6 +90,8 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
         return pd.DataFrame()
     out = data.copy()
     _moderation_values(out, lang)
+    if "period" in out.columns and not pd.api.types.is_numeric_dtype(out["period"].dtype):
+        out["period"] = out["period"].map(lambda v: fmt_period(v, lang)).astype("str")
     if "route_topic" in out.columns:
         out["route_topic"] = (
             out["route_topic"]
@@ -152,7 +154,7 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
         out["created_local"] = out["created_local"].dt.tz_localize(None)
     for c in ("first_seen", "last_seen"):
         if c in out.columns and isinstance(out[c].dtype, pd.DatetimeTZDtype):
-            out[c] = out[c].dt.tz_convert(DEFAULT_TZ).dt.strftime("%Y-%m-%d")
+            out[c] = out[c].dt.tz_convert(DEFAULT_TZ).map(lambda v: fmt_date(v, lang))
     return out
 
 
@@ -248,18 +250,18 @@ def card_figures(
     return items[:6]
 
 
-def show_time(ts: Any, *, tz: str = DEFAULT_TZ) -> str:
-    """A time shown in the institution's zone: ``2025-09-30 17:00 WIB``.
+def show_time(ts: Any, *, tz: str = DEFAULT_TZ, lang: str | None = None) -> str:
+    """A time shown in the institution's zone: ``30 September 2025 17.00 WIB``.
 
     Examples
     --------
-    >>> show_time(pd.Timestamp("2025-09-30 10:00", tz="UTC"))
-    '2025-09-30 17:00 WIB'
+    >>> show_time(pd.Timestamp("2025-09-30 10:00", tz="UTC"), lang="id")
+    '30 September 2025 17.00 WIB'
     """
     z = zone(tz)
     names = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
     local = pd.Timestamp(ts).tz_convert(z)
-    return f"{local.strftime('%Y-%m-%d %H:%M')} {names.get(z, z)}"
+    return f"{fmt_date(local, lang, time=True)} {names.get(z, z)}"
 
 
 def pct_columns(data: pd.DataFrame) -> list[str]:

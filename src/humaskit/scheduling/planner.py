@@ -39,6 +39,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import ParameterError
+from ..fmt import fmt_date, fmt_time, fmt_value
 from ..i18n import label, t
 from ._common import (
     N_SLOTS,
@@ -642,7 +643,7 @@ def _reason(
             "scheduling.reason_slot",
             lang,
             day=day_name(ts.day_of_week, lang),
-            time=ts.strftime("%H:%M"),
+            time=fmt_time(ts, lang),
             zone=zone,
             rank=rank,
             platform=label(row.platform, lang),
@@ -674,9 +675,9 @@ def _reason(
                     lang,
                     n=abs(off),
                     cap=row.cap,
-                    h=f"{row.spacing:g}",
+                    h=fmt_value(row.spacing, lang),
                     direction=t("scheduling.later" if off > 0 else "scheduling.earlier", lang),
-                    planned=f"{day_name(row.day.day_of_week, lang)} {row.day.strftime('%d-%m')}",
+                    planned=f"{day_name(row.day.day_of_week, lang)} {fmt_date(row.day, lang)}",
                 )
             )
     if row.rule is not None and row.kept is None:
@@ -693,5 +694,5 @@ def _reason(
     if row.conflict == "cap":
         parts.append(t("scheduling.reason_over_cap", lang, cap=row.cap))
     elif row.conflict == "spacing":
-        parts.append(t("scheduling.reason_spacing", lang, h=f"{row.spacing:g}"))
+        parts.append(t("scheduling.reason_spacing", lang, h=fmt_value(row.spacing, lang)))
     return " ".join(parts)

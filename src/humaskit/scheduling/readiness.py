@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_time, fmt_value
 from ..i18n import label, t
 from ._common import (
     TYPICAL,
@@ -93,7 +94,7 @@ def _slot_factor(post, when, bt, tz, lang):
         "scheduling.rd_slot",
         lang,
         day=day_name(when.day_of_week, lang),
-        time=when.strftime("%H:%M"),
+        time=fmt_time(when, lang),
         zone=zone_label(tz),
         rank=rank,
         platform=label(platform, lang),
@@ -232,11 +233,16 @@ def _hook(post, lang):
         if hook_s is None:
             notes.append(t("scheduling.rd_hook_video_unknown", lang, s=HOOK_SECONDS))
         elif float(hook_s) <= HOOK_SECONDS:
-            notes.append(t("scheduling.rd_hook_video_ok", lang, s=f"{float(hook_s):g}"))
+            notes.append(t("scheduling.rd_hook_video_ok", lang, s=fmt_value(hook_s, lang)))
         else:
             score = min(score, 30.0)
             notes.append(
-                t("scheduling.rd_hook_video_late", lang, s=f"{float(hook_s):g}", max=HOOK_SECONDS)
+                t(
+                    "scheduling.rd_hook_video_late",
+                    lang,
+                    s=fmt_value(hook_s, lang),
+                    max=HOOK_SECONDS,
+                )
             )
     return max(score, 0.0), " ".join(notes)
 

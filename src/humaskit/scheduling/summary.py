@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..fmt import fmt_value
 from ..i18n import label, t
 from ._common import day_name
 
@@ -105,8 +106,8 @@ def narrative(
                     lang,
                     wins=wins,
                     n=len(judged),
-                    model=f"{judged['rho_model'].mean():.2f}",
-                    naive=f"{judged['rho_naive'].mean():.2f}",
+                    model=fmt_value(judged["rho_model"].mean(), lang),
+                    naive=fmt_value(judged["rho_naive"].mean(), lang),
                 )
             )
     if schedule is not None and len(schedule):
