@@ -20,7 +20,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import label, t
 from ..scheduling import day_name, zone_label
-from . import PALETTE
+from . import PALETTE, _plain, _value
 
 __all__ = ["plot_heatmap", "plot_heatmaps", "plot_backtest", "plot_hourly", "plot_frequency"]
 
@@ -43,12 +43,12 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
         raise ParameterError(
             t("scheduling.no_group", lang, platform=platform, post_type=post_type or "-")
         )
-    title = label(platform, lang)
+    title = _value(platform, lang)
     if "account" in data.columns:
         if account is None:
             account = data.groupby("account")["n_posts"].sum().idxmax()
         data = data[data["account"] == account]
-        title += f" · {account}"
+        title += f" · {_plain(account)}"
     if "post_type" in data.columns:
         if post_type is None:
             post_type = data.groupby("post_type")["n_posts"].sum().idxmax()
@@ -57,7 +57,7 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
             raise ParameterError(
                 t("scheduling.no_group", lang, platform=platform, post_type=post_type)
             )
-        title += f" · {label(post_type, lang)}"
+        title += f" · {_value(post_type, lang)}"
     return data, title
 
 
@@ -203,7 +203,7 @@ def plot_backtest(
     }
     long = backtest.melt(id_vars=[x], value_vars=list(cols), var_name="method", value_name="rho")
     long["method"] = long["method"].map(cols)
-    long[x] = long[x].astype("str").map(lambda v: label(v, lang))
+    long[x] = long[x].astype("str").map(lambda v: _value(v, lang))
     ax = _ax(ax, (7, 3.6))
     sns.barplot(long, x=x, y="rho", hue="method", ax=ax, palette=["#0b7a3e", "#9aa5b1", "#e0a800"])
     ax.axhline(0, color="black", linewidth=0.8)
@@ -237,7 +237,7 @@ def plot_hourly(
     ax = _ax(ax, (9, 3.2))
     sns.barplot(data, x="hour", y=y, ax=ax, color="#3e6fb0")
     ax.set_xlabel(t("scheduling.hour_axis", lang, zone=zone))
-    ax.set_ylabel(label(y, lang))
+    ax.set_ylabel(_plain(label(y, lang)))
     ax.tick_params(axis="x", labelsize=8)
     return ax
 
@@ -260,13 +260,15 @@ def plot_frequency(
     data = frequency[frequency["posts_per_day"] >= 1].copy()
     data[y] = data[y].astype(float)
     data["platform"] = data["platform"].astype("str")
+    shown = {p: _value(p, lang) for p in data["platform"].unique()}
+    colour = {shown[p]: PALETTE.get(p, "#52606d") for p in shown}
+    data["platform"] = data["platform"].map(shown)
     ax = _ax(ax, (7, 3.6))
-    palette = {p: PALETTE.get(p, "#52606d") for p in data["platform"].unique()}
-    sns.lineplot(data, x="posts_per_day", y=y, hue="platform", marker="o", ax=ax, palette=palette)
+    sns.lineplot(data, x="posts_per_day", y=y, hue="platform", marker="o", ax=ax, palette=colour)
     if y == "score_per_post":
         ax.axhline(50, color="#9aa5b1", linestyle="--", linewidth=0.8)
     ax.set_xlabel(t("scheduling.per_day_axis", lang))
-    ax.set_ylabel(label(y, lang))
+    ax.set_ylabel(_plain(label(y, lang)))
     handles, labels_ = ax.get_legend_handles_labels()
-    ax.legend(handles, [label(v, lang) for v in labels_], frameon=False, fontsize=8)
+    ax.legend(handles, labels_, frameon=False, fontsize=8)
     return ax
