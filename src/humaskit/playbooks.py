@@ -52,6 +52,7 @@ from typing import Any
 from . import __version__
 from .errors import DataNotFound, HumaskitError, ParameterError
 from .i18n import resolve, set_language, t
+from .limits import check_values, check_window
 from .paths import PLAYBOOKS_DIR, REPORTS_DIR
 
 __all__ = [
@@ -384,6 +385,7 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
         if _is_file_param(key) and value not in ("", "contoh") and isinstance(value, str):
             if not Path(value).expanduser().exists():
                 raise ParameterError(t("playbooks.no_file", lang, param=key, value=value))
+    check_values(values, lang=lang)  # bounds, dates (humaskit.limits)
     return values
 
 
@@ -488,6 +490,7 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
         params.accounts = wanted
         ws = ws.select(wanted)
     params.ws = ws
+    check_window(values, ws, lang=lang)  # a date window with no data is a stop
     if "periode" in values:
         from .evaluation import local_times
 
