@@ -132,7 +132,7 @@ def check_values(values: dict[str, Any], *, lang: str | None = None) -> None:
                             "runs.bad_platform_key",
                             lang,
                             name=name,
-                            key=key,
+                            entry=key,
                             known=", ".join(_PLATFORMS),
                         )
                     )
