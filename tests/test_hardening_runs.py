@@ -21,11 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+import hardening_cases as hc
 import openpyxl
+import playbook_matrix as pm
 import pytest
 
-import hardening_cases as hc
-import playbook_matrix as pm
 from humaskit import playbooks
 from humaskit.cli import main
 from humaskit.errors import HumaskitError, ParameterError
