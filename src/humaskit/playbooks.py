@@ -23,6 +23,10 @@ Parameters checked by name, in every playbook that has them:
 file parameters (``rencana``, ``publik``, ``hari_jadi``, ``register``, ``inventaris``,
 ``aturan``, ``bundel`` and any name ending in ``_file``/starting with ``berkas``):
 ``""`` (none) or ``"contoh"``, else the file must exist.
+numeric parameters  within the bounds of ``data/playbooks/limits.csv`` (e.g. ``jumlah_tokoh``
+             1-100, ``target`` 0-300 per platform); dates (``mulai``, ``sampai``,
+             ``tanggal_audit``, ``waktu_acuan``) must exist, and a window without data is
+             a stop naming the data's first and last day (:mod:`humaskit.limits`).
 
 Examples
 --------
