@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -166,3 +167,62 @@ def test_interrupted_run_leaves_nothing_and_says_so(sig, tmp_path):
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("Laporan dihentikan"), err
     assert not (tmp_path / "keluaran").exists(), list((tmp_path / "keluaran").rglob("*"))
+
+
+# ---------------------------------------------------------------------------------------
+# Odd inputs named in the issue
+# ---------------------------------------------------------------------------------------
+
+
+def _optional_inventory_columns() -> list[str]:
+    from humaskit import samples
+
+    cols = samples.workspace().accounts.columns
+    return [c for c in cols if c not in ("platform", "handle")]
+
+
+@pytest.mark.parametrize("column", _optional_inventory_columns())
+def test_audit_without_each_optional_inventory_column(column, tmp_path):
+    from humaskit import samples
+
+    inv = tmp_path / f"inventaris-tanpa-{column}.csv"
+    samples.workspace().accounts.drop(columns=[column]).to_csv(inv, index=False)
+    out = pm.run_inprocess("audit-akun", {"inventaris": str(inv)}, tmp_path)
+    assert out.status == "ok", (out.detail, out.message, out.where)
+
+
+def test_a_comments_table_given_as_rules_is_a_stop(tmp_path):
+    from humaskit import samples
+
+    comments = tmp_path / "komentar.csv"
+    samples.workspace().mentions.head(20).to_csv(comments, index=False)
+    out = pm.run_inprocess("audit-akun", {"aturan": str(comments)}, tmp_path)
+    assert out.status != "ok" and not out.detail.startswith("crash"), out
+    assert "'aturan'" in out.message and "komentar.csv" in out.message
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "words"),
+    [
+        ("pantau-isu", {"mulai": "2030-01-01", "sampai": "2030-01-31"}, ["mulai", "2025-09-30"]),
+        ("pantau-isu", {"mulai": "2025-02-30"}, ["mulai"]),
+        ("pantau-isu", {"sampai": "1970-01-31"}, ["sampai", "2025-04-14"]),
+        ("layanan-aduan", {"waktu_acuan": "1970-01-01 00:00"}, ["waktu_acuan", "2025-09-30"]),
+        ("evaluasi-bulanan", {"periode": "2030-01"}, ["periode", "2025-09"]),
+        ("forum-banding", {"periode": "1970-01"}, ["periode", "2025-09"]),
+        ("audit-akun", {"akun_pusat": "tidakada"}, ["akun_pusat", "tidakada"]),
+        ("jadwal-posting", {"jarak_jam": "inf"}, ["jarak_jam", "168"]),
+        ("rencana-konten", {"target": "instagram=1000000"}, ["target instagram", "300"]),
+        ("pemetaan-influencer", {"jumlah_bulan": "0"}, ["jumlah_bulan"]),
+        ("pemetaan-influencer", {"jumlah_tokoh": "-1"}, ["jumlah_tokoh"]),
+        ("audit-akun", {"maks_umur_sandi_hari": "-5"}, ["maks_umur_sandi_hari"]),
+        ("jadwal-posting", {"batas_harian": "instagram=0"}, ["batas_harian instagram"]),
+        ("rencana-konten", {"cadangan": "0.9"}, ["cadangan"]),
+    ],
+)
+def test_stops_name_what_the_user_typed(name, params, words, tmp_path):
+    out = pm.run_inprocess(name, params, tmp_path)
+    assert out.status != "ok" and not out.detail.startswith("crash"), out
+    for w in words:
+        assert w in out.message, (w, out.message)
+    assert not re.search(r"\b(months|top|reserve|cap_per_day|password_max_age_days)\b", out.message)
