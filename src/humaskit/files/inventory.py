@@ -568,7 +568,7 @@ def read_rules(path: str | Path, *, lang: str | None = None) -> dict[str, Any]:
         if len(rec) > 3 or (n == 0 and rec and rec[0].strip() not in known and len(rec) > 2):
             # another table (comments, posts, an inventory) given as the rules file
             raise SchemaError(
-                t("inventory.not_rules", lang, file=path.name, line=",".join(rec)[:60])
+                t("runs.not_rules", lang, file=path.name, line=",".join(rec)[:60])
             )
         if len(rec) < 2:
             raise SchemaError(
@@ -708,7 +708,7 @@ def _check_centre(centre: str, accounts: pd.DataFrame, posts: Any, lang: str | N
         shown = sorted(names)[:12]
         raise ParameterError(
             t(
-                "inventory.unknown_centre",
+                "runs.unknown_centre",
                 lang,
                 value=centre,
                 known=", ".join(shown) + (" ..." if len(names) > 12 else ""),
