@@ -13,6 +13,12 @@ papermill and writes, into one folder, the executed notebook, an HTML report wit
 hidden and a JSON summary of the headline figures. A failed run leaves nothing behind that
 looks like a finished report.
 
+Numeric parameters must lie within the bounds of ``data/playbooks/limits.csv`` (e.g.
+``jumlah_tokoh`` 1-100, ``target`` 0-300 per platform); date parameters (``mulai``,
+``sampai``, ``tanggal_audit``, ``waktu_acuan``) must exist, and a window without data is a
+stop naming the data's first and last day (:mod:`humaskit.limits`). ``--out`` is checked and
+an interrupted run (SIGINT, SIGTERM) leaves nothing (:mod:`humaskit.files.runfolder`).
+
 Parameters checked by name, in every playbook that has them:
 
 ``periode``  ``YYYY-MM`` (a month) or ``"terakhir"`` (the latest month in the data)
@@ -23,10 +29,6 @@ Parameters checked by name, in every playbook that has them:
 file parameters (``rencana``, ``publik``, ``hari_jadi``, ``register``, ``inventaris``,
 ``aturan``, ``bundel`` and any name ending in ``_file``/starting with ``berkas``):
 ``""`` (none) or ``"contoh"``, else the file must exist.
-numeric parameters  within the bounds of ``data/playbooks/limits.csv`` (e.g. ``jumlah_tokoh``
-             1-100, ``target`` 0-300 per platform); dates (``mulai``, ``sampai``,
-             ``tanggal_audit``, ``waktu_acuan``) must exist, and a window without data is
-             a stop naming the data's first and last day (:mod:`humaskit.limits`).
 
 Examples
 --------
@@ -56,8 +58,7 @@ from typing import Any
 from . import __version__
 from .errors import DataNotFound, HumaskitError, ParameterError
 from .i18n import resolve, set_language, t
-from .limits import check_values, check_window
-from .paths import PLAYBOOKS_DIR, REPORTS_DIR
+from .paths import PLAYBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 __all__ = [
     "Param",
@@ -389,7 +390,9 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
         if _is_file_param(key) and value not in ("", "contoh") and isinstance(value, str):
             if not Path(value).expanduser().exists():
                 raise ParameterError(t("playbooks.no_file", lang, param=key, value=value))
-    check_values(values, lang=lang)  # bounds, dates (humaskit.limits)
+    from .limits import check_values
+
+    check_values(values, lang=lang)  # bounds, dates
     return values
 
 
@@ -494,6 +497,8 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
         params.accounts = wanted
         ws = ws.select(wanted)
     params.ws = ws
+    from .limits import check_window
+
     check_window(values, ws, lang=lang)  # a date window with no data is a stop
     if "periode" in values:
         from .evaluation import local_times
@@ -735,7 +740,7 @@ def run(
                 json.dump(bundle, fh, ensure_ascii=False, indent=2)
             report = tmp / f"{name}.html"
             if html:
-                text = notebook_page(nb, title(name), values.get("bahasa", lang))
+                text = notebook_page(nb, title(name), values.get("bahasa", lang), TEMPLATES_DIR)
                 report.write_text(text, encoding="utf-8")
             final = rf.keep(folder)
             return final / report.name

@@ -567,9 +567,7 @@ def read_rules(path: str | Path, *, lang: str | None = None) -> dict[str, Any]:
             rec = rec[:-1]
         if len(rec) > 3 or (n == 0 and rec and rec[0].strip() not in known and len(rec) > 2):
             # another table (comments, posts, an inventory) given as the rules file
-            raise SchemaError(
-                t("runs.not_rules", lang, file=path.name, line=",".join(rec)[:60])
-            )
+            raise SchemaError(t("runs.not_rules", lang, file=path.name, line=",".join(rec)[:60]))
         if len(rec) < 2:
             raise SchemaError(
                 t("inventory.bad_rules_line", lang, file=path.name, line=",".join(rec))

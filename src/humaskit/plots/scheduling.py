@@ -43,12 +43,12 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
         raise ParameterError(
             t("scheduling.no_group", lang, platform=platform, post_type=post_type or "-")
         )
-    title = _value(platform, lang)
+    title = label(platform, lang)
     if "account" in data.columns:
         if account is None:
             account = data.groupby("account")["n_posts"].sum().idxmax()
         data = data[data["account"] == account]
-        title += f" · {_plain(account)}"
+        title += f" · {account}"
     if "post_type" in data.columns:
         if post_type is None:
             post_type = data.groupby("post_type")["n_posts"].sum().idxmax()
@@ -57,7 +57,7 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
             raise ParameterError(
                 t("scheduling.no_group", lang, platform=platform, post_type=post_type)
             )
-        title += f" · {_value(post_type, lang)}"
+        title += f" · {label(post_type, lang)}"
     return data, title
 
 
@@ -135,7 +135,7 @@ def plot_heatmap(
     ax.set_xticklabels([f"{h:02d}" for h in range(24)], rotation=0, fontsize=8)
     ax.set_xlabel(t("scheduling.hour_axis", lang, zone=zone))
     ax.set_ylabel("")
-    ax.set_title(t("scheduling.heatmap_title", lang, group=title))
+    ax.set_title(_plain(t("scheduling.heatmap_title", lang, group=title)))
     ax.legend(
         handles=[
             Patch(

@@ -43,14 +43,17 @@ def take_summary(nb, mime: str) -> dict[str, Any] | None:
     return found
 
 
-def notebook_page(nb, title_text: str, lang: str | None = None) -> str:
-    """The report page: the kit's own template (``templates/laporan``), nothing from the web."""
+def notebook_page(nb, title_text: str, lang: str | None = None, templates: Any = None) -> str:
+    """The report page: the kit's own template (``templates/laporan``), nothing from the web.
+
+    ``templates`` is the folder holding ``laporan`` (default the kit's own).
+    """
     from nbconvert import HTMLExporter
 
     lang = resolve(lang)
     exporter = HTMLExporter(
         template_name="laporan",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        extra_template_basedirs=[str(templates or TEMPLATES_DIR)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
