@@ -1,4 +1,5 @@
-"""Hardening bench (issue 19, part 1): personal data, naming, spreadsheet cells, terminal.
+"""Hardening bench (issue 19, parts 1, 3 and 4): personal data, naming, spreadsheet cells,
+terminal, and no traceback a user can reach.
 
 Tries a fixed grid of bad inputs per family and prints, for each, how many were tried, how
 many were handled and how many are defects:
@@ -16,7 +17,23 @@ many were handled and how many are defects:
 - terminal: escape sequences and control characters in file names, folder names and
   values the CLI echoes. Handled: nothing reaches the terminal raw, no fake line.
 
-Run: ``python bench/bench_hardening.py``. It never fails; it prints its figures.
+- chart text: ``$$``, ``\\``, ``_``, ``^``, ``<script>``, formulas as categories, units,
+  places, handles, campaigns and titles of every chart. Handled: drawn, and drawn as given.
+- playbook payloads: the sample data with payloads in every displayed field, through every
+  playbook (in-process runner of ``tests/playbook_matrix.py``). Handled: the report is made
+  and no xlsx holds a formula.
+- missing inventory columns: audit-akun on the sample inventory without each optional
+  column in turn. Handled: the report is made.
+- bad parameters: every parameter of every playbook with bad values
+  (``tests/hardening_cases.py``). Handled: a humaskit stop in one sentence naming the
+  parameter as typed.
+- output folder: ``--out`` a file, under a file, ``/dev/null/x``, not writable. Handled:
+  exit 2, one sentence, nothing made.
+- signals: SIGINT and SIGTERM during ``humaskit run``. Handled: exit 128+signal, one
+  sentence, no folder left.
+
+Run: ``python bench/bench_hardening.py`` (``--quick`` skips the playbook runs and signals).
+It never fails; it prints its figures.
 """
 
 from __future__ import annotations
@@ -24,7 +41,11 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import os
 import re
+import signal
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +55,8 @@ import pandas as pd
 
 from humaskit import privacy
 from humaskit import text as ht
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 DIGIT = re.compile(r"[0-9]")
 
@@ -278,7 +301,174 @@ def family_terminal() -> tuple[int, int, int]:
     return tried, handled, tried - handled
 
 
+def family_charts() -> tuple[int, int, int]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import test_hardening_charts as tc
+
+    tried = handled = 0
+    for fn in (
+        tc.test_plain_is_exact,
+        tc.test_bar_performance_trend,
+        tc.test_evaluation_charts,
+        tc.test_governance_scorecard,
+        tc.test_audience_charts,
+        tc.test_scheduling_charts,
+        tc.test_influencer_charts,
+        tc.test_summary_card,
+    ):
+        tried += 1
+        try:
+            fn()
+            handled += 1
+        except Exception:  # noqa: BLE001 - counted
+            pass
+        plt.close("all")
+    return tried, handled, tried - handled  # chart groups, each with every payload
+
+
+def _formulas(folder: Path) -> int:
+    import openpyxl
+
+    n = 0
+    for path in folder.rglob("*.xlsx"):
+        for ws in openpyxl.load_workbook(path).worksheets:
+            n += sum(c.data_type == "f" for r in ws.iter_rows() for c in r)
+    return n
+
+
+def family_playbook_payloads() -> tuple[int, int, int]:
+    import hardening_cases as hc
+    import playbook_matrix as pm
+
+    from humaskit import playbooks
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        data = hc.payload_folder(Path(tmp) / "data")
+        bundles = hc.payload_bundles(Path(tmp) / "bundel")
+        for name in playbooks.available():
+            params = {"bundel": str(bundles)} if name == "forum-banding" else {"data": str(data)}
+            out_dir = Path(tmp) / name
+            out_dir.mkdir()
+            try:
+                out = pm.run_inprocess(name, params, out_dir)
+                ok = out.status == "ok" and _formulas(out_dir) == 0
+            except Exception:  # noqa: BLE001 - counted
+                ok = False
+            tried += 1
+            handled += ok
+    return tried, handled, tried - handled
+
+
+def family_inventory_columns() -> tuple[int, int, int]:
+    import playbook_matrix as pm
+
+    from humaskit import samples
+
+    acc = samples.workspace().accounts
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for col in acc.columns:
+            if col in ("platform", "handle"):
+                continue
+            f = Path(tmp) / f"inventaris-tanpa-{col}.csv"
+            acc.drop(columns=[col]).to_csv(f, index=False)
+            out = pm.run_inprocess("audit-akun", {"inventaris": str(f)}, Path(tmp))
+            tried += 1
+            handled += out.status == "ok"
+    return tried, handled, tried - handled
+
+
+def family_bad_parameters() -> tuple[int, int, int, list[str]]:
+    import hardening_cases as hc
+    import playbook_matrix as pm
+
+    from humaskit import playbooks
+    from humaskit.errors import HumaskitError
+
+    tried = handled = 0
+    defects = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, key, value in hc.bad_values():
+            ns = {k: p.default for k, p in playbooks.parameters(name).items()} | {key: value}
+            err = None
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+            ):
+                try:
+                    playbooks.validate(name, ns, load=True)
+                except BaseException as exc:  # noqa: BLE001 - judged
+                    err = exc
+                message = str(err) if err is not None else ""
+                if err is None:
+                    out = pm.run_inprocess(name, {key: value}, Path(tmp))
+                    if out.status != "ok":
+                        crash = out.detail.startswith("crash")
+                        err = RuntimeError(out.message) if crash else HumaskitError(out.message)
+                        message = out.message
+            why = hc.judge_stop(key, err, message)
+            tried += 1
+            handled += why is None
+            if why:
+                defects.append(f"{name} {key}={value!r}: {why}")
+    return tried, handled, tried - handled, defects
+
+
+def family_out_folder() -> tuple[int, int, int]:
+    from humaskit.cli import main as cli
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        a_file = Path(tmp) / "berkas.txt"
+        a_file.write_text("x", encoding="utf-8")
+        for out in (str(a_file), str(a_file / "sub"), "/dev/null/x", "/sys/humaskit-uji"):
+            err = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+                code = cli(["run", "audit-akun", "--out", out])
+            lines = [ln for ln in err.getvalue().splitlines() if ln.strip()]
+            tried += 1
+            handled += code == 2 and len(lines) == 2 and "Traceback" not in err.getvalue()
+    return tried, handled, tried - handled
+
+
+def family_signals() -> tuple[int, int, int]:
+    root = Path(__file__).resolve().parents[1]
+    tried = handled = 0
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "keluaran" / "laporan"
+            env = {**os.environ, "PYTHONPATH": str(root / "src"), "MPLBACKEND": "Agg"}
+            cmd = [sys.executable, "-m", "humaskit.cli", "run", "evaluasi-bulanan"]
+            proc = subprocess.Popen(
+                [*cmd, "--out", str(out)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and proc.poll() is None:
+                if out.is_dir() and any(p.name.startswith(".") for p in out.iterdir()):
+                    break
+                time.sleep(0.1)
+            time.sleep(1.0)
+            proc.send_signal(sig)
+            _, err = proc.communicate(timeout=120)
+            tried += 1
+            handled += (
+                proc.returncode == 128 + int(sig)
+                and "Traceback" not in err
+                and not (Path(tmp) / "keluaran").exists()
+            )
+    return tried, handled, tried - handled
+
+
 def main() -> None:
+    quick = "--quick" in sys.argv
     print("family                 tried  handled  defects")
     tried, handled, defects, per_kind = family_personal_data()
     print(f"{'personal data':<22} {tried:>5}  {handled:>7}  {defects:>7}")
@@ -289,9 +479,23 @@ def main() -> None:
         ("naming (public acct.)", family_naming),
         ("writer injection", family_writers),
         ("terminal output", family_terminal),
+        ("chart text (groups)", family_charts),
+        ("output folder", family_out_folder),
     ):
         tried, handled, defects = fn()
         print(f"{label:<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    if not quick:
+        tried, handled, defects, which = family_bad_parameters()
+        print(f"{'bad parameters':<22} {tried:>5}  {handled:>7}  {defects:>7}")
+        for line in which:
+            print(f"  {line}")
+        for label, fn in (
+            ("playbook payloads", family_playbook_payloads),
+            ("inventory columns", family_inventory_columns),
+            ("signals", family_signals),
+        ):
+            tried, handled, defects = fn()
+            print(f"{label:<22} {tried:>5}  {handled:>7}  {defects:>7}")
     n = 100_000
     texts = pd.Series(
         [

@@ -26,7 +26,7 @@ import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .errors import HumaskitError, ParameterError
+from .errors import HumaskitError, Interrupted, ParameterError
 from .fmt import terminal_safe as _safe
 from .i18n import resolve, set_language, t
 
@@ -400,7 +400,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, lang)
         return _cmd_impor(args, lang)
     except KeyboardInterrupt:
+        print(t("runs.stopped", lang), file=sys.stderr)
         return 130
+    except Interrupted as exc:  # a run stopped by Ctrl-C or SIGTERM, its folder removed
+        print(_safe(exc), file=sys.stderr)
+        return 128 + exc.signal
     except HumaskitError as exc:
         from .playbooks import PlaybookFailed
 

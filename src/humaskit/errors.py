@@ -24,6 +24,7 @@ __all__ = [
     "DamagedFile",
     "ParameterError",
     "DataNotFound",
+    "Interrupted",
 ]
 
 
@@ -49,3 +50,14 @@ class ParameterError(HumaskitError, ValueError):
 
 class DataNotFound(HumaskitError, FileNotFoundError):
     """A file or folder the user named does not exist or holds no usable data."""
+
+
+class Interrupted(HumaskitError):
+    """A run stopped by a signal (Ctrl-C, SIGTERM); ``signal`` is its number.
+
+    Everything the run had started writing was removed; the message says so.
+    """
+
+    def __init__(self, message: str = "", *, signal: int = 2) -> None:
+        super().__init__(message)
+        self.signal = signal

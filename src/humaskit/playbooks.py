@@ -13,6 +13,12 @@ papermill and writes, into one folder, the executed notebook, an HTML report wit
 hidden and a JSON summary of the headline figures. A failed run leaves nothing behind that
 looks like a finished report.
 
+Numeric parameters must lie within the bounds of ``data/playbooks/limits.csv`` (e.g.
+``jumlah_tokoh`` 1-100, ``target`` 0-300 per platform); date parameters (``mulai``,
+``sampai``, ``tanggal_audit``, ``waktu_acuan``) must exist, and a window without data is a
+stop naming the data's first and last day (:mod:`humaskit.limits`). ``--out`` is checked and
+an interrupted run (SIGINT, SIGTERM) leaves nothing (:mod:`humaskit.files.runfolder`).
+
 Parameters checked by name, in every playbook that has them:
 
 ``periode``  ``YYYY-MM`` (a month) or ``"terakhir"`` (the latest month in the data)
@@ -44,9 +50,7 @@ import io as _io
 import json
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 import time
 import tokenize
 from dataclasses import dataclass, field
@@ -392,6 +396,9 @@ def _check_values(name: str, spec: dict[str, Param], given: dict[str, Any], lang
         if _is_file_param(key) and value not in ("", "contoh") and isinstance(value, str):
             if not Path(value).expanduser().exists():
                 raise ParameterError(t("playbooks.no_file", lang, param=key, value=value))
+    from .limits import check_values
+
+    check_values(values, lang=lang)  # bounds, dates
     return values
 
 
@@ -530,6 +537,9 @@ def validate(name: str, namespace: dict[str, Any], *, load: bool = True) -> Para
         params.accounts = wanted
         ws = ws.select(wanted)
     params.ws = ws
+    from .limits import check_window
+
+    check_window(values, ws, lang=lang)  # a date window with no data is a stop
     if "periode" in values:
         from .evaluation import local_times
 
@@ -610,51 +620,6 @@ def _kernel_manager_class():
             return await super().start_kernel(**kw)
 
     return _QuietKernel
-
-
-def _extract_summary(nb) -> dict[str, Any] | None:
-    found = None
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        keep = []
-        for out in cell.get("outputs", []):
-            data = out.get("data", {}) if out.get("output_type") == "display_data" else {}
-            if SUMMARY_MIME in data:
-                found = data[SUMMARY_MIME]
-            else:
-                keep.append(out)
-        cell["outputs"] = keep
-    return found
-
-
-def _html(nb, title_text: str, lang: str | None = None) -> str:
-    """The report page: the kit's own template (``templates/laporan``), nothing from the web."""
-    from nbconvert import HTMLExporter
-
-    lang = resolve(lang)
-    exporter = HTMLExporter(
-        template_name="laporan",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        exclude_markdown=True,
-        language_code=lang,
-    )
-    nb.metadata["title"] = title_text
-    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
-    return body
-
-
-def _share_with_group(folder: Path) -> None:
-    """Let colleagues read a report folder on a shared drive (mkdtemp makes it private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(folder, 0o777 & ~umask | 0o750)
-    for f in folder.iterdir():
-        if f.is_file():
-            os.chmod(f, 0o666 & ~umask | 0o640)
 
 
 def _skip_unused_grammar() -> None:
@@ -738,77 +703,78 @@ def run(
     full.update(given)
     values = _check_values(name, spec, full, lang)
 
-    out_root = (Path(out_dir) if out_dir is not None else REPORTS_DIR).expanduser().resolve()
-    out_root.mkdir(parents=True, exist_ok=True)
+    from .files.runfolder import interruptible, run_folder
+    from .report.page import notebook_page, take_summary
+
+    out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     label = str(values.get("periode", "")).replace("terakhir", "").strip()
     folder = f"{name}-{label + '-' if label else ''}{stamp}"
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=out_root))
-    executed = tmp / f"{name}.ipynb"
     env_before = {k: os.environ.get(k) for k in (OUT_ENV, "MPLBACKEND", "HUMASKIT_LANG")}
-    os.environ[OUT_ENV] = str(tmp)
-    # the kernel must draw inline so charts land in the report (the caller may run with Agg)
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
     started = time.perf_counter()
     try:
-        try:
-            pm.execute_notebook(
-                str(_path(name)),
-                str(executed),
-                parameters=values,
-                kernel_name="python3",
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                cwd=os.getcwd(),
-                kernel_manager_class=_kernel_manager_class(),
-            )
-        except PapermillExecutionError as exc:
-            ename, evalue = _error_of(exc)
-            if ename in {
-                "ParameterError",
-                "DataNotFound",
-                "SchemaError",
-                "UnsupportedFile",
-                "DamagedFile",
-                "HumaskitError",
-            }:
-                raise ParameterError(evalue) from None
-            raise PlaybookFailed(
-                t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
-            ) from None
-        nb = nbformat.read(executed, as_version=4)
-        figures = _extract_summary(nb)
-        nbformat.write(nb, executed)
-        bundle = {
-            "playbook": name,
-            "kit_version": __version__,
-            "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "parameters": {k: _jsonable(v) for k, v in values.items()},
-            "seconds": round(time.perf_counter() - started, 2),
-            "summary": figures or {},
-        }
-        with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
-            json.dump(bundle, fh, ensure_ascii=False, indent=2)
-        report = tmp / f"{name}.html"
-        if html:
-            report.write_text(_html(nb, title(name), values.get("bahasa", lang)), encoding="utf-8")
-        final = out_root / folder
-        n = 1
-        while final.exists():
-            n += 1
-            final = out_root / f"{folder}-{n}"
-        tmp.rename(final)
-        _share_with_group(final)
-        return final / report.name
+        with interruptible(lang), run_folder(out_root, name, lang=lang) as rf:
+            tmp = rf.path
+            executed = tmp / f"{name}.ipynb"
+            os.environ[OUT_ENV] = str(tmp)
+            # the kernel must draw inline so charts land in the report (the caller may use Agg)
+            os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+            os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
+            try:
+                pm.execute_notebook(
+                    str(_path(name)),
+                    str(executed),
+                    parameters=values,
+                    kernel_name="python3",
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    cwd=os.getcwd(),
+                    kernel_manager_class=_kernel_manager_class(),
+                )
+            except PapermillExecutionError as exc:
+                ename, evalue = _error_of(exc)
+                if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
+                    raise KeyboardInterrupt from None
+                if ename in _USER_ERRORS:
+                    raise ParameterError(evalue) from None
+                raise PlaybookFailed(
+                    t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
+                ) from None
+            nb = nbformat.read(executed, as_version=4)
+            figures = take_summary(nb, SUMMARY_MIME)
+            nbformat.write(nb, executed)
+            bundle = {
+                "playbook": name,
+                "kit_version": __version__,
+                "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "parameters": {k: _jsonable(v) for k, v in values.items()},
+                "seconds": round(time.perf_counter() - started, 2),
+                "summary": figures or {},
+            }
+            with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
+                json.dump(bundle, fh, ensure_ascii=False, indent=2)
+            report = tmp / f"{name}.html"
+            if html:
+                text = notebook_page(nb, title(name), values.get("bahasa", lang), TEMPLATES_DIR)
+                report.write_text(text, encoding="utf-8")
+            final = rf.keep(folder)
+            return final / report.name
     finally:
         for k, v in env_before.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+
+
+_USER_ERRORS = {
+    "ParameterError",
+    "DataNotFound",
+    "SchemaError",
+    "UnsupportedFile",
+    "DamagedFile",
+    "HumaskitError",
+}
 
 
 def escape(text: Any) -> str:

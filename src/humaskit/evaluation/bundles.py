@@ -393,6 +393,13 @@ def sample_bundles(
     from .. import samples
 
     ws = samples.workspace()
+    if period is not None and len(ws.posts):
+        months = pd.to_datetime(ws.posts["published_at"], utc=True).dt.strftime("%Y-%m")
+        first, last = months.min(), months.max()
+        if not first <= str(pd.Period(str(period), freq="M")) <= last:
+            raise ParameterError(
+                t("playbooks.period_outside", lang, value=period, first=first, last=last)
+            )
     table = unit_figures(ws, period, limit_hours=limit_hours, lang=lang)
     inst = str(ws.accounts["institution"].dropna().iloc[0]) if len(ws.accounts) else ""
     return unit_bundles(table, institution=inst, limit_hours=limit_hours, lang=lang)

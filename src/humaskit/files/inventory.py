@@ -560,9 +560,15 @@ def read_rules(path: str | Path, *, lang: str | None = None) -> dict[str, Any]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     reader = csv.reader(lines)
     out: dict[str, Any] = {}
+    known = set(gov.default_rules())
     for n, rec in enumerate(reader):
         if not rec or (n == 0 and rec[0].strip().lower() in ("key", "kunci", "aturan")):
             continue
+        while rec and not rec[-1].strip():
+            rec = rec[:-1]
+        if len(rec) > 3 or (n == 0 and rec and rec[0].strip() not in known and len(rec) > 2):
+            # another table (comments, posts, an inventory) given as the rules file
+            raise SchemaError(t("runs.not_rules", lang, file=path.name, line=",".join(rec)[:60]))
         if len(rec) < 2:
             raise SchemaError(
                 t("inventory.bad_rules_line", lang, file=path.name, line=",".join(rec))
@@ -713,6 +719,8 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
     posts = ws.posts if ws is not None else None
     if centre is None:
         centre = gov.central_account(accounts, posts)
+    else:
+        _check_centre(centre, accounts, posts, lang)
     return AuditInputs(
         accounts=accounts,
         problems=problems,
@@ -722,3 +730,29 @@ def audit_inputs(params: Any, *, lang: str | None = None) -> AuditInputs:
         source=source,
         provisional=provisional,
     )
+
+
+def _check_centre(centre: str, accounts: pd.DataFrame, posts: Any, lang: str | None) -> None:
+    """Stop when ``akun_pusat`` names no account of the inventory nor of the posts.
+
+    Without posts there is no agenda to follow, so nothing is checked.
+    """
+    if posts is None or not len(posts):
+        return
+    names: set[str] = set()
+    for table, cols in ((accounts, ("handle", "account")), (posts, ("account",))):
+        if table is None or not len(table):
+            continue
+        for c in cols:
+            if c in table:
+                names |= {str(v).strip().lstrip("@").casefold() for v in table[c].dropna()}
+    if names and centre.casefold() not in names:
+        shown = sorted(names)[:12]
+        raise ParameterError(
+            t(
+                "runs.unknown_centre",
+                lang,
+                value=centre,
+                known=", ".join(shown) + (" ..." if len(names) > 12 else ""),
+            )
+        )

@@ -75,7 +75,9 @@ def _duplicates(acc: pd.DataFrame, lang: str | None) -> CheckResult:
     ):
         seen |= _fail_all_but_main(res, rows, "governance.reason.unit_twice", lang, unit="unit")
     # the same display name on one platform, different handles (not already reported)
-    dname = distinct["display_name"].astype("str").str.split().str.join(" ").str.casefold()
+    # whitespace collapsed with a regex: split/join fails on a column with no name at all
+    dname = distinct["display_name"].astype("str").str.replace(r"\s+", " ", regex=True)
+    dname = dname.str.strip().str.casefold()
     dname = dname.fillna("")
     has_name = dname != ""
     for rows in _groups_of_several(distinct[has_name], [dplat[has_name], dname[has_name]]):

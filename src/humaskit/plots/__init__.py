@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..i18n import label
+from ..i18n import catalogue, label
 
 __all__ = ["bar", "performance", "trend", "PALETTE"]
 
@@ -38,6 +38,41 @@ PALETTE = {
     "youtube": "#FF0000",
     "tiktok": "#25F4EE",
 }
+
+
+def _plain(text: Any) -> str:
+    r"""Outside text as matplotlib must draw it: literally, whatever it holds.
+
+    Every text that comes from data or from a user (a category, unit, account, handle,
+    campaign, place, term, a title holding them) passes through here before it reaches
+    matplotlib: a ``$`` is escaped so it never starts mathtext (``Promo $$ hemat`` would stop
+    the chart with a parse error), and a leading ``_`` gets a space in front (matplotlib
+    leaves labels starting with ``_`` out of legends). Backslashes, ``^`` and ``_`` need
+    nothing outside mathtext, and matplotlib draws ``\$`` as ``$``.
+
+    Examples
+    --------
+    >>> print(_plain("Promo $$ hemat"), _plain("_budi"), _plain(r"a\b^c"))
+    Promo \$\$ hemat  _budi a\b^c
+    """
+    s = "" if text is None else str(text)
+    s = s.replace("$", r"\$")
+    return " " + s if s.startswith("_") else s
+
+
+def _value(value: Any, lang: str | None = None) -> str:
+    """A data value as a chart shows it: translated when the kit knows it, else as written.
+
+    Unlike :func:`humaskit.i18n.label` (meant for column names), an unknown value keeps its
+    underscores (a handle ``info_novi`` stays ``info_novi``); the result is :func:`_plain`.
+
+    Examples
+    --------
+    >>> _value("facebook", "en"), _value("x_1", "en")
+    ('Facebook', 'x_1')
+    """
+    key = f"label.{value}"
+    return _plain(label(value, lang) if key in catalogue() else value)
 
 
 def _ax(ax, figsize=(7, 3.6)):
@@ -57,9 +92,9 @@ def _pct_axis(ax, axis: str = "y") -> None:
 
 def _translated(data: pd.DataFrame, cols: list[str | None], lang: str | None) -> pd.DataFrame:
     out = data.copy()
-    for c in cols:
+    for c in dict.fromkeys(cols):  # once each: x and hue may be the same column
         if c and c in out and not pd.api.types.is_numeric_dtype(out[c]):
-            out[c] = out[c].astype("str").map(lambda v: label(v, lang))
+            out[c] = out[c].astype("str").map(lambda v: _value(v, lang))
     return out
 
 
@@ -84,22 +119,22 @@ def bar(
     palette = None
     key = hue or x
     if key in data and set(data[key].dropna().astype(str)) <= set(PALETTE):
-        palette = {label(k, lang): v for k, v in PALETTE.items()}
+        palette = {_value(k, lang): v for k, v in PALETTE.items()}
     kw = {"x": y, "y": x} if horizontal else {"x": x, "y": y}
     sns.barplot(data=df, hue=hue or x, ax=ax, palette=palette, legend=bool(hue), **kw)
     if hue and ax.get_legend() is not None:
-        ax.get_legend().set_title(label(hue, lang))
+        ax.get_legend().set_title(_plain(label(hue, lang)))
     if horizontal:
-        ax.set_xlabel(label(y, lang))
-        ax.set_ylabel(label(x, lang))
+        ax.set_xlabel(_plain(label(y, lang)))
+        ax.set_ylabel(_plain(label(x, lang)))
     else:
-        ax.set_xlabel(label(x, lang))
-        ax.set_ylabel(label(y, lang))
+        ax.set_xlabel(_plain(label(x, lang)))
+        ax.set_ylabel(_plain(label(y, lang)))
         ax.tick_params(axis="x", rotation=20)
     if pct:
         _pct_axis(ax, "x" if horizontal else "y")
     if title:
-        ax.set_title(title)
+        ax.set_title(_plain(title))
     return ax
 
 
@@ -136,14 +171,14 @@ def trend(
     df[y] = pd.to_numeric(df[y], errors="coerce").astype("float64")
     palette = None
     if hue and hue in data and set(data[hue].dropna().astype(str)) <= set(PALETTE):
-        palette = {label(k, lang): v for k, v in PALETTE.items()}
+        palette = {_value(k, lang): v for k, v in PALETTE.items()}
     sns.lineplot(data=df, x=x, y=y, hue=hue, ax=ax, palette=palette)
-    ax.set_xlabel(label(x, lang))
-    ax.set_ylabel(label(y, lang))
+    ax.set_xlabel(_plain(label(x, lang)))
+    ax.set_ylabel(_plain(label(y, lang)))
     if hue and ax.get_legend() is not None:
-        ax.get_legend().set_title(label(hue, lang))
+        ax.get_legend().set_title(_plain(label(hue, lang)))
     if title:
-        ax.set_title(title)
+        ax.set_title(_plain(title))
     return ax
 
 

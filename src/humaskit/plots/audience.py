@@ -24,6 +24,7 @@ import pandas as pd
 from ..audience import place_level, pyramid, top_places
 from ..errors import ParameterError
 from ..i18n import label, resolve, t
+from . import _plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -80,6 +81,7 @@ def plot_pyramid(
     )
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
+    data["age"] = data["age"].map(_plain)
     order = list(dict.fromkeys(data["age"]))[::-1]
     palette = {t("audience.female", lang): "#d95f8c", t("audience.male", lang): "#3b7bbf"}
     sns.barplot(
@@ -100,7 +102,7 @@ def plot_pyramid(
     ax.set_xlabel(t("audience.share_label", lang))
     ax.set_ylabel(t("audience.age_label", lang))
     who = label(plats[0], lang) + (f" · {account}" if account else "")
-    ax.set_title(t("audience.pyramid_title", lang, who=who))
+    ax.set_title(_plain(t("audience.pyramid_title", lang, who=who)))
     legend = ax.get_legend()
     if legend is not None:
         legend.set_title("")
@@ -140,6 +142,7 @@ def plot_places(
     data = data.groupby("place", as_index=False)["share"].sum()
     data["share"] = data["share"] / n_acc
     data = data.sort_values("share", ascending=False).head(n)
+    data["place"] = data["place"].map(_plain)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
     sns.barplot(data=data, x="share", y="place", orient="h", color="#3b7bbf", ax=ax)
@@ -147,11 +150,13 @@ def plot_places(
     ax.set_xlabel(t("audience.share_label", lang))
     ax.set_ylabel("")
     ax.set_title(
-        t(
-            "audience.places_title",
-            lang,
-            who=label(plats[0], lang),
-            level=t(f"audience.level_{place_level(level, lang)}", lang),
+        _plain(
+            t(
+                "audience.places_title",
+                lang,
+                who=label(plats[0], lang),
+                level=t(f"audience.level_{place_level(level, lang)}", lang),
+            )
         )
     )
     return ax
@@ -183,7 +188,8 @@ def plot_fit(
     order = list(dict.fromkeys(data["public"]))
     table = data.pivot_table(index="public", columns="platform", values=value, aggfunc="mean")
     table = table.reindex(order)
-    table.columns = [label(c, lang) for c in table.columns]
+    table.index = [_plain(p) for p in table.index]
+    table.columns = [_plain(label(c, lang)) for c in table.columns]
     table = table.astype("float64")
     if ax is None:
         _, ax = plt.subplots(figsize=(1.3 * table.shape[1] + 3, 0.45 * table.shape[0] + 1.5))

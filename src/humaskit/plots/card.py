@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..fmt import fmt_change
 from ..i18n import resolve, t
+from . import _plain
 
 __all__ = ["summary_card", "CARD_PIXELS"]
 
@@ -95,8 +96,3 @@ def summary_card(
     if footer:
         ax.text(0.06, 0.03, _plain(footer), fontsize=9, color=_GREY)
     return fig
-
-
-def _plain(text: Any) -> str:
-    """Text as matplotlib must draw it: literally (``$`` never starts mathtext)."""
-    return str(text).replace("\\", "\\\\").replace("$", r"\$")

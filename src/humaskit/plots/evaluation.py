@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..fmt import fmt_value
 from ..i18n import label, t
+from . import _plain, _value
 
 __all__ = [
     "plot_sentiment",
@@ -141,7 +142,7 @@ def plot_response(
     df = data.dropna(subset=[x]).sort_values(x)
     ax = _ax(ax, figsize=(7.5, 0.35 * max(len(df), 3) + 1))
     df = df.assign(
-        **{x: df[x].astype("float64"), y: df[y].astype("str").map(lambda v: label(v, lang))}
+        **{x: df[x].astype("float64"), y: df[y].astype("str").map(lambda v: _value(v, lang))}
     )
     colors = ["#b42318" if (target is not None and v < target) else "#1b7f3b" for v in df[x]]
     sns.barplot(data=df, x=x, y=y, hue=y, palette=colors, legend=False, ax=ax)
@@ -150,8 +151,8 @@ def plot_response(
         ax.text(target, -0.6, t("evaluation.plot.target", lang), color="#0b3d91", fontsize=8)
     ax.set_xlim(0, 1)
     _pct_axis(ax, "x")
-    ax.set_xlabel(label(x, lang))
-    ax.set_ylabel(label(y, lang))
+    ax.set_xlabel(_plain(label(x, lang)))
+    ax.set_ylabel(_plain(label(y, lang)))
     return ax
 
 
@@ -197,12 +198,11 @@ def plot_compare(data: pd.DataFrame, kpi: str, *, ax: Any = None, lang: str | No
     lower = kinds["direction"].get(kpi, "higher") == "lower"
     df = data.dropna(subset=[kpi]).sort_values(kpi, ascending=lower)
     ax = _ax(ax, figsize=(7.5, 0.35 * max(len(df), 3) + 1))
-    sns.barplot(
-        data=df.assign(**{kpi: df[kpi].astype("float64")}), x=kpi, y="unit", color="#0b3d91", ax=ax
-    )
+    df = df.assign(**{kpi: df[kpi].astype("float64"), "unit": df["unit"].map(_plain)})
+    sns.barplot(data=df, x=kpi, y="unit", color="#0b3d91", ax=ax)
     if kinds["kind"].get(kpi) == "pct":
         _pct_axis(ax, "x")
-    ax.set_xlabel(label(kpi, lang))
+    ax.set_xlabel(_plain(label(kpi, lang)))
     ax.set_ylabel(label("unit", lang))
     return ax
 
@@ -215,7 +215,9 @@ def plot_programme(data: pd.DataFrame, *, top: int = 10, ax: Any = None, lang: s
     df = data.sort_values("not_served", ascending=False).head(top)
     ax = _ax(ax, figsize=(7.5, 0.35 * max(len(df), 3) + 1))
     sns.barplot(
-        data=df.assign(not_served=df["not_served"].astype("float64")),
+        data=df.assign(
+            not_served=df["not_served"].astype("float64"), place=df["place"].map(_plain)
+        ),
         x="not_served",
         y="place",
         color="#b42318",

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..governance import check_label, scorecard
 from ..i18n import t
+from . import _plain
 
 __all__ = ["plot_scorecard"]
 
@@ -41,7 +42,8 @@ def plot_scorecard(audit: pd.DataFrame, *, ax=None, lang: str | None = None):
     import seaborn as sns
 
     sc = scorecard(audit, lang=lang)
-    data = sc.astype(float).rename(columns=lambda c: check_label(c, lang))
+    data = sc.astype(float).rename(columns=lambda c: _plain(check_label(c, lang)))
+    data.index = [_plain(u) for u in data.index]
     if ax is None:
         width = max(6.0, 0.55 * data.shape[1] + 3)
         height = max(2.5, 0.4 * data.shape[0] + 1.8)

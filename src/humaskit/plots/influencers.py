@@ -21,7 +21,7 @@ from ..influencers import (
     display_names,
     register_keys,
 )
-from . import _ax
+from . import _ax, _plain
 
 __all__ = ["plot_network", "plot_leaderboard", "plot_collaborations"]
 
@@ -187,7 +187,7 @@ def plot_network(
                 fontweight="bold",
                 bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#111111", "lw": 0.6},
             )
-            key_lines.append(f"{rank}. {name} ({plat})")
+            key_lines.append(_plain(f"{rank}. {name} ({plat})"))
         ax.text(
             1.0,
             0.0,
@@ -206,8 +206,10 @@ def plot_network(
             color="w",
             markerfacecolor=colours[c],
             markersize=8,
-            label=t("influencers.community_n", lang, n=c)
-            + (f": {terms.get(c)}" if terms.get(c) else ""),
+            label=_plain(
+                t("influencers.community_n", lang, n=c)
+                + (f": {terms.get(c)}" if terms.get(c) else "")
+            ),
         )
         for c in shown_comms
     ]
@@ -272,18 +274,19 @@ def plot_leaderboard(
     if "platform" in df.columns and df.duplicated("_name").any():
         plat = df["platform"].map(lambda p: label(str(p), lang))
         df["_name"] = df["_name"] + " (" + plat.astype("str") + ")"
+    df["_name"] = df["_name"].map(_plain)
     ax = _ax(ax, (7, max(2.5, 0.35 * len(df) + 1)))
     palette = None
     if hue is not None:
         df[hue] = df[hue].astype("str")
         if set(df[hue].dropna()) <= set(_STATUS_COLORS):
             palette = {
-                label(k, lang): v
+                _plain(label(k, lang)): v
                 for k, v in {f"status_{s}": c for s, c in _STATUS_COLORS.items()}.items()
             }
-            df[hue] = df[hue].map(lambda s: label(f"status_{s}", lang))
+            df[hue] = df[hue].map(lambda s: _plain(label(f"status_{s}", lang)))
         else:
-            df[hue] = df[hue].map(lambda s: label(f"role_{s}", lang))
+            df[hue] = df[hue].map(lambda s: _plain(label(f"role_{s}", lang)))
     sns.barplot(df, x=x, y="_name", hue=hue, palette=palette, dodge=False, ax=ax)
     ax.set_ylabel("")
     ax.set_xlabel(label(x, lang))
@@ -338,7 +341,7 @@ def plot_collaborations(
     hue_name = None
     if hue is not None:
         hue_name = label(hue, lang)
-        df[hue_name] = df[hue].astype("str").fillna("-")
+        df[hue_name] = df[hue].astype("str").fillna("-").map(_plain)
     size_name = None
     if "engagements" in df.columns:
         size_name = label("engagements", lang)

@@ -20,7 +20,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..i18n import label, t
 from ..scheduling import day_name, zone_label
-from . import PALETTE
+from . import PALETTE, _plain, _value
 
 __all__ = ["plot_heatmap", "plot_heatmaps", "plot_backtest", "plot_hourly", "plot_frequency"]
 
@@ -135,7 +135,7 @@ def plot_heatmap(
     ax.set_xticklabels([f"{h:02d}" for h in range(24)], rotation=0, fontsize=8)
     ax.set_xlabel(t("scheduling.hour_axis", lang, zone=zone))
     ax.set_ylabel("")
-    ax.set_title(t("scheduling.heatmap_title", lang, group=title))
+    ax.set_title(_plain(t("scheduling.heatmap_title", lang, group=title)))
     ax.legend(
         handles=[
             Patch(
@@ -206,7 +206,7 @@ def plot_backtest(
     }
     long = backtest.melt(id_vars=[x], value_vars=list(cols), var_name="method", value_name="rho")
     long["method"] = long["method"].map(cols)
-    long[x] = long[x].astype("str").map(lambda v: label(v, lang))
+    long[x] = long[x].astype("str").map(lambda v: _value(v, lang))
     ax = _ax(ax, (7, 3.6))
     sns.barplot(long, x=x, y="rho", hue="method", ax=ax, palette=["#0b7a3e", "#9aa5b1", "#e0a800"])
     ax.axhline(0, color="black", linewidth=0.8)
@@ -240,7 +240,7 @@ def plot_hourly(
     ax = _ax(ax, (9, 3.2))
     sns.barplot(data, x="hour", y=y, ax=ax, color="#3e6fb0")
     ax.set_xlabel(t("scheduling.hour_axis", lang, zone=zone))
-    ax.set_ylabel(label(y, lang))
+    ax.set_ylabel(_plain(label(y, lang)))
     ax.tick_params(axis="x", labelsize=8)
     return ax
 
@@ -263,13 +263,15 @@ def plot_frequency(
     data = frequency[frequency["posts_per_day"] >= 1].copy()
     data[y] = data[y].astype(float)
     data["platform"] = data["platform"].astype("str")
+    shown = {p: _value(p, lang) for p in data["platform"].unique()}
+    colour = {shown[p]: PALETTE.get(p, "#52606d") for p in shown}
+    data["platform"] = data["platform"].map(shown)
     ax = _ax(ax, (7, 3.6))
-    palette = {p: PALETTE.get(p, "#52606d") for p in data["platform"].unique()}
-    sns.lineplot(data, x="posts_per_day", y=y, hue="platform", marker="o", ax=ax, palette=palette)
+    sns.lineplot(data, x="posts_per_day", y=y, hue="platform", marker="o", ax=ax, palette=colour)
     if y == "score_per_post":
         ax.axhline(50, color="#9aa5b1", linestyle="--", linewidth=0.8)
     ax.set_xlabel(t("scheduling.per_day_axis", lang))
-    ax.set_ylabel(label(y, lang))
+    ax.set_ylabel(_plain(label(y, lang)))
     handles, labels_ = ax.get_legend_handles_labels()
-    ax.legend(handles, [label(v, lang) for v in labels_], frameon=False, fontsize=8)
+    ax.legend(handles, labels_, frameon=False, fontsize=8)
     return ax

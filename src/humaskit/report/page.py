@@ -1,0 +1,65 @@
+"""The report page of an executed playbook: its HTML, and the summary it recorded.
+
+:func:`notebook_page` renders an executed notebook with the kit's own nbconvert template
+(``templates/laporan``: code hidden, nothing loaded from the web, alt text on every chart);
+:func:`take_summary` takes out the machine-readable summary a playbook displayed (see
+:func:`humaskit.playbooks.summary`) so it is written as JSON and not shown in the page.
+
+Examples
+--------
+>>> import nbformat
+>>> nb = nbformat.v4.new_notebook()
+>>> nb.cells.append(nbformat.v4.new_code_cell("1"))
+>>> out = nbformat.NotebookNode(output_type="display_data", data={"x/y+json": {"a": 1}})
+>>> nb.cells[0].outputs = [out]
+>>> take_summary(nb, "x/y+json"), nb.cells[0].outputs
+({'a': 1}, [])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import resolve, t
+from ..paths import TEMPLATES_DIR
+
+__all__ = ["notebook_page", "take_summary"]
+
+
+def take_summary(nb, mime: str) -> dict[str, Any] | None:
+    """Remove every output of type ``mime`` from ``nb`` and return the last one's data."""
+    found = None
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        keep = []
+        for out in cell.get("outputs", []):
+            data = out.get("data", {}) if out.get("output_type") == "display_data" else {}
+            if mime in data:
+                found = data[mime]
+            else:
+                keep.append(out)
+        cell["outputs"] = keep
+    return found
+
+
+def notebook_page(nb, title_text: str, lang: str | None = None, templates: Any = None) -> str:
+    """The report page: the kit's own template (``templates/laporan``), nothing from the web.
+
+    ``templates`` is the folder holding ``laporan`` (default the kit's own).
+    """
+    from nbconvert import HTMLExporter
+
+    lang = resolve(lang)
+    exporter = HTMLExporter(
+        template_name="laporan",
+        extra_template_basedirs=[str(templates or TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_markdown=True,
+        language_code=lang,
+    )
+    nb.metadata["title"] = title_text
+    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
+    return body
