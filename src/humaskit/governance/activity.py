@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..fmt import fmt_date
 from ..i18n import label, t
 from ._common import _key, _keys
 from .context import AuditContext, CheckResult
@@ -69,7 +70,7 @@ def _activity(
         gap = int((ref - when.tz_localize(None).normalize()).days)
         if days is not None and gap > days:
             res.fail(
-                i, t("governance.reason.inactive", lang, days=gap, limit=days, date=when.date())
+                i, t("governance.reason.inactive", lang, days=gap, limit=days, date=fmt_date(when, lang))
             )
         else:
             res.set(i, True)

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ParameterError
+from ..fmt import fmt_date
 from ..i18n import t
 from ._common import _na, _read_csv, _today
 from .context import AuditContext, CheckResult, bool_check, tracked
@@ -56,8 +57,8 @@ def password_age_check(ctx: AuditContext) -> CheckResult:
                     t(
                         "governance.reason.password_future",
                         lang,
-                        date=pd.Timestamp(d).date(),
-                        today=ref.date(),
+                        date=fmt_date(d, lang),
+                        today=fmt_date(ref, lang),
                     ),
                 )
             elif pmax is not None and age > pmax:
@@ -68,7 +69,7 @@ def password_age_check(ctx: AuditContext) -> CheckResult:
                         lang,
                         days=age,
                         limit=pmax,
-                        date=pd.Timestamp(d).date(),
+                        date=fmt_date(d, lang),
                     ),
                 )
             else:

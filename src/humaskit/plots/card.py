@@ -77,9 +77,14 @@ def summary_card(
         ax.add_patch(
             plt.Rectangle((x - 0.02, y - 0.10), 0.44, 0.115, color="#f5f8fc", ec="#dbe4f0")
         )
-        ax.text(x, y - 0.005, _plain(lab), fontsize=10.5, color=_GREY, va="top")
-        ax.text(x, y - 0.045, _plain(value), fontsize=19, weight="bold", color="#1f2933", va="top")
-        if change is not None and not pd.isna(change):
+        has_change = change is not None and not pd.isna(change)
+        lines = textwrap.wrap(_plain(lab), width=28 if has_change else 35)[:2]
+        ax.text(x, y - 0.005, "\n".join(lines), fontsize=10.5, color=_GREY, va="top",
+                linespacing=1.2)  # fmt: skip
+        drop = 0.018 * (len(lines) - 1)
+        ax.text(x, y - 0.045 - drop, _plain(value), fontsize=19 - 2 * (len(lines) - 1),
+                weight="bold", color="#1f2933", va="top")  # fmt: skip
+        if has_change:
             colour = _UP if float(change) > 0 else (_DOWN if float(change) < 0 else _GREY)
             ax.text(x + 0.40, y - 0.005, fmt_change(change, lang), fontsize=10.5, color=colour,
                     va="top", ha="right")  # fmt: skip

@@ -264,6 +264,29 @@ def show_time(ts: Any, *, tz: str = DEFAULT_TZ, lang: str | None = None) -> str:
     return f"{fmt_date(local, lang, time=True)} {names.get(z, z)}"
 
 
+def forum_card_figures(
+    ranking: pd.DataFrame, *, lang: str | None = None
+) -> list[tuple[str, str, Any]]:
+    """The summary card of the forum comparison: the leading unit of each compared KPI.
+
+    ``ranking`` is :func:`humaskit.evaluation.compare_bundles`'s table (``rank``, ``unit``,
+    one column per KPI, the KPIs in ``attrs["kpis"]``). Each figure reads
+    ``"<KPI>: <unit>"`` with the unit's value.
+    """
+    lang = resolve(lang)
+    pct = set(pct_columns(ranking))
+    directions = kpi_directions().set_index("kpi")["direction"].to_dict()
+    items: list[tuple[str, str, Any]] = []
+    for k in list(ranking.attrs.get("kpis", []))[:6]:
+        col = pd.to_numeric(ranking[k], errors="coerce")
+        if col.notna().sum() == 0:
+            continue
+        best = col.idxmin() if directions.get(k) == "lower" else col.idxmax()
+        value = fmt_pct(col[best], lang) if k in pct else fmt_number(col[best], lang, 2)
+        items.append((f"{label(k, lang)}: {ranking.loc[best, 'unit']}", value, None))
+    return items
+
+
 def pct_columns(data: pd.DataFrame) -> list[str]:
     """Columns of ``data`` whose KPI is a share (shown as a percentage).
 
