@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..i18n import t
 from ..scheduling import day_name, schedule
-from .core import Feedback
+from .core import Feedback, answer_guard, read_text
 
 __all__ = ["check_best_slot", "check_best_hour", "show_schedule"]
 
@@ -67,16 +67,17 @@ _DAYS = {
 def _day(answer: Any) -> int | None:
     if isinstance(answer, (int, np.integer)) and 0 <= int(answer) <= 6:
         return int(answer)
-    return _DAYS.get(str(answer).strip().lower().rstrip("."))
+    return _DAYS.get(read_text(answer).lower().rstrip("."))
 
 
 def _hour(answer: Any) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,2})(?:[:.]00)?\s*", str(answer))
+    m = re.fullmatch(r"\s*(\d{1,2})(?:[:.]00)?\s*", read_text(answer))
     if m and 0 <= int(m.group(1)) <= 23:
         return int(m.group(1))
     return None
 
 
+@answer_guard
 def check_best_slot(
     day: Any,
     hour: Any,
@@ -136,6 +137,7 @@ def check_best_slot(
     )
 
 
+@answer_guard
 def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Latihan of the confounding trap: which hour does best **per post**?
 
