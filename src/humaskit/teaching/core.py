@@ -189,6 +189,7 @@ def check_post_count(
     if not isinstance(p.get("published_at", pd.Series()).dtype, pd.DatetimeTZDtype):
         p = schema.validate(p, "posts")
     p = p[window(month(period), tz=tz, times=p["published_at"]).mask(p["published_at"])]
+    platform = schema.platform_code(platform, lang=lang)
     truth = int((p["platform"] == platform).sum())
     got = _as_int(answer)
     if got is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import schema
 from ..i18n import label, resolve, t
 from ..privacy import normalize_handles
 from .core import answer_guard, read_text
@@ -208,7 +209,7 @@ def explore_partners(
         if value in alls or col not in out.columns:
             continue
         if col == "platform":
-            out = out[out[col] == value]
+            out = out[out[col] == schema.platform_code(value, strict=False)]
         else:
             parts = out[col].astype("str").str.lower().str.split(",")
             want = str(value).strip().lower()

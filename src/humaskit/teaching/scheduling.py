@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..i18n import t
 from ..scheduling import day_name, schedule
 from .core import Feedback, answer_guard, read_text
@@ -102,6 +103,7 @@ def check_best_slot(
     d, h = _day(day), _hour(hour)
     if d is None or h is None:
         return Feedback(False, t("scheduling.ex_bad_answer", lang, day=day, hour=hour))
+    platform = schema.platform_code(platform, lang=lang)
     data = best_times[best_times["platform"] == platform]
     if post_type is not None and "post_type" in data.columns:
         data = data[data["post_type"] == post_type]
