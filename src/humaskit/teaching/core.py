@@ -188,14 +188,17 @@ def check_post_count(
     p = getattr(posts, "posts", posts)
     if not isinstance(p.get("published_at", pd.Series()).dtype, pd.DatetimeTZDtype):
         p = schema.validate(p, "posts")
-    p = p[window(month(period), tz=tz, times=p["published_at"]).mask(p["published_at"])]
     platform = schema.platform_code(platform, lang=lang)
+    every_month = int((p["platform"] == platform).sum())
+    p = p[window(month(period), tz=tz, times=p["published_at"]).mask(p["published_at"])]
     truth = int((p["platform"] == platform).sum())
     got = _as_int(answer)
     if got is None:
-        return Feedback(False, t("exercises.not_a_number", lang, answer=answer))
+        return Feedback(False, t("exercises.not_a_number", lang, answer=read_text(answer)))
     if got == truth:
         return Feedback(True, t("exercises.count_right", lang, n=truth, platform=platform))
+    if got == every_month:
+        return Feedback(False, t("exercises.hint_all_months", lang, n=got))
     hint = "exercises.hint_filter" if got > truth else "exercises.hint_period"
     return Feedback(False, t("exercises.count_wrong", lang, answer=got) + " " + t(hint, lang))
 

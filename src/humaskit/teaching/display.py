@@ -32,7 +32,7 @@ import pandas as pd
 from ..fmt import fmt_value
 from ..i18n import label, t
 
-__all__ = ["describe_value", "my_folder", "setup", "show"]
+__all__ = ["choice", "describe_value", "my_folder", "setup", "show", "slider"]
 
 _STYLE = (
     "<style>.hk-show td,.hk-show th{white-space:normal!important;text-align:left!important;"
@@ -219,3 +219,51 @@ def setup(lang: str | None = None) -> None:
     plain.for_type(np.generic, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type(PurePath, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     shell.set_custom_exc((HumaskitError, NameError, SyntaxError), _kit_error)
+
+
+def choice(text: str, options: Any, value: Any = None):
+    """A drop-down list labelled for people (``text``), with a value chosen at the start.
+
+    ``options`` is a list of values or of ``(what people read, value)`` pairs; without
+    ``value`` the first option is chosen (put "semua" first to start with everything).
+
+    Examples
+    --------
+    >>> w = choice("Platform", [("Instagram", "instagram"), ("X (Twitter)", "x")])
+    >>> w.description, w.value
+    ('Platform', 'instagram')
+    """
+    import ipywidgets as widgets
+
+    opts = list(options)
+    values = [o[1] if isinstance(o, tuple) else o for o in opts]
+    return widgets.Dropdown(
+        options=opts,
+        value=values[0] if value is None and values else value,
+        description=text,
+        style={"description_width": "initial"},
+        layout={"width": "max-content"},
+    )
+
+
+def slider(text: str, low: int, high: int, step: int = 1, value: int | None = None):
+    """A whole-number slider labelled for people (``text``).
+
+    Examples
+    --------
+    >>> w = slider("Batas unggahan per hari", 1, 5, value=2)
+    >>> w.description, w.value
+    ('Batas unggahan per hari', 2)
+    """
+    import ipywidgets as widgets
+
+    return widgets.IntSlider(
+        min=low,
+        max=high,
+        step=step,
+        value=low if value is None else value,
+        description=text,
+        style={"description_width": "initial"},
+        layout={"width": "32em"},
+        continuous_update=False,
+    )

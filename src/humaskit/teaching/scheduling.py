@@ -143,9 +143,10 @@ def check_best_slot(
 def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Latihan of the confounding trap: which hour does best **per post**?
 
-    ``hourly`` is an :func:`humaskit.scheduling.hourly_totals` table. The answer is right when its mean score
-    per post is the best (or within one point of it, among hours with at least 5 posts).
-    Answering the hour with the largest total gets an explanation of the trap.
+    ``hourly`` is an :func:`humaskit.scheduling.hourly_totals` table. The answer is right when its
+    mean score per post is the best (or within one point of it) among hours with at least 5
+    posts, the rule the notebook states. An hour with fewer posts gets that rule explained;
+    the hour with the largest total gets an explanation of the trap.
 
     Examples
     --------
@@ -175,6 +176,12 @@ def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = Non
                 hour=f"{h:02d}",
                 score=f"{float(row['score'].iloc[0]):.0f}",
             ),
+        )
+    few = hourly[(hourly["hour"] == h) & (hourly["posts"].astype(float) < 5)]
+    if len(few) and len(data) and float(few["score"].fillna(0).astype(float).iloc[0]) > 0:
+        return Feedback(
+            False,
+            t("scheduling.ex_hour_few", lang, hour=f"{h:02d}", posts=int(few["posts"].iloc[0])),
         )
     for trap in (busiest, most_posts):
         if h == int(trap["hour"]):
