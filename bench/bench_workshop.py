@@ -43,7 +43,7 @@ SCENARIOS = ("kanan", "salah", "keliru")
 #: Each entry: variable name -> (right, wrong, mistyped), as Python source.
 ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
     "00": [
-        ("jawaban", "1190", "1000", '"1.190"'),
+        ("jawaban", "422", "1190", '"1.190"'),
         ("jawaban", '"mentions"', '"posts"', "mentions"),
     ],
     "01": [
@@ -51,9 +51,9 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("jawaban", '"facebook"', '"tiktok"', '"FB"'),
     ],
     "03": [
-        ("jawaban_jam", "19", "2", '"19.00"'),
-        ("jawaban_hari", '"Kamis"', '"Senin"', '"kamis"'),
-        ("jawaban_jam_reels", "19", "9", '"19"'),
+        ("jawaban_jam", "21", "2", '"21.00"'),
+        ("jawaban_hari", '"Minggu"', '"Senin"', '"minggu"'),
+        ("jawaban_jam_reels", "20", "9", '"20"'),
     ],
     "04": [
         ("jawaban", "tokoh.iloc[0, 0]", '"bukan siapa-siapa"', "tokoh"),

@@ -217,6 +217,7 @@ def setup(lang: str | None = None) -> None:
     for kind in (pd.DataFrame, pd.Series, dict):
         html.for_type(kind, lambda obj, *_: show(obj, lang=lang).data)
     plain.for_type(np.generic, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
+    plain.for_type(bool, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type(PurePath, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     shell.set_custom_exc((HumaskitError, NameError, SyntaxError), _kit_error)
 
