@@ -15,6 +15,8 @@ exercises, and every cell whose output holds a traceback, a truncation (text cut
 a Series ``dtype`` footer) or an English header (a lower-case identifier such as
 ``in_weight`` as a table heading).
 
+Set ``HUMASKIT_WORKSHOP_KEEP=/some/folder`` to keep the executed notebooks for a look.
+
 Run from the repository root::
 
     PYTHONPATH=$PWD/src MPLBACKEND=Agg python bench/bench_workshop.py           # all scenarios
@@ -60,11 +62,21 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("jawaban", "peringkat.iloc[0, 0]", '"x"', "42"),
     ],
     "05": [
-        ("jawaban_kelas", '{"A": "a", "B": "b", "C": "c", "D": "d"}', '{"A": "x"}', '"A"'),
-        ("jawaban_varian", '"reach"', '"followers"', '"Reach "'),
+        (
+            "jawaban_kelas",
+            '{"A": "permintaan", "B": "kritik", "C": "serangan", "D": "kritik"}',
+            '{"A": "kritik", "B": "kritik", "C": "kritik", "D": "kritik"}',
+            '"A"',
+        ),
+        ("jawaban_varian", '"impressions"', '"followers"', '"Tayangan "'),
         ("jawaban_sentimen", "-0.1", "0.1", '"-0,1"'),
-        ("jawaban_jalan", "0.58", "0.1", '"58%"'),
-        ("jawaban_unit", '"x"', '"bukan unit"', "s.mentions"),
+        (
+            "jawaban_jalan",
+            'float(per_topik.loc[per_topik["route_topic"] == "jalan", "within_limit_share"].iloc[0])',
+            "0.1",
+            '"58%"',
+        ),
+        ("jawaban_unit", 'terlambat["unit"].value_counts().index[0]', '"bukan unit"', "s.mentions"),
     ],
     "06": [
         ("usulan", '"Dinas Perhubungan Kota Sukamaju"', '"DISHUB KECE 🚦"', "12"),
@@ -161,6 +173,10 @@ def run(path: Path, scenario: str, workdir: Path) -> dict:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
+    keep = Path(__import__("os").environ.get("HUMASKIT_WORKSHOP_KEEP", ""))
+    if keep.name:
+        keep.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, keep / f"{path.stem}-{scenario}.ipynb")
     flagged = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":

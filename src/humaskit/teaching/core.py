@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..fmt import fmt_number
 from ..i18n import t
 
 __all__ = [
@@ -124,7 +125,7 @@ def _odd_answer(answer: Any, lang: str | None) -> Feedback | None:
     """A sentence for an answer of the wrong kind (a whole table, a tuple), else None."""
     if isinstance(answer, pd.DataFrame | pd.Series | np.ndarray) or hasattr(answer, "mentions"):
         n = len(answer) if hasattr(answer, "__len__") else 0
-        return Feedback(False, t("exercises.whole_table", lang, n=n))
+        return Feedback(False, t("exercises.whole_table", lang, n=fmt_number(n, lang)))
     if isinstance(answer, tuple) and len(answer) == 2:
         if all(isinstance(v, int | np.integer) for v in answer):
             return Feedback(False, t("exercises.comma_tuple", lang, a=answer[0], b=answer[1]))
@@ -198,7 +199,7 @@ def check_post_count(
     if got == truth:
         return Feedback(True, t("exercises.count_right", lang, n=truth, platform=platform))
     if got == every_month:
-        return Feedback(False, t("exercises.hint_all_months", lang, n=got))
+        return Feedback(False, t("exercises.hint_all_months", lang, n=fmt_number(got, lang)))
     hint = "exercises.hint_filter" if got > truth else "exercises.hint_period"
     return Feedback(False, t("exercises.count_wrong", lang, answer=got) + " " + t(hint, lang))
 

@@ -32,7 +32,7 @@ import pandas as pd
 from ..fmt import fmt_value
 from ..i18n import label, t
 
-__all__ = ["choice", "describe_value", "my_folder", "setup", "show", "slider"]
+__all__ = ["choice", "describe_value", "describe_workspace", "my_folder", "setup", "show", "slider"]
 
 _STYLE = (
     "<style>.hk-show td,.hk-show th{white-space:normal!important;text-align:left!important;"
@@ -119,6 +119,8 @@ def show(
     shown = shown.rename(columns=renamed)
     body = table(shown, pct=[str(c) for c in pct], lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
+    # links read in full (the report shortens them to fit a page)
+    html = re.sub(r'<a href="([^"]*)">[^<]*</a>', lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', html)
     # headers the kit has no label for still read as words, capitalised
     html = re.sub(
         r"<th>([^<]*)</th>",
@@ -175,7 +177,38 @@ def my_folder(name: str = "hasil", *, base: str | Path | None = None) -> Path:
     return folder
 
 
+def _table_name(name: str, lang: str | None) -> str:
+    key = f"teaching.table.{name}"
+    text = t(key, lang)
+    return name if text == key else text
+
+
+def describe_workspace(ws: Any, lang: str | None = None) -> str:
+    """A workspace (a set of canonical tables) as one sentence: its tables and their rows.
+
+    Examples
+    --------
+    >>> class W:
+    ...     name = "contoh"
+    ...     def tables(self):
+    ...         return {"posts": [1, 2], "daily": []}
+    >>> describe_workspace(W(), "id")
+    'Wadah data contoh: unggahan 2 baris.'
+    """
+    tables = getattr(ws, "tables", None) or {}
+    if callable(tables):
+        tables = tables()
+    parts = [
+        f"{_table_name(name, lang)} {t('common.rows', lang, n=fmt_value(len(df), lang))}"
+        for name, df in tables.items()
+        if df is not None and len(df)
+    ]
+    return t("teaching.workspace", lang, name=getattr(ws, "name", ""), tables=", ".join(parts))
+
+
 def _kit_error(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
+    from IPython.display import HTML, display
+
     from ..errors import HumaskitError
 
     if isinstance(value, HumaskitError):
@@ -187,7 +220,10 @@ def _kit_error(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset
         text = "⚠️ " + t("teaching.syntax_error", None)
     else:  # pragma: no cover - other errors keep Python's own report
         return shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
-    return [text]
+    import html as _html
+
+    display(HTML(f'<p style="color:#b42318;font-weight:600">{_html.escape(text)}</p>'))
+    return []
 
 
 def setup(lang: str | None = None) -> None:
@@ -219,6 +255,9 @@ def setup(lang: str | None = None) -> None:
     plain.for_type(np.generic, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type(bool, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type(PurePath, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
+    plain.for_type_by_name(
+        "humaskit.io.core", "Workspace", lambda obj, p, cycle: p.text(describe_workspace(obj, lang))
+    )
     shell.set_custom_exc((HumaskitError, NameError, SyntaxError), _kit_error)
 
 
