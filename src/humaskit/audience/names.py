@@ -28,6 +28,7 @@ from ..paths import package_file
 
 __all__ = ["platform_key"]
 
+
 def platform_key(name: Any) -> str:
     """Return the canonical platform name for what a person wrote (``"IG"`` -> ``instagram``).
 

@@ -120,7 +120,9 @@ def show(
     body = table(shown, pct=[str(c) for c in pct], lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
     # links read in full (the report shortens them to fit a page)
-    html = re.sub(r'<a href="([^"]*)">[^<]*</a>', lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', html)
+    html = re.sub(
+        r'<a href="([^"]*)">[^<]*</a>', lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', html
+    )
     # headers the kit has no label for still read as words, capitalised
     html = re.sub(
         r"<th>([^<]*)</th>",
