@@ -165,19 +165,24 @@ def run(path: Path, scenario: str, workdir: Path) -> dict:
     exercises = inject(nb, key, scenario)
     client = NotebookClient(
         nb,
-        timeout=300,
+        timeout=180,
+        startup_timeout=120,
         kernel_name="python3",
         allow_errors=True,
         resources={"metadata": {"path": str(workdir)}},
     )
     start = time.perf_counter()
-    client.execute()
+    stopped = None
+    try:
+        client.execute()
+    except Exception as exc:  # noqa: BLE001 - a hung or dead kernel is a finding, not a crash
+        stopped = f"run stopped: {type(exc).__name__}"
     seconds = time.perf_counter() - start
     keep = Path(__import__("os").environ.get("HUMASKIT_WORKSHOP_KEEP", ""))
     if keep.name:
         keep.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, keep / f"{path.stem}-{scenario}.ipynb")
-    flagged = []
+    flagged = [(-1, stopped)] if stopped else []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             for p in problems(cell):
