@@ -58,8 +58,18 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("jawaban_jam_reels", "20", "9", '"20"'),
     ],
     "04": [
-        ("jawaban", "tokoh.iloc[0, 0]", '"bukan siapa-siapa"', "tokoh"),
-        ("jawaban", "peringkat.iloc[0, 0]", '"x"', "42"),
+        (
+            "jawaban",
+            'tokoh.loc[tokoh["status"] == "candidate", "handle"].iloc[0]',
+            '"bukan siapa-siapa"',
+            "tokoh",
+        ),
+        (
+            "jawaban",
+            'peringkat.loc[peringkat["relation"].isin(["unpaid", "barter"]), "handle"].iloc[0]',
+            'peringkat["handle"].iloc[0]',
+            "42",
+        ),
     ],
     "05": [
         (
@@ -74,7 +84,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
             "jawaban_jalan",
             'float(per_topik.loc[per_topik["route_topic"] == "jalan", "within_limit_share"].iloc[0])',
             "0.1",
-            '"58%"',
+            "f\"{100 * float(per_topik.loc[per_topik.route_topic == 'jalan', 'within_limit_share'].iloc[0]):.0f}%\"",
         ),
         ("jawaban_unit", 'terlambat["unit"].value_counts().index[0]', '"bukan unit"', "s.mentions"),
     ],
