@@ -98,7 +98,8 @@ _TRACE = re.compile(r"Traceback|Error\b.*\n|^\w+Error:", re.M)
 _CUT = re.compile(r"[A-Za-zÀ-ÿ](\.\.\.|…)(?=\S|$)|[A-Za-zÀ-ÿ](\.\.\.|…)\s*</td>")
 _REPR = re.compile(
     r"np\.(float|int)\d+\(|PosixPath\(|WindowsPath\(|dtype: \w+|Name: \w+, dtype"
-    r"|^\{'|^\{\"|\{'[a-z_]+': |\bnumpy\.\w+\b|<humaskit\.\w+"
+    r"|^\{'|^\{\"|\{'[a-z_]+': |\bnumpy\.\w+\b|<humaskit\.\w+|^\[['\"(]|^\(['\"]"
+    r"|^\w+\([a-z_]+=|^[A-Z][A-Za-z]+\([a-z_]+[:=]"
 )
 _TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
 _IDENT = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^(er|fit|enough|score|count|evidence)$")

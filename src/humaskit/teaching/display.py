@@ -32,7 +32,16 @@ import pandas as pd
 from ..fmt import fmt_value
 from ..i18n import label, t
 
-__all__ = ["choice", "describe_value", "describe_workspace", "my_folder", "setup", "show", "slider"]
+__all__ = [
+    "choice",
+    "describe_object",
+    "describe_value",
+    "describe_workspace",
+    "my_folder",
+    "setup",
+    "show",
+    "slider",
+]
 
 _STYLE = (
     "<style>.hk-show td,.hk-show th{white-space:normal!important;text-align:left!important;"
@@ -159,6 +168,14 @@ def describe_value(value: Any, lang: str | None = None) -> str:
     return str(value)
 
 
+def _joined(values: Any, lang: str | None) -> str:
+    """A short list as people write it (``a, b, c``); anything else as Python shows it."""
+    items = list(values)
+    if all(isinstance(v, str | int | float | np.generic | PurePath) for v in items):
+        return ", ".join(describe_value(v, lang) for v in items)
+    return repr(values)
+
+
 def my_folder(name: str = "hasil", *, base: str | Path | None = None) -> Path:
     """The trainee's own folder beside the notebook (``hasil-<user>``), created if needed.
 
@@ -206,6 +223,34 @@ def describe_workspace(ws: Any, lang: str | None = None) -> str:
         if df is not None and len(df)
     ]
     return t("teaching.workspace", lang, name=getattr(ws, "name", ""), tables=", ".join(parts))
+
+
+def describe_object(obj: Any, lang: str | None = None) -> str:
+    """The kit's own result objects (a register, a mention network) as one sentence.
+
+    Reads the ``Name(key=value, ...)`` summary the object gives itself and says it in words
+    (``teaching.obj.<Name>`` in the catalogue); an object without a sentence keeps it.
+
+    Examples
+    --------
+    >>> class MentionGraph:
+    ...     def __repr__(self):
+    ...         return "MentionGraph(accounts=1177, links=1340, interactions=1461)"
+    >>> describe_object(MentionGraph(), "id")
+    'Jaringan percakapan: 1.177 akun, 1.340 hubungan antar-akun, 1.461 interaksi.'
+    """
+    text = repr(obj)
+    m = re.fullmatch(r"(\w+)\((.*)\)", text, re.S)
+    if not m:
+        return text
+    values = {}
+    for part in m.group(2).split(","):
+        key, _, value = part.partition("=")
+        num = pd.to_numeric(value.strip(), errors="coerce")
+        values[key.strip()] = value.strip() if pd.isna(num) else fmt_value(num, lang)
+    key = f"teaching.obj.{m.group(1)}"
+    out = t(key, lang, **values)
+    return text if out == key else out
 
 
 def _kit_error(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
@@ -256,10 +301,19 @@ def setup(lang: str | None = None) -> None:
         html.for_type(kind, lambda obj, *_: show(obj, lang=lang).data)
     plain.for_type(np.generic, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type(bool, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
+    for kind in (list, tuple, set):
+        plain.for_type(kind, lambda obj, p, cycle: p.text(_joined(obj, lang)))
     plain.for_type(PurePath, lambda obj, p, cycle: p.text(describe_value(obj, lang)))
     plain.for_type_by_name(
         "humaskit.io.core", "Workspace", lambda obj, p, cycle: p.text(describe_workspace(obj, lang))
     )
+    for module, name in (
+        ("humaskit.influencers.registry", "Register"),
+        ("humaskit.influencers.network", "MentionGraph"),
+    ):
+        plain.for_type_by_name(
+            module, name, lambda obj, p, cycle: p.text(describe_object(obj, lang))
+        )
     shell.set_custom_exc((HumaskitError, NameError, SyntaxError), _kit_error)
 
 
