@@ -90,7 +90,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "06": [
         ("usulan", '"Dinas Perhubungan Kota Sukamaju"', '"DISHUB KECE 🚦"', "12"),
-        ("jawaban", '"app"', '"sms"', '"Aplikasi"'),
+        ("jawaban", '"app"', '"sms"', "aplikasi"),  # no quotes: NameError, explained
     ],
 }
 
