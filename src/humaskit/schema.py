@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .errors import SchemaError
+from .errors import ParameterError, SchemaError
 from .i18n import t
 
 __all__ = [
     "PLATFORMS",
+    "platform_code",
     "POST_TYPES",
     "MENTION_KINDS",
     "METRICS",
@@ -52,6 +53,54 @@ __all__ = [
 ]
 
 PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok")
+#: What people write for a platform, folded (lower case, no spaces, dashes or dots).
+PLATFORM_ALIASES = {
+    "twitter": "x",
+    "xtwitter": "x",
+    "twitterx": "x",
+    "xcom": "x",
+    "twittercom": "x",
+    "ig": "instagram",
+    "insta": "instagram",
+    "instagramcom": "instagram",
+    "fb": "facebook",
+    "facebookcom": "facebook",
+    "yt": "youtube",
+    "youtubecom": "youtube",
+    "tt": "tiktok",
+    "tiktokcom": "tiktok",
+}
+
+
+def platform_code(name: object, *, strict: bool = True, lang: str | None = None) -> str:
+    """The kit's code for a platform as a person writes it (``"Tik Tok"`` -> ``tiktok``).
+
+    The one place platform names are read: every step that takes a ``platform`` argument
+    calls it. Case, spaces, dashes, dots and brackets are ignored and the usual names are
+    resolved (``Instagram``, ``IG``, ``twitter``, ``X (Twitter)``, ``fb``, ``YT``,
+    ``Tik Tok``). An unknown name raises :class:`humaskit.errors.ParameterError` naming the
+    known platforms (``strict=False`` returns it lower-cased instead).
+
+    Examples
+    --------
+    >>> [platform_code(p) for p in ["Instagram", "IG", "twitter", "Tik Tok", "fb", "X (Twitter)"]]
+    ['instagram', 'instagram', 'x', 'tiktok', 'facebook', 'x']
+    >>> platform_code("Mastodon", strict=False)
+    'mastodon'
+    """
+    raw = str(name).strip().lower()
+    key = "".join(ch for ch in raw if ch.isalnum())
+    if key in PLATFORMS:
+        return key
+    if key in PLATFORM_ALIASES:
+        return PLATFORM_ALIASES[key]
+    if strict:
+        raise ParameterError(
+            t("schema.bad_platform", lang, value=str(name), known=", ".join(PLATFORMS))
+        )
+    return raw
+
+
 POST_TYPES = ("feed", "carousel", "reel", "story", "video", "short", "live", "text", "link")
 MENTION_KINDS = ("comment", "reply", "mention", "dm")
 AUDIENCE_DIMENSIONS = ("age", "gender", "age_gender", "city", "country", "region")

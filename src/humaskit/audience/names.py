@@ -28,18 +28,6 @@ from ..paths import package_file
 
 __all__ = ["platform_key"]
 
-_PLATFORM_ALIASES = {
-    "twitter": "x",
-    "x/twitter": "x",
-    "x (twitter)": "x",
-    "ig": "instagram",
-    "insta": "instagram",
-    "fb": "facebook",
-    "yt": "youtube",
-    "tik tok": "tiktok",
-    "tt": "tiktok",
-}
-
 
 def platform_key(name: Any) -> str:
     """Return the canonical platform name for what a person wrote (``"IG"`` -> ``instagram``).
@@ -53,8 +41,7 @@ def platform_key(name: Any) -> str:
     >>> platform_key("Tik Tok"), platform_key("fb"), platform_key("Mastodon")
     ('tiktok', 'facebook', 'mastodon')
     """
-    key = str(name).strip().lower()
-    return _PLATFORM_ALIASES.get(key, key)
+    return schema.platform_code(name, strict=False)
 
 
 def _read_package_csv(*parts: str) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import schema
 from ..errors import ParameterError
 from ..i18n import label, t
 from ._common import _is_symbol, _key, _na, _read_csv, _read_words, _slug, _tokens
@@ -188,6 +189,8 @@ def name_issues(
     name = str(name).strip()
     r = resolve_rules(rules, lang=lang)
     parts = _formality_issues(name, _informal_words(), r.get("caps_min_letters") or 8, lang)
+    if platform:
+        platform = schema.platform_code(platform, lang=lang)
     lim = _platform_limits().get(platform or "", {})
     tops = [x for x in (r.get("display_name_max"), lim.get("display_max")) if x]
     if tops and len(name) > min(tops):

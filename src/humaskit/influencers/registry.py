@@ -452,7 +452,7 @@ def update(
     key = normalize_handles([handle])[0]
     mask = reg.influencers["handle"] == key
     if platform is not None:
-        mask &= reg.influencers["platform"] == platform
+        mask &= reg.influencers["platform"] == schema.platform_code(platform, lang=lang)
     if not mask.any():
         raise ParameterError(
             t("influencers.handle_not_found", lang, handle=handle, platform=platform or "-")

@@ -281,10 +281,13 @@ def _finish(
 
 def _options(platform, account, export_date, tz, lang) -> Options:
     lang = resolve(lang)
-    if platform is not None and platform not in schema.PLATFORMS:
-        raise ParameterError(
-            t("io.bad_platform", lang, value=platform, known=", ".join(schema.PLATFORMS))
-        )
+    if platform is not None:
+        code = schema.platform_code(platform, strict=False)
+        if code not in schema.PLATFORMS:
+            raise ParameterError(
+                t("io.bad_platform", lang, value=platform, known=", ".join(schema.PLATFORMS))
+            )
+        platform = code
     if export_date is not None and not isinstance(export_date, date):
         try:
             export_date = pd.Timestamp(export_date).date()

@@ -82,14 +82,7 @@ def parse_platforms(platforms: Iterable[str] | str, *, lang: str | None = None) 
     items = [platforms] if isinstance(platforms, str) else list(platforms)
     out = []
     for p in items:
-        key = str(p).strip().lower()
-        key = {
-            "twitter": "x",
-            "fb": "facebook",
-            "ig": "instagram",
-            "yt": "youtube",
-            "tt": "tiktok",
-        }.get(key, key)
+        key = schema.platform_code(p, strict=False)
         if key not in schema.PLATFORMS:
             raise ParameterError(
                 t("planning.bad_platform", lang, value=p, known=", ".join(schema.PLATFORMS))

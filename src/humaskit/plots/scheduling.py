@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..errors import ParameterError
 from ..i18n import label, t
 from ..scheduling import day_name, zone_label
@@ -38,6 +39,8 @@ def _pick_group(bt: pd.DataFrame, platform, post_type, account, lang) -> tuple[p
     if platform is None:
         counts = data.groupby("platform")["n_posts"].sum().sort_values(ascending=False)
         platform = counts.index[0] if len(counts) else None
+    else:
+        platform = schema.platform_code(platform, lang=lang)
     data = data[data["platform"] == platform]
     if data.empty:
         raise ParameterError(

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..errors import ParameterError
 from ..i18n import t
 from ._common import (
@@ -328,6 +329,7 @@ def default_times(
     """
     tzname = resolve_tz(tz)
     plats = [platforms] if isinstance(platforms, str) else list(platforms)
+    plats = [schema.platform_code(pl) for pl in plats]
     types = [post_types] if isinstance(post_types, str) else post_types
     combos = [(pl, pt) for pl in plats for pt in (types or [None])]
     frames = []
@@ -656,7 +658,7 @@ def hourly_totals(
     tzname = resolve_tz(tz, lang)
     p = check_posts(posts, lang)
     if platform is not None:
-        p = p[p["platform"] == platform]
+        p = p[p["platform"] == schema.platform_code(platform, lang=lang)]
     rate, eng = engagement_rate(p)
     score = percentile_scores(rate, [p["platform"], p["account"]])
     _, hour = local_slots(p["published_at"], tzname)

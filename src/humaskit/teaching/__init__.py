@@ -27,6 +27,7 @@ from .core import Feedback, check_post_count, check_table_for_question
 #: Modules searched (in order) for a name asked of the package.
 _MODULES = (
     "core",
+    "display",
     "audience",
     "calendar",
     "planning",

@@ -29,7 +29,7 @@ from ..errors import ParameterError
 from ..fmt import fmt_number
 from ..i18n import label, resolve, t
 from ..plots.audience import plot_pyramid
-from .core import Feedback
+from .core import Feedback, _odd_answer, read_text
 
 __all__ = ["show_profile", "check_platform_for_public"]
 
@@ -134,9 +134,13 @@ def check_platform_for_public(
     False
     """
     lang = resolve(lang)
+    odd = _odd_answer(answer, lang)
+    if odd is not None:
+        return odd
+    answer = read_text(answer)
     pubs = checked_publics(publics, lang=lang)
     names = {p.lower(): p for p in pubs["public"]}
-    key = str(public).strip().lower()
+    key = read_text(public).lower()
     if key not in names:
         return Feedback(
             False,

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import label, resolve, t
-from .core import Feedback
+from .core import Feedback, answer_guard, read_number, read_text
 
 __all__ = [
     "check_er_variant",
@@ -62,20 +62,10 @@ _SCENARIOS = {
 
 
 def _number(answer: Any) -> float | None:
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, (int, float)):
-        return float(answer)
-    text = str(answer).strip().replace(" ", "")
-    pct = text.endswith("%")
-    text = text.rstrip("%").replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value / 100 if pct else value
+    return read_number(answer)
 
 
+@answer_guard
 def check_er_variant(
     answer: Any, *, scenario: str = "tiktok_vs_instagram", lang: str | None = None
 ) -> Feedback:
@@ -91,7 +81,7 @@ def check_er_variant(
         return Feedback(
             False, t("evaluation.ex.unknown_scenario", lang, known=", ".join(_SCENARIOS))
         )
-    got = _VARIANTS.get(str(answer).strip().lower())
+    got = _VARIANTS.get(read_text(answer).lower())
     if got is None:
         return Feedback(False, t("evaluation.ex.not_a_variant", lang, answer=answer))
     if got == truth:
@@ -99,6 +89,7 @@ def check_er_variant(
     return Feedback(False, t(f"evaluation.ex.variant_wrong.{got}", lang))
 
 
+@answer_guard
 def check_net_sentiment(
     answer: Any, *, positive: int, neutral: int, negative: int, lang: str | None = None
 ) -> Feedback:
@@ -125,6 +116,7 @@ def check_net_sentiment(
     return Feedback(False, t("evaluation.ex.net_wrong", lang))
 
 
+@answer_guard
 def check_within_limit(
     answer: Any, response: pd.DataFrame, *, topic: str, lang: str | None = None
 ) -> Feedback:
@@ -154,6 +146,7 @@ def check_within_limit(
     return Feedback(False, t("evaluation.ex.within_wrong", lang))
 
 
+@answer_guard
 def check_overdue_unit(answer: Any, late: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Check the unit with the most overdue mentions (name or clear part of it)."""
     lang = resolve(lang)
@@ -161,7 +154,7 @@ def check_overdue_unit(answer: Any, late: pd.DataFrame, *, lang: str | None = No
         return Feedback(False, t("evaluation.ex.no_overdue", lang))
     counts = late["unit"].value_counts()
     truth = str(counts.index[0])
-    got = str(answer).strip().lower()
+    got = read_text(answer).lower()
     ok = len(got) >= 3 and (
         got == truth.lower()
         or got in truth.lower().split()
@@ -229,6 +222,7 @@ def _attention_truth() -> dict[str, str]:
     return dict(zip(ATTENTION_EXAMPLES, classes, strict=True))
 
 
+@answer_guard
 def check_attention(answer: Any, *, lang: str | None = None) -> Feedback:
     """Check the class given to each comment of :data:`ATTENTION_EXAMPLES`.
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..governance import name_issues
 from ..i18n import t
-from .core import Feedback
+from .core import Feedback, answer_guard, read_text
 
 __all__ = ["check_name", "check_two_factor_method"]
 
@@ -33,6 +33,7 @@ def _na(value: Any) -> bool:
         return False
 
 
+@answer_guard
 def check_name(
     name: str,
     *,
@@ -75,6 +76,7 @@ def check_name(
     return Feedback(True, t("governance.exercise.good", lang, name=name))
 
 
+@answer_guard
 def check_two_factor_method(answer: Any, *, lang: str | None = None) -> Feedback:
     """Check the learner's choice of the safest two-factor method: ``sms``, ``email`` or ``aplikasi``.
 
@@ -83,7 +85,7 @@ def check_two_factor_method(answer: Any, *, lang: str | None = None) -> Feedback
     >>> check_two_factor_method("sms", lang="en").correct, check_two_factor_method("Aplikasi").correct
     (False, True)
     """
-    low = " ".join(str(answer).strip().lower().split()) if not _na(answer) else ""
+    low = " ".join(read_text(answer).lower().split()) if not _na(answer) else ""
     if low in (
         "aplikasi",
         "app",

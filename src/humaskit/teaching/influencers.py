@@ -12,8 +12,10 @@ from typing import Any
 
 import pandas as pd
 
+from .. import schema
 from ..i18n import label, resolve, t
 from ..privacy import normalize_handles
+from .core import answer_guard, read_text
 
 __all__ = [
     "check_top_candidate",
@@ -47,7 +49,7 @@ def _fb(text: str, correct: bool) -> Feedback:
 def _norm(answer: Any) -> str | None:
     if answer is None or (isinstance(answer, float) and pd.isna(answer)):
         return None
-    value = normalize_handles([str(answer)])[0]
+    value = normalize_handles([read_text(answer)])[0]
     return None if pd.isna(value) else str(value)
 
 
@@ -80,6 +82,7 @@ def _check_pick(
     return _fb(wrong(hit.iloc[0]), False)
 
 
+@answer_guard
 def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Check the answer to "which new candidate (not registered) leads the conversation?".
 
@@ -113,6 +116,7 @@ def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None 
     return _check_pick(answer, leaders, cand, "influencers.check_no_candidates", right, wrong, lang)
 
 
+@answer_guard
 def check_partner_without_budget(
     answer: Any, ranking: pd.DataFrame, *, lang: str | None = None
 ) -> Feedback:
@@ -205,7 +209,7 @@ def explore_partners(
         if value in alls or col not in out.columns:
             continue
         if col == "platform":
-            out = out[out[col] == value]
+            out = out[out[col] == schema.platform_code(value, strict=False)]
         else:
             parts = out[col].astype("str").str.lower().str.split(",")
             want = str(value).strip().lower()

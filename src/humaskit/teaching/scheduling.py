@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..i18n import t
 from ..scheduling import day_name, schedule
-from .core import Feedback
+from .core import Feedback, answer_guard, read_text
 
 __all__ = [
     "check_best_slot",
@@ -73,16 +74,17 @@ _DAYS = {
 def _day(answer: Any) -> int | None:
     if isinstance(answer, (int, np.integer)) and 0 <= int(answer) <= 6:
         return int(answer)
-    return _DAYS.get(str(answer).strip().lower().rstrip("."))
+    return _DAYS.get(read_text(answer).lower().rstrip("."))
 
 
 def _hour(answer: Any) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,2})(?:[:.]00)?\s*", str(answer))
+    m = re.fullmatch(r"\s*(\d{1,2})(?:[:.]00)?\s*", read_text(answer))
     if m and 0 <= int(m.group(1)) <= 23:
         return int(m.group(1))
     return None
 
 
+@answer_guard
 def check_best_slot(
     day: Any,
     hour: Any,
@@ -107,6 +109,7 @@ def check_best_slot(
     d, h = _day(day), _hour(hour)
     if d is None or h is None:
         return Feedback(False, t("scheduling.ex_bad_answer", lang, day=day, hour=hour))
+    platform = schema.platform_code(platform, lang=lang)
     data = best_times[best_times["platform"] == platform]
     if post_type is not None and "post_type" in data.columns:
         data = data[data["post_type"] == post_type]
@@ -142,12 +145,14 @@ def check_best_slot(
     )
 
 
+@answer_guard
 def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Latihan of the confounding trap: which hour does best **per post**?
 
-    ``hourly`` is an :func:`humaskit.scheduling.hourly_totals` table. The answer is right when its mean score
-    per post is the best (or within one point of it, among hours with at least 5 posts).
-    Answering the hour with the largest total gets an explanation of the trap.
+    ``hourly`` is an :func:`humaskit.scheduling.hourly_totals` table. The answer is right when its
+    mean score per post is the best (or within one point of it) among hours with at least 5
+    posts, the rule the notebook states. An hour with fewer posts gets that rule explained;
+    the hour with the largest total gets an explanation of the trap.
 
     Examples
     --------
@@ -177,6 +182,12 @@ def check_best_hour(answer: Any, hourly: pd.DataFrame, *, lang: str | None = Non
                 hour=f"{h:02d}",
                 score=f"{float(row['score'].iloc[0]):.0f}",
             ),
+        )
+    few = hourly[(hourly["hour"] == h) & (hourly["posts"].astype(float) < 5)]
+    if len(few) and len(data) and float(few["score"].fillna(0).astype(float).iloc[0]) > 0:
+        return Feedback(
+            False,
+            t("scheduling.ex_hour_few", lang, hour=f"{h:02d}", posts=int(few["posts"].iloc[0])),
         )
     for trap in (busiest, most_posts):
         if h == int(trap["hour"]):
