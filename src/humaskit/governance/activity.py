@@ -70,7 +70,14 @@ def _activity(
         gap = int((ref - when.tz_localize(None).normalize()).days)
         if days is not None and gap > days:
             res.fail(
-                i, t("governance.reason.inactive", lang, days=gap, limit=days, date=fmt_date(when, lang))
+                i,
+                t(
+                    "governance.reason.inactive",
+                    lang,
+                    days=gap,
+                    limit=days,
+                    date=fmt_date(when, lang),
+                ),
             )
         else:
             res.set(i, True)
