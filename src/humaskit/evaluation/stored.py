@@ -314,12 +314,46 @@ def kpis(
     if not compare:
         return cur
     prev = _window_kpis(st, growth_data, win.previous(), by_list, accounts, lang)
-    return _with_change(cur, prev, by_list)
+    from .kpis import _blank_uncovered
+
+    return _blank_uncovered(_with_change(cur, prev, by_list), _spans(st), win, by_list)
 
 
 # ---------------------------------------------------------------------------------------
 # Text work in bounded batches, stored once per month
 # ---------------------------------------------------------------------------------------
+
+
+def _spans(st: Any) -> Any:
+    """First and last post and daily figure per platform/account, as two rows each.
+
+    What :func:`humaskit.evaluation.coverage.covered_days` reads of the data (it looks at
+    spans only), computed in SQL over every month of the store.
+    """
+    from types import SimpleNamespace
+
+    from ..store.core import connect
+
+    con = connect()
+    out = {}
+    for table, col in (("posts", "published_at"), ("daily", "date")):
+        files = st.files(table)
+        if not files:
+            out[table] = schema.empty(table)[["platform", "account", col]]
+            continue
+        q = (
+            f"select platform, account, min({col}) as lo, max({col}) as hi "
+            f"from read_parquet({list(files)!r}) group by platform, account"
+        )
+        df = con.execute(q).df()
+        out[table] = pd.concat(
+            [
+                df[["platform", "account", "lo"]].rename(columns={"lo": col}),
+                df[["platform", "account", "hi"]].rename(columns={"hi": col}),
+            ],
+            ignore_index=True,
+        )
+    return SimpleNamespace(posts=out["posts"], daily=out["daily"])
 
 
 def score_sentiment(
