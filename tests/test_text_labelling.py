@@ -243,6 +243,7 @@ def test_widget_saves_each_click_and_hides_handles(tmp_path):
         {
             "mention_id": ["a", "b"],
             "text": ["@budi_88 jalan rusak min", "terima kasih @pemkotsukamaju"],
+            "account": "pemkotsukamaju",  # the institution's own account keeps its name
         }
     )
     box = tl.label_widget(batch, path, labeller="sari", salt="s")

@@ -100,9 +100,12 @@ def next_batch(
     )
 
 
-def _shown(texts: pd.Series, salt: str | None) -> list[str]:
-    """Texts as the widget shows them: citizens' handles pseudonymised, personal data masked."""
-    return mask_personal_data(mask_handles(texts.astype("str"), salt=salt)).tolist()
+def _shown(texts: pd.Series, salt: str | None, keep: Any = None) -> list[str]:
+    """Texts as the widget shows them: citizens' handles pseudonymised, personal data masked.
+
+    ``keep``: handles that stay named (the institution's own accounts, registered partners).
+    """
+    return mask_personal_data(mask_handles(texts.astype("str"), salt=salt, keep=keep)).tolist()
 
 
 def label_progress(path: str | Path, *, lang: str | None = None) -> str:
@@ -131,9 +134,13 @@ def label_widget(
     *,
     labeller: str = "",
     salt: str | None = None,
+    keep: Any = None,
     lang: str | None = None,
 ) -> Any:
     """Buttons to label ``batch`` one mention at a time; each click is saved to ``path``.
+
+    ``keep``: handles shown by name (the institution's own accounts, registered partners);
+    by default the accounts the batch's ``account`` column names.
 
     Shows the mention (citizens' handles pseudonymised, phone numbers and NIK masked),
     a progress line and four buttons: ``positif``, ``netral``, ``negatif``, ``lewati``.
@@ -141,7 +148,9 @@ def label_widget(
     """
     import ipywidgets as w
 
-    texts = _shown(batch["text"], salt) if len(batch) else []
+    if keep is None and "account" in batch.columns:
+        keep = batch["account"].dropna().astype("str").unique().tolist()
+    texts = _shown(batch["text"], salt, keep) if len(batch) else []
     ids = batch["mention_id"].astype("str").tolist() if len(batch) else []
     state = {"i": 0}
     header = w.HTML()
