@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import ParameterError
-from ..i18n import resolve, t
+from ..i18n import label, resolve, t
 from .data import _adaptation, _fill, _limits
 from .params import parse_platforms
 
@@ -164,13 +164,15 @@ _AUTO_ITEMS = ("caption", "title", "hashtags", "link", "first_line", "alt_text")
 
 
 def format_guide(
-    platforms: Iterable[str] | None = None, *, lang: str | None = None
+    platforms: Iterable[str] | None = None, *, words: bool = False, lang: str | None = None
 ) -> pd.DataFrame:
     """The format guidance a team reads before producing: what each format is for, the
     hook (the main message in the first seconds of a video), sizes, subtitles, Highlights.
 
     These are the rows of ``data/planning/adaptation.csv`` that a person checks (the
     automatic checks are in :func:`adapt` and :func:`quality_check`).
+
+    ``words=True`` gives the format and the item in words (for a report or a notebook).
 
     Returns
     -------
@@ -187,5 +189,10 @@ def format_guide(
     out = out[~out["item"].isin(_AUTO_ITEMS) | (out["item"] == "link") & (out["format"] == "story")]
     out = out.rename(columns={"instruction": "guidance"})[
         ["platform", "format", "item", "guidance"]
-    ]
-    return out.reset_index(drop=True)
+    ].reset_index(drop=True)
+    if not words:
+        return out
+    # the guide as people read it: the format and the item in words, like the guidance
+    out["format"] = out["format"].map(lambda v: label(v, lang)).astype("str")
+    out["item"] = out["item"].map(lambda v: t(f"planning.item.{v}", lang)).astype("str")
+    return out
