@@ -649,6 +649,15 @@ def kpis(
     if not compare:
         return cur
     prev = _window_kpis(data, table, win.previous(), by_list, accounts, lang)
+    return _blank_uncovered(_with_change(cur, prev, by_list), data, win, by_list)
+
+
+def _with_change(cur: pd.DataFrame, prev: pd.DataFrame, by_list: list[str]) -> pd.DataFrame:
+    """``cur`` with ``<kpi>_prev`` and ``<kpi>_change`` columns from the period before.
+
+    Follower growth changes by difference, every other KPI by ratio (NA when the previous
+    value is 0 or missing). Used by :func:`kpis` and by the store's SQL KPIs.
+    """
     value_cols = [c for c in cur.columns if c not in by_list and c != "period"]
     prev = prev[by_list + [c for c in value_cols if c in prev.columns]]
     # new columns are collected in order and joined once (inserting ~60 columns one by
@@ -671,8 +680,7 @@ def kpis(
             new[f"{c}_change"] = (a - b).astype("Float64")
         else:
             new[f"{c}_change"] = ((a - b) / b.where(b != 0)).astype("Float64")
-    out = pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
-    return _blank_uncovered(out, data, win, by_list)
+    return pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
 
 
 def _blank_uncovered(k: pd.DataFrame, data: Any, win: Window, by_list: list[str]) -> pd.DataFrame:

@@ -248,31 +248,6 @@ def _window_kpis(
     return cur
 
 
-def _with_change(cur: pd.DataFrame, prev: pd.DataFrame, by_list: list[str]) -> pd.DataFrame:
-    """``<kpi>_prev`` and ``<kpi>_change`` columns, as :func:`humaskit.evaluation.kpis`."""
-    value_cols = [c for c in cur.columns if c not in by_list and c != "period"]
-    prev = prev[by_list + [c for c in value_cols if c in prev.columns]]
-    new: dict[str, Any] = {}
-    if by_list:
-        merged = cur.merge(prev, on=by_list, how="left", suffixes=("", "_prev"))
-    else:
-        merged = cur
-        for c in value_cols:
-            value = prev[c].to_numpy() if c in prev and len(prev) else pd.NA
-            new[f"{c}_prev"] = pd.Series(value, index=merged.index)
-    for c in value_cols:
-        name = f"{c}_prev"
-        if name not in merged and name not in new:
-            new[name] = pd.Series(pd.NA, index=merged.index)
-        a = merged[c].astype("Float64")
-        b = (new[name] if name in new else merged[name]).astype("Float64")
-        if c == "follower_growth":
-            new[f"{c}_change"] = (a - b).astype("Float64")
-        else:
-            new[f"{c}_change"] = ((a - b) / b.where(b != 0)).astype("Float64")
-    return pd.concat([merged, pd.DataFrame(new, index=merged.index)], axis=1)
-
-
 def kpis(
     data: Any,
     period: Any = None,
@@ -314,7 +289,7 @@ def kpis(
     if not compare:
         return cur
     prev = _window_kpis(st, growth_data, win.previous(), by_list, accounts, lang)
-    from .kpis import _blank_uncovered
+    from .kpis import _blank_uncovered, _with_change
 
     return _blank_uncovered(_with_change(cur, prev, by_list), _spans(st), win, by_list)
 
