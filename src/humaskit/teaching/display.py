@@ -148,6 +148,20 @@ def _codes_in_words(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
     return out
 
 
+def _is_share(values: pd.Series, lang: str | None) -> bool:
+    """A column of fractions (a share, "Porsi ...", or an engagement rate): shown as percent."""
+    name = values.name
+    if not isinstance(name, str) or not pd.api.types.is_float_dtype(values):
+        return False
+    english = label(name, "en").lower()
+    share = english.startswith("share") or english.endswith("share") or "share" in name
+    rate = (name == "er" or name.startswith("er_") or name.endswith("_er")) and "change" not in name
+    if not share and not rate:
+        return False
+    v = values.dropna()
+    return bool(len(v)) and bool(((v >= 0) & (v <= 1)).all())
+
+
 def _header(name: Any, lang: str | None) -> str:
     text = label(str(name), lang)
     return text[:1].upper() + text[1:] if text else text
@@ -156,6 +170,8 @@ def _header(name: Any, lang: str | None) -> str:
 def _as_frame(data: Any, lang: str | None) -> pd.DataFrame:
     if isinstance(data, pd.Series):
         name = data.name if data.name is not None else t("teaching.col.value", lang)
+        if isinstance(name, int | np.integer):  # a row picked from a table by its number
+            name = f"{label('row', lang)} {name}"
         if name == "count" or name == "proportion":
             name = t(f"teaching.col.{name}", lang)
         frame = data.to_frame(name)
@@ -226,7 +242,8 @@ def show(
     ]
     renamed = {c: str(c) for c in shown.columns}
     shown = shown.rename(columns=renamed)
-    body = table(shown, pct=[str(c) for c in pct], lang=lang, max_rows=max_rows, max_chars=10**6)
+    pct = [str(c) for c in pct] + [c for c in map(str, shown.columns) if _is_share(shown[c], lang)]
+    body = table(shown, pct=pct, lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
     # links read in full (the report shortens them to fit a page)
     html = re.sub(
