@@ -8,12 +8,17 @@ so files a trainee writes land there and not in the repository) once per scenari
 - ``keliru`` (mistyped) answers as people type them: ``"1.190"``, ``"-0,1"``, ``"58%"``,
   a whole table (``jawaban = mentions``), a number where a word is asked, and so on.
 
-The answers are injected by replacing the ``jawaban... = ...`` lines of each exercise cell
-before execution. For each notebook the script prints: cells, seconds (``kanan`` run),
-exercises, and every cell whose output holds a traceback, a truncation (text cut with
-``...``/``…`` mid-word), a raw Python repr (dict braces, ``np.float64``, ``PosixPath``,
-a Series ``dtype`` footer) or an English header (a lower-case identifier such as
-``in_weight`` as a table heading).
+The answers are injected by replacing the exercise lines of each notebook before
+execution: ``jawaban... = ...``, ``usulan = ...`` and ``latihan = ...`` (the plan a trainee
+changes in notebook 02). For each notebook the script prints: cells, seconds, exercises,
+and every cell whose output holds a traceback, a truncation (text cut with ``...``/``…``
+mid-word), a raw Python repr (dict braces, ``np.float64``, ``PosixPath``, a Series ``dtype``
+footer), an English header (a lower-case identifier such as ``in_weight``, or a code name the
+kit has no label for, marked by ``hk.teaching.show``) or an English value: a table cell or a
+word of a sentence that is one of the kit's English labels (``humaskit.i18n.english_labels``,
+the list the browser tests use; columns of names such as Kolom or Akun are left alone). An
+exercise line without a scripted answer (or an answer whose exercise is gone) is flagged too,
+so a new exercise cannot go undriven.
 
 Set ``HUMASKIT_WORKSHOP_KEEP=/some/folder`` to keep the executed notebooks for a look.
 
