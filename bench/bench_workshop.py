@@ -85,7 +85,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         (
             "jawaban",
             'peringkat.loc[peringkat["relation"].isin(["unpaid", "barter"]), "handle"].iloc[0]',
-            'peringkat["handle"].iloc[0]',
+            'peringkat.loc[peringkat["relation"] == "paid", "handle"].iloc[0]',
             "42",
         ),
     ],
