@@ -148,7 +148,7 @@ def _codes_in_words(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
     return out
 
 
-def _is_share(values: pd.Series, lang: str | None) -> bool:
+def _is_share(values: pd.Series) -> bool:
     """A column of fractions (a share, "Porsi ...", or an engagement rate): shown as percent."""
     name = values.name
     if not isinstance(name, str) or not pd.api.types.is_float_dtype(values):
@@ -214,6 +214,10 @@ def show(
 ):
     """Show a table to a learner: Indonesian headers, full text, formatted numbers, no index.
 
+    The kit's codes read as words (a ``priority`` of ``high`` reads ``tinggi``, ``perlu_revisi``
+    reads ``Perlu revisi``; columns of names such as ``handle`` stay as written), shares and
+    engagement rates read as percentages, and old row numbers of a filtered table are left out.
+
     Parameters
     ----------
     data : a DataFrame, Series, dict or list.
@@ -242,7 +246,7 @@ def show(
     ]
     renamed = {c: str(c) for c in shown.columns}
     shown = shown.rename(columns=renamed)
-    pct = [str(c) for c in pct] + [c for c in map(str, shown.columns) if _is_share(shown[c], lang)]
+    pct = [str(c) for c in pct] + [c for c in map(str, shown.columns) if _is_share(shown[c])]
     body = table(shown, pct=pct, lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
     # links read in full (the report shortens them to fit a page)
