@@ -108,6 +108,9 @@ def _code_label(col: Any, value: Any, lang: str | None, every: bool) -> Any:
     if not isinstance(value, str):
         return value
     cat = catalogue()
+    parts = [p.strip() for p in value.split(";")]
+    if len(parts) > 1 and all(_CODE.fullmatch(p) and f"label.{p}" in cat for p in parts):
+        return ", ".join(label(p, lang) for p in parts)  # a list of codes: "reel;story"
     if not _CODE.fullmatch(value) or f"label.{col}_{value}" not in cat:
         key = _value_keys().get((str(col), value))
         if key:  # a text the kit wrote (a benchmark's source) or a code of one column
@@ -159,7 +162,7 @@ def _is_share(values: pd.Series) -> bool:
     if not share and not rate:
         return False
     v = values.dropna()
-    return bool(len(v)) and bool(((v >= 0) & (v <= 1)).all())
+    return bool(len(v)) and bool(((v >= -1e-9) & (v <= 1 + 1e-9)).all())
 
 
 def _header(name: Any, lang: str | None) -> str:
@@ -247,6 +250,8 @@ def show(
     renamed = {c: str(c) for c in shown.columns}
     shown = shown.rename(columns=renamed)
     pct = [str(c) for c in pct] + [c for c in map(str, shown.columns) if _is_share(shown[c])]
+    if {"share_before", "share_after", "change"} <= set(pct) | set(map(str, shown.columns)):
+        pct.append("change")  # a change of shares, in points of percent
     body = table(shown, pct=pct, lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
     # links read in full (the report shortens them to fit a page)
