@@ -8,12 +8,17 @@ so files a trainee writes land there and not in the repository) once per scenari
 - ``keliru`` (mistyped) answers as people type them: ``"1.190"``, ``"-0,1"``, ``"58%"``,
   a whole table (``jawaban = mentions``), a number where a word is asked, and so on.
 
-The answers are injected by replacing the ``jawaban... = ...`` lines of each exercise cell
-before execution. For each notebook the script prints: cells, seconds (``kanan`` run),
-exercises, and every cell whose output holds a traceback, a truncation (text cut with
-``...``/``…`` mid-word), a raw Python repr (dict braces, ``np.float64``, ``PosixPath``,
-a Series ``dtype`` footer) or an English header (a lower-case identifier such as
-``in_weight`` as a table heading).
+The answers are injected by replacing the exercise lines of each notebook before
+execution: ``jawaban... = ...``, ``usulan = ...`` and ``latihan = ...`` (the plan a trainee
+changes in notebook 02). For each notebook the script prints: cells, seconds, exercises,
+and every cell whose output holds a traceback, a truncation (text cut with ``...``/``…``
+mid-word), a raw Python repr (dict braces, ``np.float64``, ``PosixPath``, a Series ``dtype``
+footer), an English header (a lower-case identifier such as ``in_weight``, or a code name the
+kit has no label for, marked by ``hk.teaching.show``) or an English value: a table cell or a
+word of a sentence that is one of the kit's English labels (``humaskit.i18n.english_labels``,
+the list the browser tests use; columns of names such as Kolom or Akun are left alone). An
+exercise line without a scripted answer (or an answer whose exercise is gone) is flagged too,
+so a new exercise cannot go undriven.
 
 Set ``HUMASKIT_WORKSHOP_KEEP=/some/folder`` to keep the executed notebooks for a look.
 
@@ -52,10 +57,23 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("jawaban", '"tiktok"', '"facebook"', '"Tik Tok"'),
         ("jawaban", '"facebook"', '"tiktok"', '"FB"'),
     ],
+    "02": [
+        (
+            "latihan",
+            'hk.planning.draft_plan("2025-11", targets={"tiktok": 16}, tone_mix=(60, 30, 10))',
+            'hk.planning.draft_plan("2025-11", targets={"tiktok": 16}, tone_mix=(70, 20, 10))',
+            'hk.planning.draft_plan("2025-11", targets={"tiktok": 16}, tone_mix="60:30:10")',
+        ),
+        ("jawaban_tahan", "[1, 2, 4]", "[1]", '"1, 2, 4"'),
+        ("jawaban_kosong", "11", "20", '"11"'),
+        ("jawaban_format", '"story"', '"feed"', '"Stories"'),
+    ],
     "03": [
         ("jawaban_jam", "21", "2", '"21.00"'),
         ("jawaban_hari", '"Minggu"', '"Senin"', '"minggu"'),
         ("jawaban_jam_reels", "20", "9", '"20"'),
+        ("jawaban_jam_malam", "20", "7", '"19.00"'),
+        ("jawaban_topik", '"banjir"', '"cepat"', '"Banjir "'),
     ],
     "04": [
         (
@@ -67,7 +85,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
         (
             "jawaban",
             'peringkat.loc[peringkat["relation"].isin(["unpaid", "barter"]), "handle"].iloc[0]',
-            'peringkat["handle"].iloc[0]',
+            'peringkat.loc[peringkat["relation"] == "paid", "handle"].iloc[0]',
             "42",
         ),
     ],
@@ -87,6 +105,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
             "f\"{100 * float(per_topik.loc[per_topik.route_topic == 'jalan', 'within_limit_share'].iloc[0]):.0f}%\"",
         ),
         ("jawaban_unit", 'terlambat["unit"].value_counts().index[0]', '"bukan unit"', "s.mentions"),
+        ("jawaban_mesin", '"leksikon + label"', '"leksikon"', "hasil"),
     ],
     "06": [
         ("usulan", '"Dinas Perhubungan Kota Sukamaju"', '"DISHUB KECE 🚦"', "12"),
@@ -102,20 +121,30 @@ _REPR = re.compile(
     r"|^\w+\([a-z_]+=|^[A-Z][A-Za-z]+\([a-z_]+[:=]"
 )
 _TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_RAW_TH = re.compile(r'<th class="hk-raw">(.*?)</th>', re.S)  # a code name without a label
 _IDENT = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^(er|fit|enough|score|count|evidence)$")
 
 
-def inject(nb: nbformat.NotebookNode, key: str, scenario: str) -> int:
-    """Replace the ``jawaban... =`` lines of ``nb`` for ``scenario``; return exercises found."""
+#: An exercise line: the answer a trainee writes (``jawaban... =``, ``usulan =``) or the
+#: plan a trainee changes (``latihan =``).
+_EXERCISE = re.compile(r"^(jawaban\w*|usulan|latihan)\s*=\s*(.*)$")
+
+
+def inject(nb: nbformat.NotebookNode, key: str, scenario: str) -> tuple[int, list[str]]:
+    """Replace the exercise lines of ``nb`` for ``scenario``.
+
+    Returns the number of exercises found and what is not driven: an exercise line without
+    a scripted answer, or a scripted answer whose exercise line is gone.
+    """
     plan = list(ANSWERS.get(key, []))
     col = SCENARIOS.index(scenario) + 1
-    found = 0
+    found, undriven = 0, []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         lines = cell.source.split("\n")
         for i, line in enumerate(lines):
-            m = re.match(r"^(jawaban\w*|usulan)\s*=\s*(.*)$", line)
+            m = _EXERCISE.match(line)
             if not m:
                 continue
             found += 1
@@ -124,8 +153,61 @@ def inject(nb: nbformat.NotebookNode, key: str, scenario: str) -> int:
                     lines[i] = f"{m.group(1)} = {entry[col]}"
                     plan.pop(j)
                     break
+            else:
+                undriven.append(f"exercise without a scripted answer: {m.group(1)}")
         cell.source = "\n".join(lines)
-    return found
+    undriven += [f"scripted answer without an exercise: {entry[0]}" for entry in plan]
+    return found, undriven
+
+
+def _english_words() -> tuple[frozenset[str], re.Pattern]:
+    """The kit's English labels (``humaskit.i18n.english_labels``, as the browser tests use).
+
+    Returns the lower-cased labels of any length (a whole table cell is compared with them)
+    and a pattern finding the longer ones as words in a sentence the kit writes.
+    """
+    from humaskit.i18n import english_labels
+
+    extra = ("mention", "mentions", "published", "illustrative", "unpaid", "not a measurement")
+    cells = frozenset(w.lower() for w in english_labels(1)) | frozenset(extra)
+    words = sorted(set(english_labels()) | set(extra), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, words)) + r")(?![\w'-])")
+    return cells, pattern
+
+
+_CELLS, _WORDS = _english_words()
+#: Columns holding names a trainee types or data as written (never translated).
+_NAME_HEADERS = {
+    "Tabel",
+    "Kolom",
+    "Parameter",
+    "Akun",
+    "Handle",
+    "Penulis",
+    "Teks",
+    "Judul",
+    "Playbook",
+}
+_TD = re.compile(r"<td([^>]*)>(.*?)</td>", re.S)
+_HEAD = re.compile(r'data-label="([^"]*)"')
+
+
+def _english_values(text: str) -> list[str]:
+    """English words of the kit in a table's cells (whole cells) or in its sentences."""
+    found = []
+    for attrs, cell in _TD.findall(text):
+        value = html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        head = _HEAD.search(attrs)
+        if (
+            value.lower() in _CELLS
+            and html.unescape(head.group(1) if head else "") not in _NAME_HEADERS
+        ):
+            found.append(value)
+    prose = re.sub(r"<table.*?</table>|<style.*?</style>", " ", text, flags=re.S)
+    prose = html.unescape(re.sub(r"<[^>]+>", " ", prose))
+    prose = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", " ", prose)  # quoted: a name or a value
+    found += _WORDS.findall(prose)
+    return sorted(set(found))
 
 
 def _texts(cell: nbformat.NotebookNode) -> list[tuple[str, str]]:
@@ -163,9 +245,14 @@ def problems(cell: nbformat.NotebookNode) -> list[str]:
             found.append("repr: " + _REPR.search(text).group(0))
         if kind == "html":
             heads = {html.unescape(h).strip() for h in _TH.findall(text)}
-            bad = sorted(h for h in heads if _IDENT.match(h))
+            raw = {html.unescape(h).strip() for h in _RAW_TH.findall(text)}
+            bad = sorted(h for h in heads if _IDENT.match(h) or h in raw)
             if bad:
                 found.append("english header: " + ", ".join(bad[:6]))
+        if kind != "error":
+            english = _english_values(text)
+            if english:
+                found.append("english value: " + ", ".join(english[:6]))
     return found
 
 
@@ -173,7 +260,7 @@ def run(path: Path, scenario: str, workdir: Path) -> dict:
     """Execute one notebook for one scenario; return its figures and flagged cells."""
     nb = nbformat.read(path, as_version=4)
     key = path.name[:2]
-    exercises = inject(nb, key, scenario)
+    exercises, undriven = inject(nb, key, scenario)
     client = NotebookClient(
         nb,
         timeout=180,
@@ -194,6 +281,7 @@ def run(path: Path, scenario: str, workdir: Path) -> dict:
         keep.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, keep / f"{path.stem}-{scenario}.ipynb")
     flagged = [(-1, stopped)] if stopped else []
+    flagged += [(-1, u) for u in undriven]
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             for p in problems(cell):

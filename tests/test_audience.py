@@ -318,10 +318,11 @@ def test_bad_publics_table_names_row_and_column(change, column, row):
 
 
 def test_publics_table_missing_required_column():
+    table = pd.DataFrame({"public": ["A"], "age_min": [1], "gender": ["all"], "region": ["lokal"]})
+    with pytest.raises(hk.SchemaError, match="usia_maks"):  # Indonesian names, read back too
+        A.publics_table(table, lang="id")
     with pytest.raises(hk.SchemaError, match="age_max"):
-        A.publics_table(
-            pd.DataFrame({"public": ["A"], "age_min": [1], "gender": ["all"], "region": ["lokal"]})
-        )
+        A.publics_table(table, lang="en")
 
 
 def test_read_publics_csv_reports_file_line(tmp_path):

@@ -111,27 +111,12 @@ _EXTRA_ENGLISH = ("mention", "mentions", "published", "illustrative", "unpaid", 
 def _english_vocabulary() -> set[str]:
     """The kit's English labels that an Indonesian reader must never see.
 
-    Every ``en`` text of the i18n catalogue that differs from its ``id`` text and is not part
-    of any Indonesian text (loanwords such as "Engagement rate" are used in Indonesian too),
-    every coded value with an underscore (``citizen_journalist``), and a few words that leaked
-    before.
+    :func:`humaskit.i18n.english_labels` (English texts of the catalogue that no Indonesian
+    text uses, coded values with an underscore), and a few words that leaked before.
     """
-    import json
+    from humaskit.i18n import english_labels
 
-    from humaskit.paths import package_file
-
-    en, ids = {}, []
-    for f in sorted(package_file("i18n").glob("*.json")):
-        for key, v in json.loads(f.read_text(encoding="utf-8")).items():
-            if isinstance(v, dict) and "id" in v and "en" in v:
-                ids.append(str(v["id"]).lower())
-                e = str(v["en"])
-                if e.lower() != str(v["id"]).lower() and "{" not in e and len(e) >= 4:
-                    en[e] = key
-    id_text = "\n".join(ids)
-    words = {e for e in en if e.lower() not in id_text}
-    words |= {k.split(".", 1)[1] for k in en.values() if k.startswith("label.") and "_" in k}
-    return words | set(_EXTRA_ENGLISH)
+    return set(english_labels()) | set(_EXTRA_ENGLISH)
 
 
 def _visible_text(report) -> str:

@@ -865,12 +865,12 @@ def test_exercise_checkers_give_instant_feedback(graph):
     best = lead[lead["status"] == "candidate"].iloc[0]["handle"]
     assert check_top_candidate(best, lead).correct
     assert not check_top_candidate("kang_budi", lead).correct
-    assert "register" in check_top_candidate("kang_budi", lead, lang="en")
+    assert "register" in check_top_candidate("kang_budi", lead, lang="en").message
     assert not check_top_candidate("", lead).correct
     r = rank_partners(register(inf, col), posts=_posts())
     free = r[r["relation"].isin(["unpaid", "barter"])].iloc[0]["handle"]
     assert check_partner_without_budget(free, r).correct
-    assert "berbayar" in check_partner_without_budget("kuliner_kota", r, lang="id")
+    assert "berbayar" in check_partner_without_budget("kuliner_kota", r, lang="id").message
 
 
 # ---------------------------------------------------------------------------------------

@@ -133,6 +133,39 @@ def test_show_hides_series_footer_and_index():
     assert "dtype" not in out and "Name:" not in out and "Jumlah" in out
 
 
+def test_show_puts_the_kits_codes_in_words_and_leaves_names_alone():
+    table = pd.DataFrame(
+        {
+            "handle": ["high", "ani"],
+            "priority": ["high", "low"],
+            "status": ["candidate", "registered"],
+            "qc_status": ["ok", "perlu_revisi"],
+        }
+    )
+    out = display.show(table, lang="id").data
+    assert "tinggi" in out and "rendah" in out and "kandidat baru" in out
+    assert "Perlu revisi" in out and "perlu_revisi" not in out
+    assert ">high<" in out  # a handle stays as written
+
+
+def test_show_names_a_rows_fields_and_drops_old_row_numbers():
+    row = pd.DataFrame({"cleared": [True], "gate_action": ["Rina"]}).iloc[0]
+    out = display.show(row, lang="id").data
+    assert "Boleh tayang" in out and "gate_action" not in out
+    filtered = pd.DataFrame({"reach": [1, 2, 3]}).iloc[[2, 0]]
+    assert "Hal" not in display.show(filtered, lang="id").data
+
+
+def test_show_marks_a_code_name_without_a_label():
+    out = display.show(pd.DataFrame({"no_such_column": [1], "Kata": [2]}), lang="id").data
+    assert '<th class="hk-raw">No such column</th>' in out and "<th>Kata</th>" in out
+
+
+def test_a_list_of_sentences_reads_one_a_line():
+    text = display._joined(["Instagram: 11 dari 31 hari tanpa unggahan.", "X: hadir"], "id")
+    assert text.splitlines() == ["• Instagram: 11 dari 31 hari tanpa unggahan.", "• X: hadir"]
+
+
 def test_show_says_when_nothing_is_left():
     assert "Tidak ada baris" in display.show(pd.DataFrame({"a": []}), lang="id").data
 

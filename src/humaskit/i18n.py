@@ -31,7 +31,16 @@ from typing import Any
 
 from .paths import package_file
 
-__all__ = ["LANGUAGES", "t", "label", "set_language", "get_language", "resolve", "catalogue"]
+__all__ = [
+    "LANGUAGES",
+    "t",
+    "label",
+    "set_language",
+    "get_language",
+    "resolve",
+    "catalogue",
+    "english_labels",
+]
 
 LANGUAGES = ("id", "en")
 _state: dict[str, str] = {}
@@ -137,3 +146,32 @@ def label(name: str, lang: str | None = None) -> str:
     if key in catalogue():
         return t(key, lang)
     return str(name).replace("_", " ")
+
+
+def english_labels(min_chars: int = 4) -> frozenset[str]:
+    """The kit's English labels that an Indonesian reader must never see.
+
+    Every ``en`` text of the catalogue (of at least ``min_chars`` characters, without a
+    placeholder) that differs from its ``id`` text and is not part of any Indonesian text
+    (loanwords such as "Engagement rate" are used in Indonesian too), and every coded value
+    with an underscore (``role_citizen_journalist``). The browser tests and the workshop
+    run-through look for these in what the kit shows in Indonesian.
+
+    Examples
+    --------
+    >>> words = english_labels()
+    >>> "Accounts checked" in words, "role_citizen_journalist" in words, "Engagement rate" in words
+    (True, True, False)
+    """
+    en: dict[str, str] = {}
+    ids = []
+    for key, v in catalogue().items():
+        if isinstance(v, dict) and "id" in v and "en" in v:
+            ids.append(str(v["id"]).lower())
+            e = str(v["en"])
+            if e.lower() != str(v["id"]).lower() and "{" not in e and len(e) >= min_chars:
+                en[e] = key
+    id_text = "\n".join(ids)
+    words = {e for e in en if e.lower() not in id_text}
+    words |= {k.split(".", 1)[1] for k in en.values() if k.startswith("label.") and "_" in k}
+    return frozenset(words)

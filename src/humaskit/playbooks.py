@@ -215,6 +215,11 @@ def describe(name: str | None = None, *, lang: str | None = None):
     """
     import pandas as pd
 
+    def default(value: Any) -> str:
+        if isinstance(value, bool):
+            return t("common.yes" if value else "common.no", lang)
+        return t("playbooks.default_empty", lang) if value in ("", None) else str(value)
+
     rows = []
     for pb in [name] if name else available():
         for p in parameters(pb).values():
@@ -222,8 +227,8 @@ def describe(name: str | None = None, *, lang: str | None = None):
                 {
                     "playbook": pb,
                     "parameter": p.name,
-                    "type": p.type,
-                    "default": repr(p.default),
+                    "type": t(f"playbooks.type.{p.type}", lang),
+                    "default": default(p.default),
                     "description": p.help,
                 }
             )

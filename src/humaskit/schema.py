@@ -463,7 +463,7 @@ _KIND_KEYS = {
 
 
 def describe(table: str | None = None, *, lang: str | None = None) -> pd.DataFrame:
-    """Return the tables and their columns with kind, whether required, and a label.
+    """Return the tables and their columns with kind, whether required, and how it is shown.
 
     Examples
     --------
@@ -483,7 +483,7 @@ def describe(table: str | None = None, *, lang: str | None = None) -> pd.DataFra
                     "column": col.name,
                     "kind": t(f"schema.kind.{_KIND_KEYS[col.kind]}", lang),
                     "required": t("common.yes" if col.required else "common.no", lang),
-                    "label": label(col.name, lang),
+                    "shown_as": label(col.name, lang),
                 }
             )
     return pd.DataFrame(rows)

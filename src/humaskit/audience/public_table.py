@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import SchemaError
-from ..i18n import t
+from ..i18n import resolve, t
 from .names import _format_aliases, _read_package_csv, _rows_text
 
 __all__ = ["PUBLIC_COLUMNS", "publics", "publics_table"]
@@ -57,6 +57,26 @@ _PUBLIC_ALIASES = {
     "keterangan": "description",
     "deskripsi": "description",
 }
+#: The column names an Indonesian reader is shown (each one is read back, see the aliases).
+_PUBLIC_ID = {
+    "public": "publik",
+    "age_min": "usia_min",
+    "age_max": "usia_maks",
+    "gender": "jenis_kelamin",
+    "region": "wilayah",
+    "interests": "minat",
+    "preferred_formats": "format_disukai",
+    "description": "keterangan",
+}
+
+
+def _names(columns: Any, lang: str | None) -> str:
+    """Column names as the reader's language writes them (both are understood)."""
+    if resolve(lang) == "id":
+        return ", ".join(_PUBLIC_ID.get(c, c) for c in columns)
+    return ", ".join(columns)
+
+
 _PUBLIC_GENDERS = {
     "all": "all",
     "semua": "all",
@@ -131,7 +151,7 @@ def publics_table(
     if not isinstance(table, pd.DataFrame):
         raise SchemaError(t("audience.publics_not_table", lang, got=type(table).__name__))
     where = _where(source, lang)
-    expected = ", ".join(PUBLIC_COLUMNS)
+    expected = _names(PUBLIC_COLUMNS, lang)
     rename = {}
     for col in table.columns:
         key = re.sub(r"\s+", "_", str(col).strip().lower())
@@ -157,8 +177,8 @@ def publics_table(
                 "audience.publics_missing_columns",
                 lang,
                 where=where,
-                columns=", ".join(missing),
-                expected=", ".join(_REQUIRED_PUBLIC),
+                columns=_names(missing, lang),
+                expected=_names(_REQUIRED_PUBLIC, lang),
             )
         )
 

@@ -26,17 +26,7 @@ Layer: entry points -> teaching -> **presentation** -> steps -> text -> reading 
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..lazy import module_getattr
 
-
-def __getattr__(name: str) -> Any:
-    """Load a file module on first use (``humaskit.files.plan``, ...)."""
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        return importlib.import_module(f".{name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__name__}.{name}":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-        raise
+#: A file module, loaded on first use (``humaskit.files.plan``, ...).
+__getattr__ = module_getattr(__name__)

@@ -213,6 +213,29 @@ def name_issues(
     return parts
 
 
+def _too_long(want: str, limit: int | None, plat: str, lang: str | None) -> list[str]:
+    """The reason a suggested handle is longer than the platform allows (none when it fits)."""
+    if not limit or len(want) <= limit:
+        return []
+    return [
+        t(
+            "governance.reason.suggestion_too_long",
+            lang,
+            n=len(want),
+            limit=limit,
+            platform=label(plat, lang),
+        )
+    ]
+
+
+def _verdict(res: CheckResult, i: Any, parts: list[str], checked: bool) -> None:
+    """Row ``i`` fails with its reasons, passes when it was checked, else stays unknown."""
+    if parts:
+        res.fail(i, "; ".join(parts))
+    elif checked:
+        res.set(i, True)
+
+
 def naming_check(ctx: AuditContext) -> CheckResult:
     """``naming``: the display name and handle follow the patterns of the rules."""
     acc, records, r, lang = ctx.accounts, ctx.records, ctx.rules, ctx.lang
@@ -255,20 +278,8 @@ def naming_check(ctx: AuditContext) -> CheckResult:
                         )
                         suggested_handle[i] = want
                         hmax = limits.get(plat, {}).get("handle_max")
-                        if hmax and len(want) > hmax:
-                            parts.append(
-                                t(
-                                    "governance.reason.suggestion_too_long",
-                                    lang,
-                                    n=len(want),
-                                    limit=hmax,
-                                    platform=label(plat, lang),
-                                )
-                            )
-            if parts:
-                res.fail(i, "; ".join(parts))
-            elif checked:
-                res.set(i, True)
+                        parts += _too_long(want, hmax, plat, lang)
+            _verdict(res, i, parts, checked)
     return res
 
 
@@ -330,20 +341,8 @@ def _inferred_naming(ctx: AuditContext, res: CheckResult) -> CheckResult:
                     platform=label(plat, lang),
                 )
             )
-            if hmax and len(want) > hmax:
-                parts.append(
-                    t(
-                        "governance.reason.suggestion_too_long",
-                        lang,
-                        n=len(want),
-                        limit=hmax,
-                        platform=label(plat, lang),
-                    )
-                )
-        if parts:
-            res.fail(i, "; ".join(parts))
-        elif checked:
-            res.set(i, True)
+            parts += _too_long(want, hmax, plat, lang)
+        _verdict(res, i, parts, checked)
     return res
 
 

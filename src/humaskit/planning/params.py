@@ -159,24 +159,32 @@ def parse_tone_mix(
 ) -> dict[str, float]:
     """Read a tone mix: ``(information, emotion, promotion)`` or ``{tone: share}``.
 
+    The mix may also be written as people write it, ``"60:30:10"`` (or ``60/30/10``).
+
     Examples
     --------
     >>> parse_tone_mix({"emosi": 30, "informasi": 60, "promosi": 10})
     {'informasi': 60.0, 'emosi': 30.0, 'promosi': 10.0}
+    >>> parse_tone_mix("60:30:10")
+    {'informasi': 60.0, 'emosi': 30.0, 'promosi': 10.0}
     """
     lang = resolve(lang)
+    given = tone_mix
+    if isinstance(tone_mix, str):
+        parts = [p for p in re.split(r"[:/;,\s]+", tone_mix.strip().strip("()")) if p]
+        tone_mix = parts if len(parts) == 3 else [tone_mix]
     if isinstance(tone_mix, Mapping):
         shares = _shares(tone_mix, "tone_mix", lang)
         bad = [k for k in shares if k not in TONES]
         if bad:
-            raise ParameterError(t("planning.bad_tone_mix", lang, value=tone_mix))
+            raise ParameterError(t("planning.bad_tone_mix", lang, value=given))
         return {k: shares.get(k, 0.0) for k in TONES}
     try:
         values = [float(v) for v in tone_mix]
     except (TypeError, ValueError):
-        raise ParameterError(t("planning.bad_tone_mix", lang, value=tone_mix)) from None
+        raise ParameterError(t("planning.bad_tone_mix", lang, value=given)) from None
     if len(values) != 3 or any(v < 0 for v in values) or sum(values) <= 0:
-        raise ParameterError(t("planning.bad_tone_mix", lang, value=tone_mix))
+        raise ParameterError(t("planning.bad_tone_mix", lang, value=given))
     return dict(zip(TONES, values, strict=True))
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import catalogue, label
+from ..lazy import module_getattr
 
 __all__ = ["bar", "performance", "trend", "PALETTE"]
 
@@ -194,21 +195,5 @@ _MODULES = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    """Find a step chart (``plots.plot_pyramid``) or module (``plots.audience``) on first use."""
-    import importlib
-
-    if name.startswith("_"):
-        raise AttributeError(name)
-    for mod in _MODULES:
-        try:
-            module = importlib.import_module(f".{mod}", __name__)
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{mod}":
-                continue
-            raise
-        if mod == name:
-            return module
-        if name in getattr(module, "__all__", ()):
-            return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: A step chart (``plots.plot_pyramid``) or module (``plots.audience``), found on first use.
+__getattr__ = module_getattr(__name__, _MODULES)

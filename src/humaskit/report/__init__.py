@@ -39,6 +39,7 @@ from ..fmt import (
     shorten,
 )
 from ..i18n import label, t
+from ..lazy import module_getattr
 
 __all__ = [
     "STYLE",
@@ -313,15 +314,5 @@ def kpi_table(k: pd.DataFrame, by: Sequence[str], *, lang: str | None = None):
     )
 
 
-def __getattr__(name: str) -> Any:
-    """Load a step's report helpers on first use (``humaskit.report.evaluation``, ...)."""
-    import importlib
-
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        return importlib.import_module(f".{name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__name__}.{name}":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-        raise
+#: A step's report helpers, loaded on first use (``humaskit.report.evaluation``, ...).
+__getattr__ = module_getattr(__name__)

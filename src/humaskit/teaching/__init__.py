@@ -19,9 +19,7 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from ..lazy import module_getattr
 from .core import Feedback, check_post_count, check_table_for_question
 
 #: Modules searched (in order) for a name asked of the package.
@@ -41,19 +39,5 @@ _MODULES = (
 __all__ = ["Feedback", "check_post_count", "check_table_for_question"]
 
 
-def __getattr__(name: str) -> Any:
-    """Find ``name`` in the teaching modules (loaded on first use)."""
-    if name.startswith("_"):
-        raise AttributeError(name)
-    for mod in _MODULES:
-        try:
-            module = importlib.import_module(f".{mod}", __name__)
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{mod}":
-                continue
-            raise
-        if mod == name:
-            return module
-        if name in getattr(module, "__all__", ()):
-            return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: ``hk.teaching.X``: found in the modules above on first use.
+__getattr__ = module_getattr(__name__, _MODULES)

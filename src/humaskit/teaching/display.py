@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import getpass
 import re
 from pathlib import Path, PurePath
@@ -30,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..fmt import fmt_value
-from ..i18n import label, t
+from ..i18n import catalogue, label, t
 
 __all__ = [
     "choice",
@@ -63,6 +64,107 @@ def _cell(value: Any) -> Any:
     return value
 
 
+#: A code as the kit writes it (``perlu_revisi``, ``candidate``): lower case, no spaces.
+_CODE = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+#: Columns holding names people type (accounts, columns, parameters): never translated.
+_NAME_COLUMNS = {
+    "account",
+    "author",
+    "column",
+    "display_name",
+    "handle",
+    "handles",
+    "name",
+    "parameter",
+    "person",
+    "text",
+    "title",
+    "caption",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _value_keys() -> dict[tuple[str, str], str]:
+    """Catalogue keys naming a value of a column: ``source.<text>``, ``planning.item.<code>``."""
+    out: dict[tuple[str, str], str] = {}
+    for key in catalogue():
+        head, _, rest = key.partition(".")
+        if head != "label" and rest:
+            out.setdefault((head, rest), key)
+            col, _, value = rest.partition(".")
+            if value:
+                out.setdefault((col, value), key)
+    return out
+
+
+def _code_label(col: Any, value: Any, lang: str | None, every: bool) -> Any:
+    """A coded value in people's words when the kit knows it, else the value as it is.
+
+    ``<column>.<value>`` (a benchmark's ``source``) and ``label.<column>_<value>``
+    (``priority_high``) come first; ``label.<value>`` is used for
+    a code with an underscore (``perlu_revisi``) or when ``every`` value of the column is one
+    the kit knows (a column of codes).
+    """
+    if not isinstance(value, str):
+        return value
+    cat = catalogue()
+    parts = [p.strip() for p in value.split(";")]
+    if len(parts) > 1 and all(_CODE.fullmatch(p) and f"label.{p}" in cat for p in parts):
+        return ", ".join(label(p, lang) for p in parts)  # a list of codes: "reel;story"
+    if not _CODE.fullmatch(value) or f"label.{col}_{value}" not in cat:
+        key = _value_keys().get((str(col), value))
+        if key:  # a text the kit wrote (a benchmark's source) or a code of one column
+            return t(key, lang)
+    if not _CODE.fullmatch(value):
+        return value
+    if f"label.{col}_{value}" in cat:
+        return label(f"{col}_{value}", lang)
+    if f"label.{value}" in cat and (every or "_" in value):
+        return _header(value, lang)
+    return value
+
+
+def _known_code(col: Any, value: Any) -> bool:
+    cat = catalogue()
+    return isinstance(value, str) and (
+        f"label.{col}_{value}" in cat
+        or (str(col), value) in _value_keys()
+        or bool(_CODE.fullmatch(value) and f"label.{value}" in cat)
+    )
+
+
+def _codes_in_words(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+    """Every column of codes (``status``: ``candidate``) in people's words; names untouched."""
+    out = frame
+    for col in frame.columns:
+        if str(col) in _NAME_COLUMNS or not pd.api.types.is_string_dtype(frame[col]):
+            continue
+        values = [v for v in pd.unique(frame[col].dropna()) if isinstance(v, str)]
+        if not values or len(values) > 60:
+            continue
+        every = all(_known_code(col, v) for v in values)
+        mapping = {v: _code_label(col, v, lang, every) for v in values}
+        if any(mapping[v] != v for v in values):
+            if out is frame:
+                out = frame.copy()
+            out[col] = frame[col].map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def _is_share(values: pd.Series) -> bool:
+    """A column of fractions (a share, "Porsi ...", or an engagement rate): shown as percent."""
+    name = values.name
+    if not isinstance(name, str) or not pd.api.types.is_float_dtype(values):
+        return False
+    english = label(name, "en").lower()
+    share = english.startswith("share") or english.endswith("share") or "share" in name
+    rate = (name == "er" or name.startswith("er_") or name.endswith("_er")) and "change" not in name
+    if not share and not rate:
+        return False
+    v = values.dropna()
+    return bool(len(v)) and bool(((v >= -1e-9) & (v <= 1 + 1e-9)).all())
+
+
 def _header(name: Any, lang: str | None) -> str:
     text = label(str(name), lang)
     return text[:1].upper() + text[1:] if text else text
@@ -71,9 +173,15 @@ def _header(name: Any, lang: str | None) -> str:
 def _as_frame(data: Any, lang: str | None) -> pd.DataFrame:
     if isinstance(data, pd.Series):
         name = data.name if data.name is not None else t("teaching.col.value", lang)
+        if isinstance(name, int | np.integer):  # a row picked from a table by its number
+            name = f"{label('row', lang)} {name}"
         if name == "count" or name == "proportion":
             name = t(f"teaching.col.{name}", lang)
         frame = data.to_frame(name)
+        if data.index.name is None and data.index.dtype == object:
+            # a row picked from a table: its index holds the table's column names
+            if all(isinstance(v, str) and f"label.{v}" in catalogue() for v in data.index):
+                frame.index = [_header(v, lang) for v in data.index]
     elif isinstance(data, dict):
         frame = pd.DataFrame(
             {
@@ -85,7 +193,12 @@ def _as_frame(data: Any, lang: str | None) -> pd.DataFrame:
         frame = data
     else:
         frame = pd.DataFrame({t("teaching.col.value", lang): list(data)})
-    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+    # row numbers are noise (a filtered table keeps its old ones); a Series' labels are not
+    plain_rows = frame.index.name is None and (
+        isinstance(frame.index, pd.RangeIndex)
+        or (pd.api.types.is_integer_dtype(frame.index) and not isinstance(data, pd.Series))
+    )
+    if not plain_rows:
         frame = frame.reset_index()
         frame = frame.rename(columns={"index": t("teaching.col.item", lang)})
     else:
@@ -103,6 +216,10 @@ def show(
     lang: str | None = None,
 ):
     """Show a table to a learner: Indonesian headers, full text, formatted numbers, no index.
+
+    The kit's codes read as words (a ``priority`` of ``high`` reads ``tinggi``, ``perlu_revisi``
+    reads ``Perlu revisi``; columns of names such as ``handle`` stay as written), shares and
+    engagement rates read as percentages, and old row numbers of a filtered table are left out.
 
     Parameters
     ----------
@@ -124,20 +241,32 @@ def show(
     for col in shown.columns:
         if shown[col].dtype == object:
             shown[col] = shown[col].map(_cell)
+    shown = _codes_in_words(shown, lang)
+    cat = catalogue()
+    raw = [
+        isinstance(c, str) and bool(_CODE.fullmatch(c)) and f"label.{c}" not in cat
+        for c in shown.columns
+    ]
     renamed = {c: str(c) for c in shown.columns}
     shown = shown.rename(columns=renamed)
-    body = table(shown, pct=[str(c) for c in pct], lang=lang, max_rows=max_rows, max_chars=10**6)
+    pct = [str(c) for c in pct] + [c for c in map(str, shown.columns) if _is_share(shown[c])]
+    if {"share_before", "share_after", "change"} <= set(pct) | set(map(str, shown.columns)):
+        pct.append("change")  # a change of shares, in points of percent
+    body = table(shown, pct=pct, lang=lang, max_rows=max_rows, max_chars=10**6)
     html = body.data
     # links read in full (the report shortens them to fit a page)
     html = re.sub(
         r'<a href="([^"]*)">[^<]*</a>', lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', html
     )
-    # headers the kit has no label for still read as words, capitalised
-    html = re.sub(
-        r"<th>([^<]*)</th>",
-        lambda m: f"<th>{m.group(1)[:1].upper() + m.group(1)[1:]}</th>",
-        html,
-    )
+    # headers the kit has no label for still read as words, capitalised; a code name without
+    # a label is marked (class hk-raw) so the workshop run-through can find it
+    marks = iter(raw)
+
+    def head(m: re.Match) -> str:
+        mark = ' class="hk-raw"' if next(marks, False) else ""
+        return f"<th{mark}>{m.group(1)[:1].upper() + m.group(1)[1:]}</th>"
+
+    html = re.sub(r"<th>([^<]*)</th>", head, html)
     note = ""
     if frame.empty:
         note = f"<p>{t('teaching.empty', lang)}</p>"
@@ -171,6 +300,8 @@ def describe_value(value: Any, lang: str | None = None) -> str:
 def _joined(values: Any, lang: str | None) -> str:
     """A short list as people write it (``a, b, c``); anything else as Python shows it."""
     items = list(values)
+    if items and all(isinstance(v, str) for v in items) and any(len(v.split()) > 4 for v in items):
+        return "\n".join(f"• {v}" for v in items)  # sentences: one a line
     if all(isinstance(v, str | int | float | np.generic | PurePath) for v in items):
         return ", ".join(describe_value(v, lang) for v in items)
     return repr(values)

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import schema
 from ..i18n import label, resolve, t
 from ..privacy import normalize_handles
-from .core import answer_guard, read_text
+from .core import Feedback, answer_guard, read_text
 
 __all__ = [
     "check_top_candidate",
@@ -23,27 +23,6 @@ __all__ = [
     "filter_options",
     "explore_partners",
 ]
-
-
-class Feedback(str):
-    """A feedback sentence that a notebook shows as plain text (no quotes).
-
-    The influencer checkers answer with this text (a ``str`` with a ``correct`` flag) rather
-    than :class:`humaskit.teaching.Feedback`, so notebook 04 shows the same sentence as before.
-    """
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    @property
-    def correct(self) -> bool:
-        return getattr(self, "_correct", False)
-
-
-def _fb(text: str, correct: bool) -> Feedback:
-    out = Feedback(text)
-    out._correct = correct  # type: ignore[attr-defined]
-    return out
 
 
 def _norm(answer: Any) -> str | None:
@@ -69,17 +48,17 @@ def _check_pick(
     sentences.
     """
     if pool.empty:
-        return _fb(t(none_key, lang), False)
+        return Feedback(False, t(none_key, lang))
     best = pool.sort_values("rank").iloc[0]
     given = _norm(answer)
     if not given:
-        return _fb(t("influencers.check_empty", lang), False)
+        return Feedback(False, t("influencers.check_empty", lang))
     if given == _norm(best["handle"]):
-        return _fb(right(best), True)
+        return Feedback(True, right(best))
     hit = table[normalize_handles(table["handle"]) == given]
     if hit.empty:
-        return _fb(t("influencers.check_not_in_table", lang, handle=answer), False)
-    return _fb(wrong(hit.iloc[0]), False)
+        return Feedback(False, t("influencers.check_not_in_table", lang, handle=answer))
+    return Feedback(False, wrong(hit.iloc[0]))
 
 
 @answer_guard
@@ -97,7 +76,7 @@ def check_top_candidate(answer: Any, leaders: pd.DataFrame, *, lang: str | None 
     >>> check_top_candidate("@warga-1a2b3c", lead, lang="en").correct
     True
     >>> print(check_top_candidate("ani", lead, lang="en"))
-    Not yet: ani is already in the register. Look for the highest row whose status is 'candidate'.
+    ❌ Not yet: ani is already in the register. Look for the highest row whose status is 'candidate'.
     """
     lang = resolve(lang)
 

@@ -232,7 +232,13 @@ def batch_table(batch: pd.DataFrame, *, salt: str | None = None, lang: str | Non
             t("labelling.col_why", lang): [why.get(w, w) for w in batch["why"]],
         }
     )
+    shown.columns = [_capital(c) for c in shown.columns]
     return table(shown, lang=lang, max_chars=400)
+
+
+def _capital(text: str) -> str:
+    """A header as a table starts it: with a capital letter."""
+    return text[:1].upper() + text[1:]
 
 
 def result_table(table: pd.DataFrame, *, lang: str | None = None):
@@ -244,6 +250,7 @@ def result_table(table: pd.DataFrame, *, lang: str | None = None):
     for col in shown.columns:
         if pd.api.types.is_float_dtype(shown[col]):
             shown[col] = [fmt_number(v, lang, 2) for v in shown[col]]
+    shown.columns = [_capital(str(c)) for c in shown.columns]
     return html_table(shown, lang=lang)
 
 

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ import pandas as pd
 
 from .. import planning
 from ..i18n import label, resolve, t
-from .core import Feedback
+from .core import Feedback, read_number, read_text
 
 __all__ = ["check_mix", "preview", "check_held", "check_presence", "check_behind_the_scenes"]
 
@@ -164,8 +165,12 @@ def check_held(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> F
     lang = resolve(lang)
     gated = planning.gate(plan, lang=lang)
     held = [i for i, ok in zip(gated.index, gated["cleared"], strict=True) if not ok]
+    if isinstance(answer, str):  # "1, 2, 4" or "[1, 2, 4]" as typed
+        answer = (
+            re.findall(r"\d+", answer) if re.fullmatch(r"[\s\[\](),;\d]+", answer) else [answer]
+        )
     try:
-        items = [answer] if isinstance(answer, (int, str)) else list(answer)
+        items = [answer] if isinstance(answer, int) else list(answer)
         picked = {int(v) for v in items}
     except (TypeError, ValueError):
         return Feedback(False, t("gate.ex_held_format", lang))
@@ -203,10 +208,10 @@ def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) 
     """
     lang = resolve(lang)
     row = planning.presence(plan, lang=lang).iloc[0]
-    try:
-        n = int(str(answer).strip())
-    except (TypeError, ValueError):
+    value = read_number(answer)
+    if value is None or value != int(value):
         return Feedback(False, t("gate.ex_presence_format", lang))
+    n = int(value)
     if n == int(row["days_without"]):
         return Feedback(True, t("gate.ex_presence_right", lang, n=n, gap=int(row["longest_gap"])))
     return Feedback(
@@ -232,7 +237,10 @@ def check_behind_the_scenes(answer: Any, *, lang: str | None = None) -> Feedback
     guide = planning.format_guide(["instagram"], lang="en")
     purpose = guide[guide["item"] == "purpose"]
     right = set(purpose.loc[purpose["guidance"].str.contains("behind the scenes"), "format"])
-    given = str(answer).strip().lower()
+    given = read_text(answer).lower()
+    if not given or answer is None:
+        return Feedback(False, t("gate.ex_format_empty", lang))
+    given = {"stories": "story", "instastory": "story", "reels": "reel"}.get(given, given)
     names = {label(f, lang).lower(): f for f in guide["format"].unique()}
     fmt = names.get(given, given)
     if fmt in right:

@@ -30,7 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,8 +37,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataNotFound, ParameterError, UnsupportedFile
+from ..errors import DataNotFound, ParameterError
 from ..i18n import t
+from ._modelfile import load_payload, save_payload
 from .polarity import LABELS
 from .tokens import as_texts, to_arrow, tokenize
 
@@ -211,24 +211,8 @@ class SentimentModel:
 
     def save(self, path: str | Path) -> Path:
         """Write the model to one file (see the module notes on model files)."""
-        import joblib
-        import sklearn
-
-        from .. import __version__
-
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "format": _FORMAT,
-            "format_version": _FORMAT_VERSION,
-            "humaskit": __version__,
-            "sklearn": sklearn.__version__,
-            "labels": list(self.labels),
-            "info": self.info,
-            "pipeline": self.pipeline,
-        }
-        joblib.dump(payload, path, compress=3)
-        return path
+        parts = {"labels": list(self.labels), "info": self.info, "pipeline": self.pipeline}
+        return save_payload(path, _FORMAT, _FORMAT_VERSION, parts)
 
 
 #: How :func:`train_sentiment` can start: from the shipped lexicon's knowledge or from zero.
@@ -403,32 +387,7 @@ def load_model(path: str | Path, *, lang: str | None = None) -> SentimentModel:
     >>> m2.predict(["bagus"])["label"].tolist()
     ['positive']
     """
-    import joblib
-
-    path = Path(path)
-    if not path.is_file():
-        raise DataNotFound(t("text.model_not_found", lang, path=path))
-    try:
-        payload = joblib.load(path)
-    except Exception:  # noqa: BLE001 - any unreadable file is the same problem for the user
-        raise UnsupportedFile(t("text.model_unreadable", lang, path=path)) from None
-    if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-        raise UnsupportedFile(t("text.model_unreadable", lang, path=path))
-    try:
-        import sklearn
-
-        if payload.get("sklearn") != sklearn.__version__:
-            warnings.warn(
-                t(
-                    "text.model_version",
-                    lang,
-                    saved=payload.get("sklearn"),
-                    now=sklearn.__version__,
-                ),
-                stacklevel=2,
-            )
-    except ImportError:  # pragma: no cover - sklearn is a dependency
-        pass
+    payload = load_payload(path, _FORMAT, "text.model_unreadable", lang)
     return SentimentModel(payload["pipeline"], tuple(payload["labels"]), payload.get("info"))
 
 

@@ -34,15 +34,15 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..errors import DataNotFound, ParameterError, UnsupportedFile
+from ..errors import ParameterError
 from ..i18n import resolve, t
+from ._modelfile import load_payload, save_payload
 from .screening import _GROUPS, CATEGORIES, _extra_terms, _lists, _token_hits, screen
 from .tokens import as_texts, to_arrow, tokenize
 
@@ -319,23 +319,8 @@ class ScreenModel:
 
     def save(self, path: str | Path) -> Path:
         """Write the model to one file (see the module notes on model files)."""
-        import joblib
-        import sklearn
-
-        from .. import __version__
-
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "format": _FORMAT,
-            "format_version": _FORMAT_VERSION,
-            "humaskit": __version__,
-            "sklearn": sklearn.__version__,
-            "info": self.info,
-            "parts": self.parts,
-        }
-        joblib.dump(payload, path, compress=3)
-        return path
+        parts = {"info": self.info, "parts": self.parts}
+        return save_payload(path, _FORMAT, _FORMAT_VERSION, parts)
 
 
 def _idx(cat: str) -> int:
@@ -581,24 +566,7 @@ def load_screen_model(path: str | Path, *, lang: str | None = None) -> ScreenMod
     >>> m2.categories
     ('abusive',)
     """
-    import joblib
-
-    path = Path(path)
-    if not path.is_file():
-        raise DataNotFound(t("text.model_not_found", lang, path=path))
-    try:
-        payload = joblib.load(path)
-    except Exception:  # noqa: BLE001 - any unreadable file is the same problem for the user
-        raise UnsupportedFile(t("text.screen_model_unreadable", lang, path=path)) from None
-    if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-        raise UnsupportedFile(t("text.screen_model_unreadable", lang, path=path))
-    import sklearn
-
-    if payload.get("sklearn") != sklearn.__version__:
-        warnings.warn(
-            t("text.model_version", lang, saved=payload.get("sklearn"), now=sklearn.__version__),
-            stacklevel=2,
-        )
+    payload = load_payload(path, _FORMAT, "text.screen_model_unreadable", lang)
     return ScreenModel(payload["parts"], payload.get("info"))
 
 
