@@ -213,6 +213,7 @@ def show(
     *,
     pct: Any = (),
     max_rows: int = 50,
+    rows: bool = False,
     lang: str | None = None,
 ):
     """Show a table to a learner: Indonesian headers, full text, formatted numbers, no index.
@@ -226,6 +227,7 @@ def show(
     data : a DataFrame, Series, dict or list.
     pct : columns shown as percentages (fractions such as 0.58 read 58,0%).
     max_rows : rows shown; a sentence says how many were left out.
+    rows : keep the row numbers as a first column "Baris" (for an exercise that asks for them).
 
     Examples
     --------
@@ -236,6 +238,9 @@ def show(
     """
     from ..report import table
 
+    if rows and isinstance(data, pd.DataFrame):
+        data = data.copy()
+        data.insert(0, label("row", lang), data.index)
     frame = _as_frame(data, lang)
     shown = frame.head(max_rows).copy()
     for col in shown.columns:
