@@ -389,8 +389,8 @@ def text_damage_notes(bad_bytes: int, nul: int, lang: str | None) -> list[str]:
 
     Examples
     --------
-    >>> text_damage_notes(0, 3, "en")
-    ['3 NUL bytes were removed from the file's text.']
+    >>> print(*text_damage_notes(0, 3, "en"))
+    3 NUL bytes were removed from the file's text.
     """
     out = []
     if bad_bytes:
