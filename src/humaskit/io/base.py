@@ -209,7 +209,9 @@ class Rows:
 
     def _note_emptied(self, key: str, name: str, mask: np.ndarray) -> None:
         if mask.any():
-            self.note(key, column=self.header_of(name), n=int(mask.sum()), rows=self.rows_text(mask))
+            self.note(
+                key, column=self.header_of(name), n=int(mask.sum()), rows=self.rows_text(mask)
+            )
 
     def rows_text(self, mask: np.ndarray, n: int = 5) -> str:
         rows = self.grid.rows[mask]

@@ -127,7 +127,37 @@ def _grid_big(
         if check and not _decodes(src):  # pyarrow must not meet a bad byte
             raise _Undecodable
         grid = _grid_arrow(src, spec, positions, texts, skip_below, lang)
-    return grid
+    return _drop_swallowed(src, spec, grid, lang)
+
+
+def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) -> Grid:
+    """Skip rows of a big file whose text cell swallowed whole records (a quote left open
+    that happened to leave the right number of cells), naming how many lines it took."""
+    width = spec.width or len(spec.header)
+    least = max(3, (width - 1) // 2)
+    d = src.delimiter
+    shapes = {_shape(r[0]) for r in src.head[spec.header_row + 1 :] if r}
+    bad = np.zeros(len(grid.frame), dtype=bool)
+    lines = np.zeros(len(grid.frame), dtype="int64")
+    for p in grid.frame.columns:
+        col = grid.frame[p]
+        if pd.api.types.is_numeric_dtype(col.dtype):
+            continue
+        has = col.astype("str").str.contains("\n", regex=False).to_numpy(dtype=bool, na_value=False)
+        for i in np.flatnonzero(has & ~bad):
+            cell = str(col.iat[i])
+            inner = cell.splitlines()[1:]
+            if any(ln.count(d) >= least and _shape(ln.split(d, 1)[0]) in shapes for ln in inner):
+                bad[i] = True
+                lines[i] = cell.count("\n") + 1
+    if not bad.any():
+        return grid
+    skipped = [
+        (int(r), t("io.row_quote_lines", lang, n=int(n)))
+        for r, n in zip(grid.rows[bad], lines[bad], strict=True)
+    ]
+    frame = grid.frame.loc[~bad].reset_index(drop=True)
+    return Grid(frame, grid.rows[~bad], sorted(grid.skipped + skipped), grid.blank)
 
 
 def _has_nul(src: Source) -> bool:
@@ -419,12 +449,12 @@ def _grid_from_records(
         if not _filled(rec):
             blank += 1
             continue
+        lines = _merged_lines(src, k, rec, width)
+        if lines is not None:
+            skipped.append((rowno, t("io.row_quote", lang, first=lines[0], last=lines[1])))
+            continue
         if len(rec) != width:
             extra = rec[width:]
-            lines = _merged_lines(src, k, rec)
-            if lines is not None:
-                skipped.append((rowno, t("io.row_quote", lang, first=lines[0], last=lines[1])))
-                continue
             if len(rec) > width and not any(str(c or "").strip() for c in extra):
                 rec = rec[:width]
             elif len(rec) < width and (src.container != "text" or 4 * len(rec) >= 3 * width):
@@ -443,18 +473,42 @@ def _grid_from_records(
     return Grid(frame, np.asarray(numbers, dtype="int64"), skipped, blank)
 
 
-def _merged_lines(src: Source, k: int, rec: list) -> tuple[int, int] | None:
+def _merged_lines(src: Source, k: int, rec: list, width: int) -> tuple[int, int] | None:
     """The first and last text line of record ``k`` when a quote left open in it swallowed
-    the lines after it (a cell holding a line break and the delimiter), else None."""
+    the lines after it, else None.
+
+    Swallowed: a cell holds a line break and the delimiter and the record has the wrong
+    number of cells, or a line inside a cell reads like a record of its own (half as many
+    delimiters as the header, and a first cell shaped like the neighbours' first cells).
+    """
     if src.container != "text" or k >= len(src.lines):
         return None
     first = (src.lines[k - 1] if k else 0) + 1
     last = src.lines[k]
     if last <= first:
         return None
-    if any(isinstance(c, str) and "\n" in c and src.delimiter in c for c in rec):
+    d = src.delimiter
+    cells = [c for c in rec if isinstance(c, str) and "\n" in c and d in c]
+    if not cells:
+        return None
+    if len(rec) != width:
         return first, last
+    least = max(3, (width - 1) // 2)
+    near = [src.head[j] for j in (k - 1, k + 1) if 0 <= j < len(src.head) and src.head[j]]
+    shapes = {_shape(r[0]) for r in near}
+    for c in cells:
+        for line in c.splitlines()[1:]:
+            if line.count(d) >= least and _shape(line.split(d, 1)[0]) in shapes:
+                return first, last
     return None
+
+
+def _shape(text: str) -> str:
+    """``x`` -> ``a``, ``1190000000007919`` -> ``9``, ``k000005`` -> ``a9``."""
+    import re
+
+    text = re.sub(r"[^\W\d_]+", "a", str(text).strip().strip('"'))
+    return re.sub(r"[0-9]+", "9", text)
 
 
 def _grid_arrow(
