@@ -238,9 +238,7 @@ def check(folder: Path, name: str, data: bytes) -> str | None:
     if took > TIME_BOUND:
         return f"slow: {took:.1f} s"
     if not imp.accounted:
-        return (
-            f"rows not accounted: {imp.rows_in_file} != {imp.imported} + {len(imp.skipped)}"
-        )
+        return f"rows not accounted: {imp.rows_in_file} != {imp.imported} + {len(imp.skipped)}"
     return None
 
 
