@@ -173,6 +173,7 @@ class Source:
     size: int = 0
     notes: list[str] = field(default_factory=list)  # what opening noticed (bad bytes, NUL)
     lines: list[int] = field(default_factory=list)  # last text line of each head record
+    newlines: int | None = None  # line breaks in a big text file, once counted
     lang: str | None = None
 
     @property

@@ -85,7 +85,8 @@ def read_grid(
     texts = set(text_positions)
     clean = src
     try:
-        if _has_nul(src):
+        nul, src.newlines = _scan_bytes(src)
+        if nul:
             clean = _repaired(src, lang)
         try:
             grid = _grid_big(clean, spec, positions, texts, skip_below, lang, clean is src)
@@ -133,17 +134,24 @@ def _grid_big(
 def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) -> Grid:
     """Skip rows of a big file whose text cell swallowed whole records (a quote left open
     that happened to leave the right number of cells), naming how many lines it took."""
+    import re
+
+    records = spec.header_row + 1 + len(grid.frame) + len(grid.skipped) + grid.blank
+    if src.newlines is not None and src.newlines <= records:
+        return grid  # no record spans two lines: nothing can have been swallowed
     width = spec.width or len(spec.header)
     least = max(3, (width - 1) // 2)
     d = src.delimiter
     shapes = {_shape(r[0]) for r in src.head[spec.header_row + 1 :] if r}
     bad = np.zeros(len(grid.frame), dtype=bool)
     lines = np.zeros(len(grid.frame), dtype="int64")
+    looks = f"\n(?:[^\n]*{re.escape(d)}){{{least}}}"  # a line inside a cell, many delimiters
     for p in grid.frame.columns:
         col = grid.frame[p]
         if pd.api.types.is_numeric_dtype(col.dtype):
             continue
-        has = col.astype("str").str.contains("\n", regex=False).to_numpy(dtype=bool, na_value=False)
+        has = col.astype("str").str.contains(looks, regex=True)
+        has = has.to_numpy(dtype=bool, na_value=False)
         for i in np.flatnonzero(has & ~bad):
             cell = str(col.iat[i])
             inner = cell.splitlines()[1:]
@@ -160,15 +168,27 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     return Grid(frame, grid.rows[~bad], sorted(grid.skipped + skipped), grid.blank)
 
 
-def _has_nul(src: Source) -> bool:
-    """Does a big text file (an 8-bit or UTF-8 one) hold NUL bytes? (a fast byte scan)"""
+def _scan_bytes(src: Source) -> tuple[bool, int | None]:
+    """Does a big 8-bit or UTF-8 text file hold NUL bytes, and how many line breaks?
+    (one fast pass over the bytes; ``(False, None)`` for other encodings)"""
     if src.encoding not in _BYTE_TEXT:
-        return False
+        return False, None
+    nul, newlines = False, 0
+    if src.compression is None:
+        import mmap
+
+        with open(src.path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            nul = mm.find(b"\x00") >= 0
+            data = np.frombuffer(mm, dtype=np.uint8)
+            for i in range(0, len(data), _BLOCK):
+                newlines += int(np.count_nonzero(data[i : i + _BLOCK] == 10))
+            del data
+        return nul, newlines
     with _open_binary(src.path, src.compression) as fh:
         while block := fh.read(_BLOCK):
-            if b"\x00" in block:
-                return True
-    return False
+            nul = nul or b"\x00" in block
+            newlines += block.count(b"\n")
+    return nul, newlines
 
 
 def _decodes(src: Source) -> bool:
