@@ -14,8 +14,9 @@ from them. A damage is a list of operations, applied in order:
 
 :func:`check` reads the result with :func:`humaskit.io.read_export` and says what went
 wrong, if anything: a result must account for every row (imported + skipped = rows), or
-the reader must stop with a humaskit error; anything else, or more than :data:`TIME_BOUND`
-seconds, is a defect.
+the reader must stop with a humaskit error of its own (a reader's failure wrapped as
+"kesalahan di pembaca humaskit" counts as a defect); anything else, or more than
+:data:`TIME_BOUND` seconds, is a defect.
 """
 
 from __future__ import annotations
@@ -104,7 +105,11 @@ def _frame(data: bytes) -> pd.DataFrame:
 def to_xlsx(df: pd.DataFrame) -> bytes:
     """An xlsx workbook holding ``df`` (numbers as numbers where they read as such)."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    df = df.apply(
+        lambda c: c.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
+    )
     wb = Workbook()
     ws = wb.active
     ws.append([str(c) for c in df.columns])
@@ -227,6 +232,9 @@ def check(folder: Path, name: str, data: bytes) -> str | None:
         with bounded(3 * TIME_BOUND):
             imp = read_export(path, account="uji", export_date="2025-09-30", lang="id")
     except HumaskitError as exc:
+        if exc.__cause__ is not None:  # a reader's own failure, wrapped so the folder goes on
+            cause = exc.__cause__
+            return f"reader failed: {type(cause).__name__}: {str(cause)[:200]}"
         return None if str(exc).strip() else "a humaskit error without a sentence"
     except TooSlow as exc:
         return f"hang: {exc}"

@@ -299,3 +299,11 @@ def test_out_of_range_years_in_every_reader(tmp_path, path, year):
     if year in ("9999", "1677", "1900"):
         changed = "di luar tahun" in said or "tidak bisa dibaca" in said or "lewat" in said
         assert changed or imp.kind == "audience", said
+
+
+def test_a_header_of_100k_columns_says_so(tmp_path):
+    header = ",".join(f"kolom{i}" for i in range(100_000))
+    path = tmp_path / "lebar.csv"
+    path.write_text(header + "\n" + ",".join("1" * 100_000) + "\n", encoding="utf-8")
+    with pytest.raises(HumaskitError, match="lebih panjang dari 256 KB"):
+        read_export(path, lang="id")

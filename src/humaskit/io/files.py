@@ -345,6 +345,8 @@ def open_source(path: str | Path, *, lang: str | None = None) -> Source:
     encoding = _detect_encoding(head)
     replaced_bytes()
     text = _decode_head(head, encoding, complete)
+    if not complete and not text.strip():  # no line break in the first 256 KB
+        raise UnsupportedFile(t("io.line_too_long", lang, file=path.name, kb=HEAD_BYTES >> 10))
     bad_bytes = replaced_bytes()
     stripped = text.lstrip("\ufeff \r\n\t")
     if stripped.startswith("<?xml") or stripped.startswith("<Workbook"):
