@@ -15,8 +15,9 @@ from them. A damage is a list of operations, applied in order:
 :func:`check` reads the result with :func:`humaskit.io.read_export` and says what went
 wrong, if anything: a result must account for every row (imported + skipped = rows), or
 the reader must stop with a humaskit error of its own (a reader's failure wrapped as
-"kesalahan di pembaca humaskit" counts as a defect); anything else, or more than
-:data:`TIME_BOUND` seconds, is a defect.
+"kesalahan di pembaca humaskit" counts as a defect); anything else, an exception printed
+on stderr, a time outside 1990-2100 kept in the table, or more than :data:`TIME_BOUND`
+seconds, is a defect.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import random
 import re
 import signal
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from functools import lru_cache
 from pathlib import Path
 
@@ -228,8 +229,9 @@ def check(folder: Path, name: str, data: bytes) -> str | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     start = time.perf_counter()
+    err = io.StringIO()
     try:
-        with bounded(3 * TIME_BOUND):
+        with bounded(3 * TIME_BOUND), redirect_stderr(err):
             imp = read_export(path, account="uji", export_date="2025-09-30", lang="id")
     except HumaskitError as exc:
         if exc.__cause__ is not None:  # a reader's own failure, wrapped so the folder goes on
@@ -245,6 +247,14 @@ def check(folder: Path, name: str, data: bytes) -> str | None:
     took = time.perf_counter() - start
     if took > TIME_BOUND:
         return f"slow: {took:.1f} s"
+    if "Exception ignored" in err.getvalue() or "Traceback" in err.getvalue():
+        return "an exception printed on stderr"
+    for col in imp.table.columns:
+        s = imp.table[col]
+        if pd.api.types.is_datetime64_any_dtype(s.dtype) and s.notna().any():
+            years = s.dt.year.dropna()
+            if ((years < 1990) | (years > 2100)).any():
+                return f"a time outside 1990-2100 kept in {col}"
     if not imp.accounted:
         return f"rows not accounted: {imp.rows_in_file} != {imp.imported} + {len(imp.skipped)}"
     return None
