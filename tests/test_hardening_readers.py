@@ -307,3 +307,17 @@ def test_a_header_of_100k_columns_says_so(tmp_path):
     path.write_text(header + "\n" + ",".join("1" * 100_000) + "\n", encoding="utf-8")
     with pytest.raises(HumaskitError, match="lebih panjang dari 256 KB"):
         read_export(path, lang="id")
+
+
+def test_hidden_files_and_lock_files_are_listed(tmp_path, capsys):
+    (tmp_path / "komentar.csv").write_bytes(comments(10))
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "~$laporan.xlsx").write_bytes(b"kunci")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    ws = read_folder(tmp_path, lang="id")
+    fates = {Path(i.path).name: i for i in ws.imports}
+    assert set(fates) == {"komentar.csv", ".DS_Store", "~$laporan.xlsx", ".git"}
+    assert all("tersembunyi" in fates[n].notes[0] for n in (".DS_Store", "~$laporan.xlsx", ".git"))
+    out = _impor(tmp_path, capsys)
+    assert ".DS_Store" in out and ".git" in out

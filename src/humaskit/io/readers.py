@@ -385,18 +385,26 @@ def _failure(label: str, exc: HumaskitError) -> Import:
     )
 
 
-def _walk(folder: Path, unreadable: list[tuple[Path, OSError]] | None = None) -> list[Path]:
-    """Files under ``folder`` in order; folders that cannot be opened go to ``unreadable``."""
+def _walk(
+    folder: Path,
+    unreadable: list[tuple[Path, OSError]] | None = None,
+    hidden: list[Path] | None = None,
+) -> list[Path]:
+    """Files under ``folder`` in order; folders that cannot be opened go to ``unreadable``,
+    hidden files and folders and Office lock files (``.x``, ``~$x``) to ``hidden``."""
     files = []
+    hidden = [] if hidden is None else hidden
 
     def onerror(exc: OSError) -> None:
         if unreadable is not None:
             unreadable.append((Path(exc.filename or folder), exc))
 
     for root, dirs, names in os.walk(folder, onerror=onerror):
+        hidden.extend(Path(root) / d for d in sorted(dirs) if d.startswith(_SKIP_NAMES))
         dirs[:] = sorted(d for d in dirs if not d.startswith(_SKIP_NAMES))
         for n in sorted(names):
             if n.startswith(_SKIP_NAMES):
+                hidden.append(Path(root) / n)
                 continue
             files.append(Path(root) / n)
     return files
@@ -658,11 +666,13 @@ def read_folder(
     if not root.exists():
         raise DataNotFound(t("io.folder_not_found", lang, path=str(path)))
     unreadable: list[tuple[Path, OSError]] = []
-    files = [root] if root.is_file() else _walk(root, unreadable)
+    hidden: list[Path] = []
+    files = [root] if root.is_file() else _walk(root, unreadable, hidden)
     slots: list[_Pending | Import] = [
         _failure(str(d), DamagedFile(t("io.folder_unreadable", lang, file=d.name, what=_why(e))))
         for d, e in unreadable
     ]
+    slots += [_failure(str(h), UnsupportedFile(t("io.hidden", lang, file=h.name))) for h in hidden]
     if not files and not slots:
         raise DataNotFound(t("io.folder_empty", lang, path=str(path)))
     with tempfile.TemporaryDirectory(prefix="humaskit-zip-") as tmp:
