@@ -199,15 +199,16 @@ class Rows:
             values, fractional = to_int(values)
             if fractional and scale is None:
                 self.note("io.note_rounded", column=self.header_of(name), n=fractional)
-            self._note_emptied("io.note_too_big", name, given & values.isna().to_numpy())
+            self.note_emptied("io.note_too_big", name, given & values.isna().to_numpy())
         if integer and not signed and name not in SIGNED_COUNTS:
             negative = (values < 0).to_numpy(dtype=bool, na_value=False)
             if negative.any():
                 values = values.where(~negative)
-                self._note_emptied("io.note_negative", name, negative)
+                self.note_emptied("io.note_negative", name, negative)
         return values
 
-    def _note_emptied(self, key: str, name: str, mask: np.ndarray) -> None:
+    def note_emptied(self, key: str, name: str, mask: np.ndarray) -> None:
+        """A note ``key`` counting the cells of ``name`` emptied at ``mask`` (with rows)."""
         if mask.any():
             self.note(
                 key, column=self.header_of(name), n=int(mask.sum()), rows=self.rows_text(mask)
