@@ -1,5 +1,5 @@
-"""Hardening bench (issue 19, parts 1, 3 and 4): personal data, naming, spreadsheet cells,
-terminal, and no traceback a user can reach.
+"""Hardening bench (issue 19): personal data, naming, spreadsheet cells, terminal, no
+traceback a user can reach, nothing lost without a line the user sees, and the reader fuzz.
 
 Tries a fixed grid of bad inputs per family and prints, for each, how many were tried, how
 many were handled and how many are defects:
@@ -31,6 +31,25 @@ many were handled and how many are defects:
   exit 2, one sentence, nothing made.
 - signals: SIGINT and SIGTERM during ``humaskit run``. Handled: exit 128+signal, one
   sentence, no folder left.
+
+- reader encoding: a comments table under and over the 256 KB head with one bad byte at
+  its start, middle or end, or cut mid-emoji. Handled: every row imported, the bytes
+  counted in a note, no "Exception ignored" on stderr.
+- reader NUL bytes: 1, 2 or 5 NUL bytes at both sizes. Handled: not "binary", every row
+  imported, a note.
+- special files: a named pipe, a socket, a device in the folder. Handled: listed with a
+  reason, ``read_folder`` returns within 30 s.
+- values changed: ``banyak``, a 23-digit number, a negative count, ``1.5`` in a count,
+  each in its own file. Handled: counted by ``io.accounting.changed_values``.
+- duplicated headers: each column of the comments table written twice. Handled: a note
+  naming the header and the column used.
+- unclosed quotes: at a row near the start, the middle and the end, at both sizes.
+  Handled: the row skipped with a reason naming the quote, every row accounted.
+- out-of-range years: the first year of each sample export made 9999, 1677 or 1900.
+  Handled: a result accounting for every row, or a humaskit error.
+- reader fuzz: 300 seeded damaged files from the sample exports (``tests/reader_fuzz.py``;
+  the same operations as the hypothesis fuzz). Handled: every row accounted or a humaskit
+  error, within the time bound.
 
 Run: ``python bench/bench_hardening.py`` (``--quick`` skips the playbook runs and signals).
 It never fails; it prints its figures.
@@ -467,6 +486,212 @@ def family_signals() -> tuple[int, int, int]:
     return tried, handled, tried - handled
 
 
+def _stderr_of(fn):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        out = fn()
+    return out, err.getvalue()
+
+
+def family_reader_encoding() -> tuple[int, int, int]:
+    from test_hardening_readers import SIZES, comments
+
+    from humaskit.io import read_export
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, n in SIZES.items():
+            data = comments(n)
+            for where in ("start", "middle", "end", "emoji"):
+                if where == "emoji":
+                    bad = data + b'x,humas,k9,komentar,01/09/2025 10:00,@w,"a ' + "😀".encode()[:2]
+                    rows = n + 1
+                else:
+                    pos = {"start": 200, "middle": len(data) // 2, "end": len(data) - 150}[where]
+                    pos = data.index(b"Jalan", pos) + 2
+                    bad, rows = data[:pos] + b"\xff" + data[pos:], n
+                path = Path(tmp) / f"{size}-{where}.csv"
+                path.write_bytes(bad)
+                tried += 1
+                try:
+                    imp, err = _stderr_of(lambda p=path: read_export(p, lang="en"))
+                except Exception:  # noqa: BLE001 - counted
+                    continue
+                handled += (
+                    imp.rows_in_file == rows
+                    and imp.accounted
+                    and any("damaged bytes" in x for x in imp.notes)
+                    and "Exception ignored" not in err
+                )
+    return tried, handled, tried - handled
+
+
+def family_reader_nul() -> tuple[int, int, int]:
+    from test_hardening_readers import SIZES, comments
+
+    from humaskit.io import read_export
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, n in SIZES.items():
+            for k in (1, 2, 5):
+                lines = comments(n, emoji=False).split(b"\n")
+                for i in range(k):
+                    lines[3 + i * (n // 6)] += b"\x00"
+                path = Path(tmp) / f"{size}-{k}.csv"
+                path.write_bytes(b"\n".join(lines))
+                tried += 1
+                try:
+                    imp = read_export(path, lang="en")
+                except Exception:  # noqa: BLE001 - counted
+                    continue
+                handled += imp.imported == n and any(f"{k} NUL" in x for x in imp.notes)
+    return tried, handled, tried - handled
+
+
+def family_special_files() -> tuple[int, int, int]:
+    import socket
+    import threading
+
+    from test_hardening_readers import comments
+
+    from humaskit.io import read_folder
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "komentar.csv").write_bytes(comments(10))
+        os.mkfifo(folder / "pipa.csv")
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(folder / "soket.csv"))
+        os.symlink("/dev/zero", folder / "nol.csv")
+        done: list = []
+        worker = threading.Thread(target=lambda: done.append(read_folder(folder)), daemon=True)
+        worker.start()
+        worker.join(30)
+        sock.close()
+        fates = {Path(i.path).name: i for i in done[0].imports} if done else {}
+        for name in ("pipa.csv", "soket.csv", "nol.csv"):
+            tried += 1
+            imp = fates.get(name)
+            handled += imp is not None and imp.kind == "unsupported" and bool(imp.notes)
+    return tried, handled, tried - handled
+
+
+def family_values_changed() -> tuple[int, int, int]:
+    from humaskit.io import read_export
+    from humaskit.io.accounting import changed_values
+    from humaskit.paths import SAMPLES_DIR
+
+    src = SAMPLES_DIR / "exports" / "x"
+    src = next(src.glob("tweet_activity_metrics_*.csv"))
+    base = pd.read_csv(src, dtype=str, keep_default_na=False)
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for col, value in (
+            ("impressions", "banyak"),
+            ("impressions", "99999999999999999999999"),
+            ("impressions", "-500"),
+            ("likes", "1.5"),
+            ("retweets", "banyak"),
+            ("replies", "-1"),
+        ):
+            df = base.copy()
+            df.loc[3, col] = value
+            path = Path(tmp) / src.name
+            df.to_csv(path, index=False)
+            tried += 1
+            try:
+                imp = read_export(path, lang="en")
+            except Exception:  # noqa: BLE001 - counted
+                continue
+            handled += sum(n for *_, n in changed_values(imp, lang="en")) == 1
+    return tried, handled, tried - handled
+
+
+def family_duplicated_headers() -> tuple[int, int, int]:
+    from test_hardening_readers import COMMENTS_HEADER, comments
+
+    from humaskit.io import read_export
+
+    tried = handled = 0
+    names = COMMENTS_HEADER.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        for j, name in enumerate(names):
+            rows = [r.split(",") for r in comments(20, emoji=False).decode().splitlines()]
+            rows = [r[: j + 1] + r[j : j + 1] + r[j + 1 :] for r in rows]
+            path = Path(tmp) / "komentar.csv"
+            path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+            tried += 1
+            try:
+                imp = read_export(path, lang="en")
+            except Exception:  # noqa: BLE001 - counted
+                continue
+            handled += any(f"Header {name} appears 2 times" in x for x in imp.notes)
+    return tried, handled, tried - handled
+
+
+def family_unclosed_quotes() -> tuple[int, int, int]:
+    from test_hardening_readers import SIZES, comments
+
+    from humaskit.io import read_export
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, n in SIZES.items():
+            for at in (5, n // 2, n - 2):
+                lines = comments(n).decode().split("\n")
+                lines[at] = lines[at].replace('kasih",,', "kasih,,")
+                path = Path(tmp) / f"{size}-{at}.csv"
+                path.write_text("\n".join(lines), encoding="utf-8")
+                tried += 1
+                try:
+                    imp = read_export(path, lang="en")
+                except Exception:  # noqa: BLE001 - counted
+                    continue
+                said = " ".join(imp.skipped["reason"])
+                handled += imp.accounted and "quote is not closed" in said
+    return tried, handled, tried - handled
+
+
+def family_years() -> tuple[int, int, int]:
+    from humaskit import HumaskitError
+    from humaskit.io import read_export
+    from humaskit.paths import SAMPLES_DIR
+
+    tried = handled = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((SAMPLES_DIR / "exports").rglob("*.csv")):
+            raw = path.read_bytes()
+            enc = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+            lines = raw.decode(enc).splitlines(keepends=True)
+            i = next((k for k, line in enumerate(lines) if k and "2025" in line), None)
+            if i is None:
+                continue
+            for year in ("9999", "1677", "1900"):
+                changed = [*lines[:i], lines[i].replace("2025", year), *lines[i + 1 :]]
+                target = Path(tmp) / path.parent.name / path.name
+                target.parent.mkdir(exist_ok=True)
+                target.write_bytes("".join(changed).encode(enc))
+                tried += 1
+                try:
+                    imp = read_export(target, account="a", export_date="2025-09-30")
+                    handled += imp.accounted
+                except HumaskitError:
+                    handled += 1
+                except Exception:  # noqa: BLE001 - counted
+                    pass
+    return tried, handled, tried - handled
+
+
+def family_reader_fuzz(n: int = 300) -> tuple[int, int, int, list[str]]:
+    import reader_fuzz as rf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tried, handled, defects = rf.run_seeded(Path(tmp), n)
+    return tried, handled, tried - handled, defects
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     print("family                 tried  handled  defects")
@@ -481,9 +706,20 @@ def main() -> None:
         ("terminal output", family_terminal),
         ("chart text (groups)", family_charts),
         ("output folder", family_out_folder),
+        ("reader encoding", family_reader_encoding),
+        ("reader NUL bytes", family_reader_nul),
+        ("special files", family_special_files),
+        ("values changed", family_values_changed),
+        ("duplicated headers", family_duplicated_headers),
+        ("unclosed quotes", family_unclosed_quotes),
+        ("out-of-range years", family_years),
     ):
         tried, handled, defects = fn()
         print(f"{label:<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    tried, handled, defects, which = family_reader_fuzz(100 if quick else 300)
+    print(f"{'reader fuzz (seeded)':<22} {tried:>5}  {handled:>7}  {defects:>7}")
+    for line in which[:10]:
+        print(f"  {line[:160]}")
     if not quick:
         tried, handled, defects, which = family_bad_parameters()
         print(f"{'bad parameters':<22} {tried:>5}  {handled:>7}  {defects:>7}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from humaskit import playbooks
@@ -136,8 +138,6 @@ def _copy_sample_exports(tmp_path):
 
 
 def _impor_numbers(line: str) -> list[int]:
-    import re
-
     return [int(x.replace(".", "").replace(",", "")) for x in re.findall(r"\d[\d.,]*", line)]
 
 
@@ -158,7 +158,7 @@ def test_impor_accounts_for_every_row_of_every_file(tmp_path, capsys, lang):
     names = [line for line in lines if line.endswith((".csv", ".xlsx", ".txt"))]
     assert len(names) == len(ws.imports) and "catatan.txt" in names
     # each block's numbers add up, and the total is the sum of the blocks
-    counts = [_impor_numbers(line) for line in lines if "=" in line and line.startswith("  ")]
+    counts = [_impor_numbers(line) for line in lines if re.match(r"  \d.* = \d", line)]
     assert counts and all(rows == imp + skip for rows, imp, skip in counts)
     total = next(line for line in lines if line.startswith(("Jumlah:", "Total:")))
     assert _impor_numbers(total) == [sum(c[i] for c in counts) for i in range(3)]

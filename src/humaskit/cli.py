@@ -269,8 +269,10 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     """What ``humaskit impor`` prints: one block per file, then the totals.
 
     Each block names the file (relative to the folder), the platform and kind, the
-    row accounting (rows in the file = imported + skipped) and why rows were skipped
-    or why the file was not read; lines wrap at ``width``.
+    row accounting (rows in the file = imported + skipped), why rows were skipped or why
+    the file was not read, and the file's notes (values emptied, rounded or replaced,
+    damaged bytes, duplicated headers...); the totals count the values changed. Lines
+    wrap at ``width``.
 
     Examples
     --------
@@ -281,6 +283,7 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
     Read 11 files in folder contoh: 11 recognised.
     """
     from .fmt import fmt_number as _n
+    from .io.accounting import changed_values, shown_notes
     from .io.readers import FAILED_KINDS, import_report
 
     lang = resolve(lang)
@@ -321,6 +324,8 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
             lines.extend(_wrap(t("cli.impor_skipped", lang, why=reason), width - 2, indent="  "))
         elif imp.rows_in_file == 0:
             lines.extend(_wrap(t("cli.impor_header_only", lang), width - 2, indent="  "))
+        for note in shown_notes(imp, lang):  # values emptied, rounded, replaced...
+            lines.extend(_wrap(t("cli.impor_note", lang, note=note), width - 2, indent="  "))
     total_rows = sum(imp.rows_in_file for imp in ok)
     total_imported = sum(imp.imported for imp in ok)
     total_skipped = sum(len(imp.skipped) for imp in ok)
@@ -337,6 +342,17 @@ def impor_text(ws, *, folder: str = "", lang: str | None = None, width: int = _W
             width,
         )
     )
+    changed = changed_values(ws, lang)
+    if changed:
+        total_changed = sum(n for _, _, n in changed)
+        files_changed = len({f for f, _, _ in changed})
+        text = t(
+            "cli.impor_changed",
+            lang,
+            n=_n(total_changed, lang),
+            files=_n(files_changed, lang),
+        )
+        lines.extend(_wrap(text, width))
     tables = [
         f"{t(f'io.kind.{kind}', lang)} {_n(len(getattr(ws, kind)), lang)}"
         for kind in ("posts", "mentions", "audience", "daily")

@@ -1,18 +1,120 @@
-"""The per-file accounting of an import: what was read, what was not, and why."""
+"""The per-file accounting of an import: what was read, what was not, and why.
+
+Rows: ``rows_in_file == imported + skipped`` for every file (:func:`import_report`).
+Values: every cell the readers emptied, rounded or replaced, and every byte replaced or
+removed while decoding, is in a note of its file; :func:`changed_values` counts them from
+those notes (:data:`VALUE_NOTES`), for ``humaskit impor`` and the report's data section.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 
 from ..i18n import resolve, t
 from .core import Import, Workspace
 
-__all__ = ["FAILED_KINDS", "failures", "import_report"]
+__all__ = [
+    "FAILED_KINDS",
+    "VALUE_NOTES",
+    "failures",
+    "import_report",
+    "changed_values",
+    "shown_notes",
+]
 
 FAILED_KINDS = ("unsupported", "damaged")
+
+#: Notes (i18n keys) saying that values of a file were emptied, rounded, replaced or removed.
+VALUE_NOTES = (
+    "io.note_bad_numbers",
+    "io.note_bad_values",
+    "io.note_bad_times",
+    "io.note_rounded",
+    "io.note_too_big",
+    "io.note_negative",
+    "io.note_time_range",
+    "io.note_unknown_values",
+    "io.note_values_left_out",
+    "io.note_bad_bytes",
+    "io.note_nul",
+)
+#: Notes that only say where the account came from (``humaskit impor`` shows it apart).
+_ACCOUNT_NOTES = ("io.note_account_from", "io.note_account_unknown")
+
+
+@lru_cache(maxsize=64)
+def _pattern(key: str, lang: str) -> re.Pattern:
+    """A regular expression matching the note ``key`` whatever its values (``n`` kept)."""
+    out = []
+    for part in re.split(r"(\{[a-z_]+\})", t(key, lang)):
+        if part == "{n}":
+            out.append(r"(?P<n>[0-9][0-9.,]*)")
+        elif part.startswith("{") and part.endswith("}"):
+            out.append(".*?")
+        else:
+            out.append(re.escape(part))
+    return re.compile("".join(out) + "$", re.S)
+
+
+def _count_of(key: str, match: re.Match) -> int:
+    if key == "io.note_unknown_values":  # "a (3), b (1)"
+        return sum(int(n) for n in re.findall(r"\((\d+)\)", match.group(0))) or 1
+    return int(re.sub(r"[.,]", "", match.group("n")))
+
+
+def changed_values(
+    ws_or_imports: Workspace | list[Import] | Import, lang: str | None = None
+) -> list[tuple[str, str, int]]:
+    """Every note saying values were emptied, rounded or replaced: (file, note, values).
+
+    Examples
+    --------
+    >>> from humaskit import schema
+    >>> imp = Import(path="a.csv", platform="x", kind="posts", table=schema.empty("posts"),
+    ...              rows_in_file=0, notes=["Column likes: 2 values with a fraction were rounded."])
+    >>> changed_values(imp, lang="en")
+    [('a.csv', 'Column likes: 2 values with a fraction were rounded.', 2)]
+    """
+    lang = resolve(lang)
+    out = []
+    for imp in _imports(ws_or_imports):
+        for note in imp.notes:
+            for key in VALUE_NOTES:
+                m = _pattern(key, lang).match(note)
+                if m:
+                    out.append((os.path.basename(imp.path), note, _count_of(key, m)))
+                    break
+    return out
+
+
+def shown_notes(imp: Import, lang: str | None = None) -> list[str]:
+    """The notes of a file ``humaskit impor`` prints (all but where the account came from).
+
+    Examples
+    --------
+    >>> from humaskit import schema
+    >>> imp = Import(path="a.csv", platform="x", kind="posts", table=schema.empty("posts"),
+    ...              rows_in_file=0, notes=["Account 'a' was taken from the folder."])
+    >>> shown_notes(imp, lang="en")
+    []
+    """
+    lang = resolve(lang)
+    if imp.kind in FAILED_KINDS:
+        return []
+    return [n for n in imp.notes if not any(_pattern(k, lang).match(n) for k in _ACCOUNT_NOTES)]
+
+
+def _imports(ws_or_imports: Workspace | list[Import] | Import) -> list[Import]:
+    if isinstance(ws_or_imports, Import):
+        return [ws_or_imports]
+    if isinstance(ws_or_imports, Workspace):
+        return ws_or_imports.imports
+    return list(ws_or_imports)
 
 
 def failures(ws_or_imports: Workspace | list[Import]) -> list[Import]:

@@ -55,6 +55,8 @@ EXTRA_INT = (
     "subscribers",
     "subscribers_gained",
 )
+#: Counts that may be below zero (net changes); other counts below zero are emptied.
+SIGNED_COUNTS = frozenset({"subscribers", "follower_change", "estimated_revenue", "value"})
 #: Helper columns kept as nullable floats.
 EXTRA_FLOAT = ("avg_view_s", "ctr_pct")
 
@@ -171,9 +173,13 @@ class Rows:
         return s
 
     def number(
-        self, name: str, *, integer: bool = True, scale: float | None = None
+        self, name: str, *, integer: bool = True, scale: float | None = None, signed: bool = False
     ) -> pd.Series | None:
-        """Numbers of ``name`` (Int64 or Float64); unusable cells become NA with a note."""
+        """Numbers of ``name`` (Int64 or Float64); unusable cells become NA with a note.
+
+        Counts too big for Int64 and, unless ``signed`` (daily series: platforms correct a
+        day with a negative value), counts below zero are emptied with a note too.
+        """
         s = self.raw(name)
         if s is None:
             return None
@@ -189,10 +195,24 @@ class Rows:
                 rows=self.rows_text(p.bad.to_numpy()),
             )
         if integer and values.dtype != "Int64":
+            given = values.notna().to_numpy(dtype=bool, na_value=False)
             values, fractional = to_int(values)
             if fractional and scale is None:
                 self.note("io.note_rounded", column=self.header_of(name), n=fractional)
+            self.note_emptied("io.note_too_big", name, given & values.isna().to_numpy())
+        if integer and not signed and name not in SIGNED_COUNTS:
+            negative = (values < 0).to_numpy(dtype=bool, na_value=False)
+            if negative.any():
+                values = values.where(~negative)
+                self.note_emptied("io.note_negative", name, negative)
         return values
+
+    def note_emptied(self, key: str, name: str, mask: np.ndarray) -> None:
+        """A note ``key`` counting the cells of ``name`` emptied at ``mask`` (with rows)."""
+        if mask.any():
+            self.note(
+                key, column=self.header_of(name), n=int(mask.sum()), rows=self.rows_text(mask)
+            )
 
     def rows_text(self, mask: np.ndarray, n: int = 5) -> str:
         rows = self.grid.rows[mask]
@@ -353,6 +373,15 @@ def finish_table(
         if name not in table.columns:
             continue
         s = table[name]
+        if col.kind in ("datetime", "date"):
+            s, out = _in_years(s)
+            if out.any():
+                table[name] = s
+                notes.append(t("io.note_time_range", lang, column=name, n=int(out.sum()), **YEARS))
+                if not col.nullable:
+                    reason[out & (reason == None)] = t(  # noqa: E711
+                        "io.skip_time_range", lang, column=name, **YEARS
+                    )
         if not col.nullable:
             bad = s.isna().to_numpy().copy()
             if col.kind == "str":
@@ -393,6 +422,19 @@ def finish_table(
     if return_keep:
         return table, skipped, notes, keep
     return table, skipped, notes
+
+
+#: Times outside these years are not social-media times (a typo, 9999, 1677): emptied.
+YEARS = {"low": 1990, "high": 2100}
+
+
+def _in_years(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """``s`` with times outside :data:`YEARS` emptied, and where they were."""
+    if not pd.api.types.is_datetime64_any_dtype(s.dtype) or not len(s):
+        return s, np.zeros(len(s), dtype=bool)
+    year = s.dt.year
+    out = ((year < YEARS["low"]) | (year > YEARS["high"])).to_numpy(dtype=bool, na_value=False)
+    return (s.where(~out) if out.any() else s), out
 
 
 def path_hint_platform(path: Path) -> str | None:
@@ -585,7 +627,7 @@ def long_daily(
         if name in FLOAT_METRICS:
             v = rows.number(name, integer=False)
         else:
-            v = rows.number(name, integer=True)
+            v = rows.number(name, integer=True, signed=True)
         if name == "watch_time_h":
             v = v.astype("Float64") * 3600
         series.append(v.astype("Float64")[keep].to_numpy(dtype="float64", na_value=np.nan))

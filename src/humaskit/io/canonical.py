@@ -87,9 +87,18 @@ def _coerce(rows: Rows, name: str, kind: str) -> pd.Series | None:
         bad = p.bad
         values = p.values
         if kind == "int":
+            from .base import SIGNED_COUNTS
             from .numbers import to_int
 
-            values, _ = to_int(values)
+            given = values.notna().to_numpy(dtype=bool, na_value=False)
+            values, fractional = to_int(values)
+            if fractional:
+                rows.note("io.note_rounded", column=name, n=fractional)
+            rows.note_emptied("io.note_too_big", name, given & values.isna().to_numpy())
+            if name not in SIGNED_COUNTS:
+                negative = (values < 0).to_numpy(dtype=bool, na_value=False)
+                values = values.where(~negative)
+                rows.note_emptied("io.note_negative", name, negative)
         return _flag(rows, name, values, bad)
     if kind == "bool":
         low = normalized(text_of(raw))

@@ -9,6 +9,13 @@ What is recognised here (by content, never by the file name):
   (recognised by its zero bytes), else Windows-1252; delimiter from a ``sep=`` first line
   or the one that splits the first lines most consistently (``,`` ``;`` tab ``|``).
 
+Damage is handled the same at any size: bytes that are not valid in the file's encoding
+(a UTF-8 file with a stray byte, a file cut in the middle of an emoji) are replaced by
+``\ufffd`` and counted, and a few NUL bytes in a text file are removed and counted; both
+counts are notes of the file (:attr:`Source.notes`). A UTF-8 file is recognised as UTF-8
+even with a few bad bytes when it holds valid UTF-8 characters. Named pipes, sockets and
+devices are never opened (:func:`special_kind`).
+
 The data rows under a table are read by :mod:`humaskit.io.grid`.
 
 Examples
@@ -28,6 +35,10 @@ import codecs
 import csv
 import gzip
 import io
+import os
+import re
+import stat
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -40,7 +51,7 @@ import pandas as pd
 from ..errors import DamagedFile, UnsupportedFile
 from ..i18n import t
 
-__all__ = ["Source", "TableSpec", "Grid", "open_source", "READ_ERRORS"]
+__all__ = ["Source", "TableSpec", "Grid", "open_source", "READ_ERRORS", "special_kind"]
 
 HEAD_BYTES = 256 * 1024
 HEAD_RECORDS = 60
@@ -49,6 +60,54 @@ _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _GZIP_MAGIC = b"\x1f\x8b"
 SPREADSHEETML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+#: At most this share of NUL bytes in a text file is removed (more: a binary file).
+_MAX_NUL_SHARE = 0.01
+
+# ---------------------------------------------------------------- counted replacement
+_COUNTER = threading.local()
+
+
+def _count_and_replace(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: replace the bad bytes by U+FFFD and count them (per thread)."""
+    _COUNTER.n = getattr(_COUNTER, "n", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+REPLACE = "humaskit-count"
+codecs.register_error(REPLACE, _count_and_replace)
+
+
+def replaced_bytes() -> int:
+    """Bytes the counting error handler replaced in this thread since the last call."""
+    n = getattr(_COUNTER, "n", 0)
+    _COUNTER.n = 0
+    return n
+
+
+def special_kind(path: str | os.PathLike) -> str | None:
+    """What ``path`` is when it is not a regular file: ``"fifo"``, ``"socket"``,
+    ``"device"`` (symbolic links followed), or None for a regular file.
+
+    Such files are never opened: reading a named pipe waits forever, a device never ends.
+
+    Examples
+    --------
+    >>> special_kind("/dev/null")
+    'device'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the open that follows says why
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "device"
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
@@ -112,6 +171,10 @@ class Source:
     sheets: dict[str, list[list[str | None]]] = field(default_factory=dict)
     tables: list[TableSpec] = field(default_factory=list)
     size: int = 0
+    notes: list[str] = field(default_factory=list)  # what opening noticed (bad bytes, NUL)
+    lines: list[int] = field(default_factory=list)  # last text line of each head record
+    newlines: int | None = None  # line breaks in a big text file, once counted
+    lang: str | None = None
 
     @property
     def name(self) -> str:
@@ -129,7 +192,8 @@ class Source:
             return [[("" if c is None else c) for c in row] for row in self.sheets[sheet]]
         if self.complete:
             return self.head
-        return list(_csv_records(_text_stream(self), self.delimiter))
+        lines = (line.replace("\x00", "") for line in _text_stream(self))
+        return list(_csv_records(lines, self.delimiter))
 
 
 @dataclass
@@ -182,6 +246,12 @@ def _detect_encoding(head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a stray byte, a cut character): still UTF-8 when
+    # it holds valid UTF-8 characters and the bad bytes are few.
+    text = codecs.getincrementaldecoder("utf-8")(errors=REPLACE).decode(head, final=False)
+    bad = replaced_bytes()
+    if re.search("[^\x00-\x7f\ufffd]", text) and bad <= max(8, len(head) // 1000):
+        return "utf-8"
     try:
         head.decode("cp1252")
         return "cp1252"
@@ -190,7 +260,7 @@ def _detect_encoding(head: bytes) -> str:
 
 
 def _decode_head(raw: bytes, encoding: str, complete: bool) -> str:
-    dec = codecs.getincrementaldecoder(encoding)(errors="replace")
+    dec = codecs.getincrementaldecoder(encoding)(errors=REPLACE)
     text = dec.decode(raw, final=complete)
     if not complete:
         cut = max(text.rfind("\n"), 0)
@@ -198,14 +268,22 @@ def _decode_head(raw: bytes, encoding: str, complete: bool) -> str:
     return text
 
 
-def _csv_records(lines: Iterable[str], delimiter: str) -> Iterable[list[str]]:
+def _csv_records(
+    lines: Iterable[str], delimiter: str, ends: list[int] | None = None
+) -> Iterable[list[str]]:
+    """csv records; with ``ends``, the last text line of each record is appended to it."""
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
-    yield from reader
+    if ends is None:
+        yield from reader
+        return
+    for record in reader:
+        ends.append(reader.line_num)
+        yield record
 
 
 def _text_stream(src: Source) -> io.TextIOBase:
     raw = _open_binary(src.path, src.compression)
-    return io.TextIOWrapper(raw, encoding=src.encoding, errors="replace", newline="")
+    return io.TextIOWrapper(raw, encoding=src.encoding, errors=REPLACE, newline="")
 
 
 def _pick_delimiter(lines: list[str]) -> str:
@@ -237,14 +315,24 @@ def open_source(path: str | Path, *, lang: str | None = None) -> Source:
         Files that are not tables (images, archives, old binary Excel...).
     """
     path = Path(path)
-    size = path.stat().st_size
-    with open(path, "rb") as fh:
-        magic = fh.read(4)
+    kind = special_kind(path)
+    if kind is not None:
+        raise UnsupportedFile(
+            t("io.special_file", lang, file=path.name, what=t(f"io.special.{kind}", lang))
+        )
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except PermissionError:
+        raise DamagedFile(t("io.no_permission", lang, file=path.name)) from None
     compression = "gzip" if magic.startswith(_GZIP_MAGIC) else None
     try:
         with _open_binary(path, compression) as fh:
             head = fh.read(HEAD_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:
+    except EOFError:
+        raise DamagedFile(t("io.gzip_cut", lang, file=path.name)) from None
+    except (OSError, zlib.error) as exc:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=_why(exc))) from None
     complete = len(head) <= HEAD_BYTES
     head = head[:HEAD_BYTES]
@@ -255,7 +343,11 @@ def open_source(path: str | Path, *, lang: str | None = None) -> Source:
     if head.startswith(_OLE_MAGIC):
         raise UnsupportedFile(t("io.old_xls", lang, file=path.name))
     encoding = _detect_encoding(head)
+    replaced_bytes()
     text = _decode_head(head, encoding, complete)
+    if not complete and not text.strip():  # no line break in the first 256 KB
+        raise UnsupportedFile(t("io.line_too_long", lang, file=path.name, kb=HEAD_BYTES >> 10))
+    bad_bytes = replaced_bytes()
     stripped = text.lstrip("\ufeff \r\n\t")
     if stripped.startswith("<?xml") or stripped.startswith("<Workbook"):
         if SPREADSHEETML_NS in text[:5000]:
@@ -263,15 +355,21 @@ def open_source(path: str | Path, *, lang: str | None = None) -> Source:
         raise UnsupportedFile(t("io.not_table", lang, file=path.name, what="XML"))
     if stripped[:15].lower().startswith(("<!doctype html", "<html")):
         raise UnsupportedFile(t("io.not_table", lang, file=path.name, what="HTML"))
-    if "\x00" in text or _binary_share(text) > 0.05:
+    nul = text.count("\x00")
+    if nul > _MAX_NUL_SHARE * len(text) or _binary_share(text.replace("\x00", "")) > 0.05:
         raise UnsupportedFile(t("io.binary", lang, file=path.name))
+    text = text.replace("\x00", "") if nul else text
     text = text.lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
     delimiter = _pick_delimiter(lines)
+    ends: list[int] = []
     try:
-        head_records = list(_csv_records(io.StringIO(text, newline=""), delimiter))
+        head_records = list(_csv_records(io.StringIO(text, newline=""), delimiter, ends))
     except csv.Error as exc:
         raise DamagedFile(t("io.damaged", lang, file=path.name, what=_why(exc))) from None
+    notes = []
+    if complete:  # big files are counted whole when their rows are read (grid)
+        notes = text_damage_notes(bad_bytes, nul, lang)
     src = Source(
         path=path,
         container="text",
@@ -281,9 +379,28 @@ def open_source(path: str | Path, *, lang: str | None = None) -> Source:
         head=head_records,
         complete=complete,
         size=size,
+        notes=notes,
+        lines=ends,
+        lang=lang,
     )
     src.tables = find_tables(head_records)
     return src
+
+
+def text_damage_notes(bad_bytes: int, nul: int, lang: str | None) -> list[str]:
+    """The notes on bytes replaced and NUL bytes removed while decoding a text file.
+
+    Examples
+    --------
+    >>> print(*text_damage_notes(0, 3, "en"))
+    3 NUL bytes were removed from the file's text.
+    """
+    out = []
+    if bad_bytes:
+        out.append(t("io.note_bad_bytes", lang, n=bad_bytes))
+    if nul:
+        out.append(t("io.note_nul", lang, n=nul))
+    return out
 
 
 def _binary_share(text: str) -> float:

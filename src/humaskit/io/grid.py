@@ -10,6 +10,12 @@ header is kept with its missing trailing cells empty; the exact reader does the 
 a row missing at most a quarter of its cells (Meta writes old posts without the columns
 added since), and skips shorter ones as broken.
 
+Bytes that are not valid in the file's encoding, and NUL bytes, are handled the same at any
+size: a big file holding any is first copied, decoded with the bad bytes replaced by
+``\ufffd`` and the NUL bytes removed (both counted in the file's notes), and the copy is
+read. A quote that is opened and never closed swallows the lines after it into one cell;
+such a row is skipped with the text lines it took (``baris teks 7-10``), never kept.
+
 Row numbers (``row`` in :attr:`humaskit.io.Import.skipped`) count records as a spreadsheet
 shows them: the first record of the file (a ``sep=`` line, a title or the header) is
 row 1, and a text cell with line breaks stays one row. In workbooks it is the sheet row.
@@ -17,7 +23,12 @@ row 1, and a text cell with line breaks stays one row. In workbooks it is the sh
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import io
+import shutil
+import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +37,18 @@ import pandas as pd
 
 from ..errors import DamagedFile
 from ..i18n import t
-from .files import READ_ERRORS, Grid, Source, TableSpec, _filled, _why
+from .files import (
+    READ_ERRORS,
+    REPLACE,
+    Grid,
+    Source,
+    TableSpec,
+    _filled,
+    _open_binary,
+    _why,
+    replaced_bytes,
+    text_damage_notes,
+)
 
 __all__ = ["read_grid"]
 
@@ -60,10 +82,162 @@ def read_grid(
     positions = sorted(set(positions))
     if src.container != "text" or src.complete:
         return _grid_from_records(src, spec, positions, skip_below, lang)
+    texts = set(text_positions)
+    clean = src
+    try:
+        nul, src.newlines = _scan_bytes(src)
+        if nul:
+            clean = _repaired(src, lang)
+        try:
+            grid = _grid_big(clean, spec, positions, texts, skip_below, lang, clean is src)
+        except _Undecodable:
+            clean = _repaired(src, lang)
+            grid = _grid_big(clean, spec, positions, texts, skip_below, lang, False)
+    except (EOFError, zlib.error, OSError) as exc:
+        if src.compression and not isinstance(exc, PermissionError):
+            raise DamagedFile(t("io.gzip_cut", lang, file=src.name)) from None
+        raise DamagedFile(t("io.damaged", lang, file=src.name, what=_why(exc))) from None
+    finally:
+        if clean is not src:
+            shutil.rmtree(clean.path.parent, ignore_errors=True)
+    if clean is not src:
+        src.notes.extend(n for n in clean.notes if n not in src.notes)
+    return grid
+
+
+class _Undecodable(Exception):
+    """A byte that is not valid in the file's encoding (read a repaired copy instead)."""
+
+
+_UNDECODABLE = object()
+_BLOCK = 16 << 20
+_BYTE_TEXT = ("utf-8", "utf-8-sig", "cp1252", "latin-1")  # NUL is never part of a character
+
+
+def _grid_big(
+    src: Source,
+    spec: TableSpec,
+    positions: list[int],
+    texts: set[int],
+    skip_below: int,
+    lang: str | None,
+    check: bool,
+) -> Grid:
     grid = _grid_pandas(src, spec, positions, skip_below)
     if grid is None:  # ragged or blank rows: read again, exactly, to number them
-        grid = _grid_arrow(src, spec, positions, set(text_positions), skip_below, lang)
-    return grid
+        if check and not _decodes(src):  # pyarrow must not meet a bad byte
+            raise _Undecodable
+        grid = _grid_arrow(src, spec, positions, texts, skip_below, lang)
+    return _drop_swallowed(src, spec, grid, lang)
+
+
+def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) -> Grid:
+    """Skip rows of a big file whose text cell swallowed whole records (a quote left open
+    that happened to leave the right number of cells), naming how many lines it took."""
+    import re
+
+    records = spec.header_row + 1 + len(grid.frame) + len(grid.skipped) + grid.blank
+    if src.newlines is not None and src.newlines <= records:
+        return grid  # no record spans two lines: nothing can have been swallowed
+    width = spec.width or len(spec.header)
+    least = max(3, (width - 1) // 2)
+    d = src.delimiter
+    shapes = {_shape(r[0]) for r in src.head[spec.header_row + 1 :] if r}
+    bad = np.zeros(len(grid.frame), dtype=bool)
+    lines = np.zeros(len(grid.frame), dtype="int64")
+    looks = f"\n(?:[^\n]*{re.escape(d)}){{{least}}}"  # a line inside a cell, many delimiters
+    for p in grid.frame.columns:
+        col = grid.frame[p]
+        if pd.api.types.is_numeric_dtype(col.dtype):
+            continue
+        has = col.astype("str").str.contains(looks, regex=True)
+        has = has.to_numpy(dtype=bool, na_value=False)
+        for i in np.flatnonzero(has & ~bad):
+            cell = str(col.iat[i])
+            inner = cell.splitlines()[1:]
+            if any(ln.count(d) >= least and _shape(ln.split(d, 1)[0]) in shapes for ln in inner):
+                bad[i] = True
+                lines[i] = cell.count("\n") + 1
+    if not bad.any():
+        return grid
+    skipped = [
+        (int(r), t("io.row_quote_lines", lang, n=int(n)))
+        for r, n in zip(grid.rows[bad], lines[bad], strict=True)
+    ]
+    frame = grid.frame.loc[~bad].reset_index(drop=True)
+    return Grid(frame, grid.rows[~bad], sorted(grid.skipped + skipped), grid.blank)
+
+
+def _scan_bytes(src: Source) -> tuple[bool, int | None]:
+    """Does a big 8-bit or UTF-8 text file hold NUL bytes, and how many line breaks?
+    (one fast pass over the bytes; ``(False, None)`` for other encodings)"""
+    if src.encoding not in _BYTE_TEXT:
+        return False, None
+    nul, newlines = False, 0
+    if src.compression is None:
+        import mmap
+
+        with open(src.path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            nul = mm.find(b"\x00") >= 0
+            data = np.frombuffer(mm, dtype=np.uint8)
+            for i in range(0, len(data), _BLOCK):
+                newlines += int(np.count_nonzero(data[i : i + _BLOCK] == 10))
+            del data
+        return nul, newlines
+    with _open_binary(src.path, src.compression) as fh:
+        while block := fh.read(_BLOCK):
+            nul = nul or b"\x00" in block
+            newlines += block.count(b"\n")
+    return nul, newlines
+
+
+def _decodes(src: Source) -> bool:
+    """Is the whole file valid in its encoding?"""
+    dec = codecs.getincrementaldecoder(src.encoding or "utf-8")()
+    try:
+        with _open_binary(src.path, src.compression) as fh:
+            while block := fh.read(_BLOCK):
+                dec.decode(block)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _repaired(src: Source, lang: str | None) -> Source:
+    """A UTF-8 copy of a big text file: bad bytes replaced (counted), NUL bytes removed
+    (counted), same records and line breaks; the copy's notes say what was done."""
+    folder = Path(tempfile.mkdtemp(prefix="humaskit-text-"))
+    out = folder / src.path.name
+    dec = codecs.getincrementaldecoder(src.encoding or "utf-8")(errors=REPLACE)
+    replaced_bytes()
+    nul = 0
+    try:
+        with (
+            _open_binary(src.path, src.compression) as fin,
+            open(out, "w", encoding="utf-8", newline="") as fout,
+        ):
+            while True:
+                block = fin.read(_BLOCK)
+                text = dec.decode(block, final=not block)
+                if "\x00" in text:
+                    nul += text.count("\x00")
+                    text = text.replace("\x00", "")
+                fout.write(text)
+                if not block:
+                    break
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    bad = replaced_bytes()
+    return dataclasses.replace(
+        src,
+        path=out,
+        compression=None,
+        encoding="utf-8",
+        size=out.stat().st_size,
+        notes=text_damage_notes(bad, nul, lang),
+    )
 
 
 def _ends_with_newline(src: Source) -> bool:
@@ -165,7 +339,9 @@ def _read_part(
                     if any((extra[c].astype("str") != "").any() for c in extra.columns):
                         return None
                 parts.append(chunk[[p for p in keep if p in chunk.columns]])
-    except (UnicodeDecodeError, pd.errors.ParserError, ValueError):
+    except UnicodeDecodeError:
+        return _UNDECODABLE  # type: ignore[return-value]
+    except (pd.errors.ParserError, ValueError):
         return None
     finally:
         if handle is not None:
@@ -244,6 +420,8 @@ def _grid_pandas(
             worker.join()
     if any("Skipping line" in str(w.message) or "expected" in str(w.message) for w in caught):
         return None
+    if any(r is _UNDECODABLE for r in results):
+        raise _Undecodable
     if any(r is None for r in results):
         return None
     parts = [chunk for r in results for chunk in r]
@@ -291,6 +469,10 @@ def _grid_from_records(
         if not _filled(rec):
             blank += 1
             continue
+        lines = _merged_lines(src, k, rec, width)
+        if lines is not None:
+            skipped.append((rowno, t("io.row_quote", lang, first=lines[0], last=lines[1])))
+            continue
         if len(rec) != width:
             extra = rec[width:]
             if len(rec) > width and not any(str(c or "").strip() for c in extra):
@@ -309,6 +491,44 @@ def _grid_from_records(
         col = pd.Series([r[j] for r in data_rows], dtype="str")
         frame[p] = col.where(col.str.strip() != "")
     return Grid(frame, np.asarray(numbers, dtype="int64"), skipped, blank)
+
+
+def _merged_lines(src: Source, k: int, rec: list, width: int) -> tuple[int, int] | None:
+    """The first and last text line of record ``k`` when a quote left open in it swallowed
+    the lines after it, else None.
+
+    Swallowed: a cell holds a line break and the delimiter and the record has the wrong
+    number of cells, or a line inside a cell reads like a record of its own (half as many
+    delimiters as the header, and a first cell shaped like the neighbours' first cells).
+    """
+    if src.container != "text" or k >= len(src.lines):
+        return None
+    first = (src.lines[k - 1] if k else 0) + 1
+    last = src.lines[k]
+    if last <= first:
+        return None
+    d = src.delimiter
+    cells = [c for c in rec if isinstance(c, str) and "\n" in c and d in c]
+    if not cells:
+        return None
+    if len(rec) != width:
+        return first, last
+    least = max(3, (width - 1) // 2)
+    near = [src.head[j] for j in (k - 1, k + 1) if 0 <= j < len(src.head) and src.head[j]]
+    shapes = {_shape(r[0]) for r in near}
+    for c in cells:
+        for line in c.splitlines()[1:]:
+            if line.count(d) >= least and _shape(line.split(d, 1)[0]) in shapes:
+                return first, last
+    return None
+
+
+def _shape(text: str) -> str:
+    """``x`` -> ``a``, ``1190000000007919`` -> ``9``, ``k000005`` -> ``a9``."""
+    import re
+
+    text = re.sub(r"[^\W\d_]+", "a", str(text).strip().strip('"'))
+    return re.sub(r"[0-9]+", "9", text)
 
 
 def _grid_arrow(
@@ -334,7 +554,8 @@ def _grid_arrow(
         invalid: list[tuple[int | None, int]] = []
 
         def handler(row):  # noqa: ANN001
-            invalid.append((row.number, row.actual_columns))
+            merged = row.text.count("\n") if src.delimiter in row.text else 0
+            invalid.append((row.number, row.actual_columns, merged))
             return "skip"
 
         types = {f"c{p}": pa.string() for p in positions if all_text or p in text_positions}
@@ -376,7 +597,7 @@ def _grid_arrow(
                 raise
             all_text = True
             table, invalid = run(True, all_text)
-        if invalid and any(num is None for num, _ in invalid):
+        if invalid and any(num is None for num, _, _ in invalid):
             # row numbers are only known when reading on one thread (rare: ragged rows)
             table, invalid = run(False, all_text)
     except READ_ERRORS() as exc:
@@ -384,7 +605,7 @@ def _grid_arrow(
     n = table.num_rows
     first = skip + 1  # row number of the first data record
     if invalid:
-        bad_numbers = np.array(sorted(num for num, _ in invalid), dtype="int64")
+        bad_numbers = np.array(sorted(num for num, _, _ in invalid), dtype="int64")
         allrows = np.arange(first, first + n + len(bad_numbers), dtype="int64")
         rows = np.setdiff1d(allrows, bad_numbers, assume_unique=True)
     else:
@@ -409,7 +630,13 @@ def _grid_arrow(
         rows = rows[~empty]
     last_row = first + n + len(invalid) - 1
     skipped = [
-        (int(num), _ragged_reason(actual, width, num == last_row, lang)) for num, actual in invalid
+        (
+            int(num),
+            t("io.row_quote_lines", lang, n=merged + 1)
+            if merged
+            else _ragged_reason(actual, width, num == last_row, lang),
+        )
+        for num, actual, merged in invalid
     ]
     return Grid(frame, rows, sorted(skipped), blank)
 

@@ -99,7 +99,7 @@ from .base import (
     skipped_frame,
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
-from .files import READ_ERRORS, open_source
+from .files import READ_ERRORS, _why, open_source, special_kind
 from .recognise import FORMATS, candidates, choose
 from .times import dates_in_name
 
@@ -134,6 +134,8 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
         src = open_source(path, lang=lang)
         cand = choose(src, candidates(src), lang)
         result = cand.fmt.read(src, cand, opts)
+        # what opening and reading the file noticed (bad bytes, NUL, duplicated headers)
+        result.notes[:0] = [n for n in dict.fromkeys(src.notes) if n not in result.notes]
     except HumaskitError:
         raise
     except READ_ERRORS() as exc:
@@ -383,12 +385,26 @@ def _failure(label: str, exc: HumaskitError) -> Import:
     )
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(
+    folder: Path,
+    unreadable: list[tuple[Path, OSError]] | None = None,
+    hidden: list[Path] | None = None,
+) -> list[Path]:
+    """Files under ``folder`` in order; folders that cannot be opened go to ``unreadable``,
+    hidden files and folders and Office lock files (``.x``, ``~$x``) to ``hidden``."""
     files = []
-    for root, dirs, names in os.walk(folder):
+    hidden = [] if hidden is None else hidden
+
+    def onerror(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((Path(exc.filename or folder), exc))
+
+    for root, dirs, names in os.walk(folder, onerror=onerror):
+        hidden.extend(Path(root) / d for d in sorted(dirs) if d.startswith(_SKIP_NAMES))
         dirs[:] = sorted(d for d in dirs if not d.startswith(_SKIP_NAMES))
         for n in sorted(names):
             if n.startswith(_SKIP_NAMES):
+                hidden.append(Path(root) / n)
                 continue
             files.append(Path(root) / n)
     return files
@@ -649,15 +665,21 @@ def read_folder(
     root = Path(path).expanduser()
     if not root.exists():
         raise DataNotFound(t("io.folder_not_found", lang, path=str(path)))
-    files = [root] if root.is_file() else _walk(root)
-    if not files:
+    unreadable: list[tuple[Path, OSError]] = []
+    hidden: list[Path] = []
+    files = [root] if root.is_file() else _walk(root, unreadable, hidden)
+    slots: list[_Pending | Import] = [
+        _failure(str(d), DamagedFile(t("io.folder_unreadable", lang, file=d.name, what=_why(e))))
+        for d, e in unreadable
+    ]
+    slots += [_failure(str(h), UnsupportedFile(t("io.hidden", lang, file=h.name))) for h in hidden]
+    if not files and not slots:
         raise DataNotFound(t("io.folder_empty", lang, path=str(path)))
-    slots: list[_Pending | Import] = []
     with tempfile.TemporaryDirectory(prefix="humaskit-zip-") as tmp:
         work = Path(tmp)
         for n, f in enumerate(files):
             members = [(f, str(f))]
-            if _is_archive(f):
+            if special_kind(f) is None and _is_archive(f):
                 try:
                     members = _unzip(f, work / f"{n:05d}", lang)
                 except Exception as exc:  # a bad archive is one failed file
@@ -704,7 +726,12 @@ def read_folder(
             imports.append(imp)
             order.append((_recency(s), imp))
     if not order:
-        raise DataNotFound(t("io.nothing_recognised", lang, path=str(path), n=len(imports)))
+        listed = " ".join(i.notes[0] if i.notes else Path(i.path).name for i in imports[:10])
+        if len(imports) > 10:
+            listed += "; " + t("common.and_more", lang, n=len(imports) - 10)
+        raise DataNotFound(
+            t("io.nothing_recognised_files", lang, path=str(path), n=len(imports), files=listed)
+        )
     order.sort(key=lambda pair: pair[0])
     tables = {}
     for kind in WORKSPACE_TABLES:

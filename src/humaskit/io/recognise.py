@@ -122,7 +122,9 @@ def choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
         return (main_sheet, round(c.score, 6), hinted, -order.get(c.fmt.name, 99))
 
     if complete:
-        return max(complete, key=key)
+        best = max(complete, key=key)
+        src.notes.extend(n for n in duplicate_notes(best, lang) if n not in src.notes)
+        return best
     if cands:
         best = max(cands, key=lambda c: (c.mapping.known, c.score))
         unknown = [h for h in best.mapping.unmapped if h]
@@ -142,6 +144,31 @@ def choose(src: Source, cands: list[Candidate], lang: str | None) -> Candidate:
     if all(len([h for h in spec.header if h]) <= 1 for spec in src.tables):
         raise UnsupportedFile(t("io.not_table", lang, file=src.name, what=t("io.what_text", lang)))
     raise UnsupportedFile(t("io.unknown_format", lang, file=src.name, headers=", ".join(headers)))
+
+
+def duplicate_notes(cand: Candidate, lang: str | None) -> list[str]:
+    """A note per header written more than once among the columns read: which column is
+    used (the first; its empty cells are filled from the next ones)."""
+    header = cand.spec.header
+    out = []
+    for positions in cand.mapping.fields.values():
+        groups: dict[str, list[int]] = {}
+        for pos in positions:
+            if pos < len(header):
+                groups.setdefault(normalize(header[pos]), []).append(pos)
+        for same in groups.values():
+            if len(same) > 1:
+                out.append(
+                    t(
+                        "io.note_duplicate_header",
+                        lang,
+                        column=header[same[0]],
+                        n=len(same),
+                        positions=", ".join(str(p + 1) for p in same),
+                        used=same[0] + 1,
+                    )
+                )
+    return out
 
 
 def _what(fmt: Format, lang: str | None) -> str:

@@ -58,6 +58,7 @@ META_TZ = "America/Los_Angeles"
 X_EPOCH_MS = 1288834974657
 _EARLIEST_SNOWFLAKE = pd.Timestamp("2010-11-04", tz="UTC")
 _EARLIEST_TIKTOK = pd.Timestamp("2016-01-01", tz="UTC")
+_SAFE = (pd.Timestamp("1700-01-01"), pd.Timestamp("2250-01-01"))  # zones convert safely
 
 
 def local_to_utc(naive: pd.Series, tz: str) -> pd.Series:
@@ -72,6 +73,10 @@ def local_to_utc(naive: pd.Series, tz: str) -> pd.Series:
     s = pd.Series(naive, copy=False)
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         return s.dt.tz_convert("UTC")
+    inside = s.isna() | ((s >= _SAFE[0]) & (s <= _SAFE[1]))
+    if not inside.all():  # year 9999 or 1677: kept as written (UTC), emptied by the readers
+        out = local_to_utc(s.where(inside), tz)
+        return out.where(inside, s.dt.tz_localize("UTC"))
     ambiguous = np.ones(len(s), dtype=bool)  # repeated hour: daylight time (the first one)
     local = s.dt.tz_localize(tz, ambiguous=ambiguous, nonexistent=pd.Timedelta(hours=1))
     return local.dt.tz_convert("UTC")

@@ -97,10 +97,41 @@ def missing_tables(data: Any) -> list[str]:
     ]
 
 
+def _import_lines(imports: list, lang: str) -> list[str]:
+    """HTML: rows imported and skipped, and the values the import emptied, rounded or
+    replaced (each note of :func:`humaskit.io.accounting.changed_values`, at most 8)."""
+    from ..io.accounting import FAILED_KINDS, changed_values
+
+    read = [i for i in imports if i.kind not in FAILED_KINDS]
+    if not imports:
+        return []
+    out = []
+    text = t(
+        "coverage.rows",
+        lang,
+        rows=fmt_number(sum(i.rows_in_file for i in read), lang),
+        imported=fmt_number(sum(i.imported for i in read), lang),
+        skipped=fmt_number(sum(len(i.skipped) for i in read), lang),
+        failed=fmt_number(len(imports) - len(read), lang),
+    )
+    changed = changed_values(imports, lang)
+    if changed:
+        text += " " + t("coverage.changed", lang, n=fmt_number(sum(n for *_, n in changed), lang))
+    out.append(f"<p>{esc(text)}</p>")
+    if changed:
+        items = [f"<li>{esc(f)}: {esc(note)}</li>" for f, note, _ in changed[:8]]
+        if len(changed) > 8:
+            items.append(f"<li>{esc(t('common.and_more', lang, n=len(changed) - 8))}</li>")
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return out
+
+
 def section(data: Any, *, tz: str = "Asia/Jakarta", lang: str | None = None, source: str = ""):
     """The report's opening section: what the figures are built from, and what is missing.
 
-    One sentence with the files, accounts and platforms; a table with, per platform and
+    One sentence with the files, accounts and platforms; for imported folders one with
+    the rows imported and skipped and the values emptied, rounded or replaced (listed);
+    a table with, per platform and
     account, the days each kind of data covers; then one sentence per missing kind of data
     naming the download or file that fills it.
     """
@@ -128,6 +159,7 @@ def section(data: Any, *, tz: str = "Asia/Jakarta", lang: str | None = None, sou
         )
         + "</p>"
     )
+    parts.extend(_import_lines(getattr(data, "imports", []) or [], lang))
     if len(cov):
         tables = [k for k in TIME_COLUMNS if k in set(cov["table"])]
         heads = [t("coverage.col.platform", lang), t("coverage.col.account", lang)] + [
