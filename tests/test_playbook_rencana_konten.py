@@ -60,7 +60,9 @@ def test_summary_matches_the_library_and_the_files(run):
     assert (plan["qc_status"] == "perlu_revisi").all()  # a fresh draft has no captions
     html = run.read_text(encoding="utf-8")
     assert "Gerbang sebelum tayang" in html and "Hadir setiap hari" in html
-    cal = icalendar.Calendar.from_ical((run.parent / "rencana-konten-november-2025.ics").read_bytes())
+    cal = icalendar.Calendar.from_ical(
+        (run.parent / "rencana-konten-november-2025.ics").read_bytes()
+    )
     assert len(list(cal.walk("VEVENT"))) == 62
 
 
