@@ -348,7 +348,8 @@ def _for_phone(fig: Any) -> Any:
     """``fig`` made narrow (:data:`PHONE_WIDTH_IN`) with type of at least :data:`PHONE_MIN_PT`.
 
     What sat right of the plot (a legend, a key) moves under it, legends keep at most two
-    columns, and tick labels that would overlap are thinned (every second, third, ...).
+    columns, long category names wrap, and tick labels that would overlap are thinned
+    (every second, third, ...).
     """
     width, height = fig.get_size_inches()
     fig.set_size_inches(min(width, PHONE_WIDTH_IN), height)
@@ -363,12 +364,44 @@ def _for_phone(fig: Any) -> Any:
     if fig.get_layout_engine() is None:
         fig.set_layout_engine("constrained")
     _move_under(fig)
+    fig.canvas.draw()
+    for a in fig.get_axes():
+        _declutter(a)
     for _ in range(3):  # thinning changes the layout a little: check again
         fig.canvas.draw()
         thinned = [_thin_ticks(a.xaxis, 0) | _thin_ticks(a.yaxis, 1) for a in fig.get_axes()]
         if not any(thinned):
             break
     return fig
+
+
+def _declutter(a: Any) -> None:
+    """Long category names wrap; slanted labels that collide stand upright; numbers written
+    in the cells of a crowded grid (a heatmap's) are left out when most of them collide."""
+    labels = a.yaxis.get_ticklabels()
+    if a.yaxis.get_visible() and any(len(x.get_text()) > 18 for x in labels):
+        a.yaxis.set_ticks(a.get_yticks(), [textwrap.fill(x.get_text(), 18) for x in labels])
+    labels = [x for x in a.xaxis.get_ticklabels() if x.get_text()]
+    if (
+        labels
+        and labels[0].get_rotation() % 90
+        and _collide([x.get_window_extent() for x in labels])
+    ):
+        for x in a.xaxis.get_ticklabels():
+            x.set_rotation(90)
+            x.set_horizontalalignment("center")
+    cells = [x for x in a.texts if x.get_transform() == a.transData and x.get_visible()]
+    if len(cells) >= 6:
+        boxes = [x.get_window_extent() for x in cells]
+        hits = sum(any(b.overlaps(o) for o in boxes if o is not b) for b in boxes)
+        if hits > 0.3 * len(boxes):
+            for x in cells:
+                x.set_visible(False)
+
+
+def _collide(boxes: list) -> bool:
+    """Whether any two of these display boxes overlap."""
+    return any(b.overlaps(o) for i, b in enumerate(boxes) for o in boxes[i + 1 :])
 
 
 def _move_under(fig: Any) -> None:
@@ -410,7 +443,8 @@ def _remake_legend(owner: Any, leg: Any, make: Any, **where: Any) -> None:
 def _thin_ticks(axis: Any, dim: int) -> bool:
     """Show every k-th tick label of ``axis`` when its unrotated labels would overlap.
 
-    Labels closer than half a label's length count as overlapping. True when thinned.
+    Side by side (``dim`` 0), labels closer than half a label's length count as overlapping;
+    stacked (``dim`` 1), only labels that touch. True when thinned.
     """
     labels = [x for x in axis.get_ticklabels() if x.get_visible() and x.get_text()]
     if (
@@ -426,7 +460,8 @@ def _thin_ticks(axis: Any, dim: int) -> bool:
     def clash(step: int) -> bool:
         kept = boxes[::step]
         return any(
-            b[0] < a[1] + max(2, 0.5 * (a[1] - a[0])) for a, b in zip(kept, kept[1:], strict=False)
+            b[0] < a[1] + (max(2, 0.5 * (a[1] - a[0])) if dim == 0 else 1)
+            for a, b in zip(kept, kept[1:], strict=False)
         )
 
     step = 1
