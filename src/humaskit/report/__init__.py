@@ -364,11 +364,12 @@ def _for_phone(fig: Any) -> Any:
     if fig.get_layout_engine() is None:
         fig.set_layout_engine("constrained")
     _move_under(fig)
-    fig.canvas.draw()
-    for a in fig.get_axes():
-        _declutter(a)
-    for _ in range(3):  # thinning changes the layout a little: check again
-        fig.canvas.draw()
+    for n in range(3):  # thinning changes the layout a little: check again
+        fig.draw_without_rendering()  # lays out and places the texts, draws no pixels
+        if n == 0:
+            for a in fig.get_axes():
+                _declutter(a)
+            fig.draw_without_rendering()
         thinned = [_thin_ticks(a.xaxis, 0) | _thin_ticks(a.yaxis, 1) for a in fig.get_axes()]
         if not any(thinned):
             break
