@@ -420,7 +420,13 @@ def _move_under(fig: Any) -> None:
             x.set_text(textwrap.fill(x.get_text(), 34))
         anchor = leg.get_bbox_to_anchor().transformed(a.transAxes.inverted())
         if anchor.x0 >= 0.99 and len(axes) == 1:
-            _remake_legend(fig, leg, fig.legend, loc="outside lower center", ncols=1)
+            n = len(leg.get_texts())
+            short = max((len(x.get_text()) for x in leg.get_texts()), default=0) <= 16
+            cols = 2 if n > 6 and short else 1
+            _remake_legend(fig, leg, fig.legend, loc="outside lower center", ncols=cols)
+            rows = -(-n // cols) + 1  # the legend sits under the plot: the figure grows by it
+            w, h = fig.get_size_inches()
+            fig.set_size_inches(w, h + rows * PHONE_MIN_PT * 1.5 / 72)
         elif getattr(leg, "_ncols", 1) > 2:
             _remake_legend(a, leg, a.legend, loc=leg._loc, bbox_to_anchor=(anchor.x0, anchor.y0))
     for leg in list(fig.legends):
@@ -445,7 +451,8 @@ def _thin_ticks(axis: Any, dim: int) -> bool:
     """Show every k-th tick label of ``axis`` when its unrotated labels would overlap.
 
     Side by side (``dim`` 0), labels closer than half a label's length count as overlapping;
-    stacked (``dim`` 1), only labels that touch. True when thinned.
+    stacked (``dim`` 1), only labels that touch, and names (categories) are all kept: the
+    figure grows taller instead (up to three times). True when thinned or grown.
     """
     labels = [x for x in axis.get_ticklabels() if x.get_visible() and x.get_text()]
     if (
@@ -468,6 +475,15 @@ def _thin_ticks(axis: Any, dim: int) -> bool:
     step = 1
     while step < len(boxes) and clash(step):
         step += 1
+    fig = axis.get_figure(root=True)
+    names = type(axis.get_major_formatter()).__name__ in ("FixedFormatter", "StrCategoryFormatter")
+    if step > 1 and dim == 1 and names:  # every name stays: the (scrolling) figure grows
+        w, h = fig.get_size_inches()
+        first = getattr(fig, "_hk_height", h)
+        if h * step <= 3 * first:
+            fig._hk_height = first
+            fig.set_size_inches(w, h * step)
+            return True
     if step > 1:
         locs = list(axis.get_ticklocs())
         texts = [x.get_text() for x in axis.get_ticklabels()]
