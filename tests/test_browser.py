@@ -88,16 +88,49 @@ def test_report_is_self_contained_and_fits_the_screen(reports, browser, name, wi
     assert info["wide"] == [], f"elements wider than the page: {info['wide'][:3]}"
 
 
+#: The smallest chart text a phone reader can read, in CSS pixels.
+MIN_CHART_TEXT_PX = 9
+
+_CHARTS = """() => [...document.querySelectorAll('.jp-RenderedImage img')].map(img => {
+  const pic = img.closest('picture');
+  const src = pic ? [...pic.querySelectorAll('source')]
+      .find(s => s.srcset === img.currentSrc) : null;
+  const r = img.getBoundingClientRect();
+  return {alt: img.alt.slice(0, 60), phone: !!src,
+          textPx: parseFloat((src || img).dataset.textPx),
+          natural: img.naturalWidth, shown: r.width, right: r.right,
+          W: document.documentElement.clientWidth};
+})"""
+
+
+@needs_browser
+@pytest.mark.parametrize("name", playbooks.available())
+def test_report_charts_are_legible_on_a_phone(reports, browser, name):
+    """At 390 px every chart shows its phone rendering, no wider than the screen, with text
+    at least MIN_CHART_TEXT_PX high (font size in image pixels x shown width / natural width).
+    """
+    page, _, _ = _open(browser, reports[name], 390)
+    charts = page.evaluate(_CHARTS)
+    page.close()
+    for c in charts:
+        assert c["phone"], f"no phone rendering: {c['alt']}"
+        assert c["right"] <= c["W"] + 1, f"wider than the screen: {c['alt']}"
+        shown = c["textPx"] * c["shown"] / c["natural"]
+        assert shown >= MIN_CHART_TEXT_PX, f"text {shown:.1f} px high: {c['alt']}"
+
+
 @needs_browser
 @pytest.mark.parametrize("name", playbooks.available())
 def test_report_prints_to_a4_without_clipping(reports, browser, name, tmp_path):
     page, outside, errors = _open(browser, reports[name], A4_PRINT_WIDTH, media="print")
     info = page.evaluate(_MEASURE)
+    charts = page.evaluate(_CHARTS)
     pdf = tmp_path / f"{name}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     page.close()
     assert outside == [] and errors == []
     assert info["wide"] == [], f"clipped in print: {info['wide'][:3]}"
+    assert not any(c["phone"] for c in charts), "print shows the desktop charts"
     head = pdf.read_bytes()[:5]
     assert head == b"%PDF-" and pdf.stat().st_size > 10_000
 

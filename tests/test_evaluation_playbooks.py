@@ -117,7 +117,7 @@ def test_layanan_aduan_summary_matches_the_library(aduan, folder):
     assert summary["total"]["within_limit_share"] == pytest.approx(
         float(r.loc[0, "within_limit_share"]), abs=1e-5
     )
-    assert summary["escalation_file"].endswith(".xlsx")
+    assert summary["escalation_file"] == "eskalasi-september-2025.xlsx"  # dates as words
 
 
 def test_pantau_isu_tracks_the_word_and_leaks_nothing(pantau):
@@ -163,7 +163,7 @@ def test_layanan_aduan_moderates_classes_and_suggests_replies(aduan):
 
 def test_pantau_isu_writes_a_safe_moderation_sheet(pantau):
     summary = json.loads((pantau.parent / "ringkasan.json").read_text(encoding="utf-8"))["summary"]
-    assert summary["moderation_file"].startswith("moderasi-")
+    assert summary["moderation_file"] == "moderasi-17-30-september-2025.xlsx"
     assert summary["moderation"]["personal_data"] >= 1
     wb = _cells(pantau.parent / summary["moderation_file"])
     cells = [

@@ -23,8 +23,8 @@ def test_writes_html_xlsx_ics_and_summary(run):
     assert {
         "rencana-konten.html",
         "ringkasan.json",
-        "rencana-konten-2025-11.xlsx",
-        "rencana-konten-2025-11.ics",
+        "rencana-konten-november-2025.xlsx",
+        "rencana-konten-november-2025.ics",
     } <= names
     html = run.read_text(encoding="utf-8")
     assert "Rencana Konten Bulanan" in html and "Hari Pahlawan" in html
@@ -53,14 +53,16 @@ def test_summary_matches_the_library_and_the_files(run):
         accounts=ws.accounts,
     )
     assert summary == planning.headline(mp) | {"files": summary["files"]}
-    plan = read_plan_xlsx(run.parent / "rencana-konten-2025-11.xlsx")
+    plan = read_plan_xlsx(run.parent / "rencana-konten-november-2025.xlsx")
     # the playbook ran the gate: the workbook carries the QC result of every post
     checked = planning.gate(mp.plan)[list(mp.plan.columns)]
     assert plan.equals(checked)
     assert (plan["qc_status"] == "perlu_revisi").all()  # a fresh draft has no captions
     html = run.read_text(encoding="utf-8")
     assert "Gerbang sebelum tayang" in html and "Hadir setiap hari" in html
-    cal = icalendar.Calendar.from_ical((run.parent / "rencana-konten-2025-11.ics").read_bytes())
+    cal = icalendar.Calendar.from_ical(
+        (run.parent / "rencana-konten-november-2025.ics").read_bytes()
+    )
     assert len(list(cal.walk("VEVENT"))) == 62
 
 

@@ -86,9 +86,9 @@ def tables(tmp_path_factory):
     original = report.table
     current: list[dict] = []
 
-    def watched(data, *, pct=(), change=(), lang=None, max_rows=50, max_chars=140):
+    def watched(data, *, pct=(), change=(), lang=None, max_rows=50, max_chars=140, **more):
         out = original(
-            data, pct=pct, change=change, lang=lang, max_rows=max_rows, max_chars=max_chars
+            data, pct=pct, change=change, lang=lang, max_rows=max_rows, max_chars=max_chars, **more
         )
         current.append(
             {

@@ -36,6 +36,7 @@ __all__ = [
     "fmt_month",
     "jsonable",
     "fmt_period",
+    "file_part",
     "shorten",
 ]
 
@@ -244,6 +245,26 @@ def fmt_period(x: Any, lang: str | None = None) -> str:
     if m := _DAYS_CODE.match(text):
         return fmt_range(m.group(1), m.group(2), lang)
     return text
+
+
+def file_part(x: Any, lang: str | None = None) -> str:
+    """A period as part of a file name: the words of :func:`fmt_period`, safe ASCII, no spaces.
+
+    ``2025-09`` -> ``september-2025``, ``2025-09-17..2025-09-30`` -> ``17-30-september-2025``
+    (a :class:`humaskit.evaluation.Window` is written from its label).
+
+    Examples
+    --------
+    >>> file_part("2025-09", "id"), file_part("2025-09-17..2025-09-30", "id")
+    ('september-2025', '17-30-september-2025')
+    >>> file_part("2025-08-28..2025-09-03", "id"), file_part("2025-Q3", "id")
+    ('28-agustus-3-september-2025', '2025-q3')
+    """
+    import unicodedata
+
+    text = fmt_period(str(x), lang)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "periode"
 
 
 def shorten(text: str, max_chars: int) -> str:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -45,6 +46,9 @@ __all__ = [
     "STYLE",
     "chart",
     "chart_alt",
+    "PHONE_WIDTH_IN",
+    "PHONE_MIN_PT",
+    "PHONE_DPI",
     "title",
     "heading",
     "paragraph",
@@ -52,6 +56,8 @@ __all__ = [
     "note",
     "cards",
     "table",
+    "print_limited",
+    "PRINT_ROWS",
     "fmt_number",
     "fmt_pct",
     "fmt_change",
@@ -78,6 +84,10 @@ STYLE = """
 .hk .note {color: #52606d; font-size: .85em}
 </style>
 """
+
+
+#: Rows of a table printed on paper (the screen shows them all): see :func:`print_limited`.
+PRINT_ROWS = 12
 
 
 def _html(body: str):
@@ -141,6 +151,8 @@ def table(
     lang: str | None = None,
     max_rows: int = 50,
     max_chars: int = 140,
+    print_rows: int | None = PRINT_ROWS,
+    full_in: str | None = None,
 ):
     """An HTML table with translated headers, formatted numbers and escaped text.
 
@@ -148,6 +160,8 @@ def table(
     ----------
     pct : columns shown as percentages; change : relative changes shown with arrows.
     max_chars : long texts are shortened at a word boundary, with an ellipsis.
+    print_rows : on paper only the first rows are printed, with a sentence saying where the
+        full list is (``full_in``, a file name, or else the HTML report); None prints all.
 
     Numbers keep the decimals they need (``0,27``; ``1.234``), booleans read Ya/Tidak,
     times read ``17 September 2025 14.05``; every cell carries its column's label
@@ -163,7 +177,15 @@ def table(
     pct, change = set(pct), set(change)
     df = data.head(max_rows)
     heads = [label(c, lang) for c in df.columns]
-    head = "".join(f"<th>{esc(h)}</th>" for h in heads)
+    links = {  # a column of links: on paper its header goes with its cells (not printed)
+        c
+        for c in df.columns
+        if df[c].dtype == object and df[c].map(lambda v: bool(_URL.fullmatch(str(v)))).any()
+    }
+    head = "".join(
+        f'<th class="u">{esc(h)}</th>' if c in links else f"<th>{esc(h)}</th>"
+        for c, h in zip(df.columns, heads, strict=True)
+    )
     rows = []
     for rec in df.itertuples(index=False):
         cells = []
@@ -189,11 +211,62 @@ def table(
                         f'<td class="u"{at}><a href="{esc(text)}">{esc(_link_text(text))}</a></td>'
                     )
                 else:
-                    cells.append(f"<td{at}>{esc(shorten(text, max_chars))}</td>")
+                    short = esc(shorten(text, max_chars))
+                    if len(text) > 60:  # prose: at most a few lines on paper
+                        short = f'<span class="x">{short}</span>'
+                    cells.append(f"<td{at}>{short}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    rows, after = print_limited(rows, len(rows), print_rows, full_in=full_in, lang=lang)
     return _html(
         f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        + after
     )
+
+
+def print_limited(
+    rows: list[str],
+    total: int,
+    print_rows: int | None = PRINT_ROWS,
+    *,
+    full_in: str | None = None,
+    lang: str | None = None,
+) -> tuple[list[str], str]:
+    """Table rows (``<tr>...``) with those after ``print_rows`` hidden on paper, and the
+    sentence printed under the table instead (empty when every row is printed).
+
+    Examples
+    --------
+    >>> rows, after = print_limited(["<tr><td>1</td></tr>"] * 5, 5, 2, lang="id")
+    >>> rows[2]
+    '<tr class="more"><td>1</td></tr>'
+    >>> after  # doctest: +NORMALIZE_WHITESPACE
+    '<p class="note print-only">Dicetak 2 baris pertama dari 5;
+    daftar lengkap ada di laporan HTML ini.</p>'
+    """
+    if print_rows is None or total <= print_rows + 2:  # two more rows print, not a sentence
+        return rows, ""
+    kept = rows[:print_rows] + [
+        r.replace("<tr>", '<tr class="more">', 1) for r in rows[print_rows:]
+    ]
+    where = (
+        t("report.print_where_file", lang, file=full_in)
+        if full_in
+        else t("report.print_where_html", lang)
+    )
+    text = t(
+        "report.print_more",
+        lang,
+        shown=fmt_number(print_rows, lang),
+        n=fmt_number(total, lang),
+        where=where,
+    )
+    return kept, f'<p class="note print-only">{esc(text)}</p>'
+
+
+#: The phone rendering of a chart (see :func:`chart`): width in inches, smallest type in
+#: points, resolution. Shown about 370 CSS px wide on a 390 px phone, 8.5 pt text on a
+#: 4.2 in figure is about 10 CSS px high; 190 dpi keeps it sharp on a 2x screen.
+PHONE_WIDTH_IN, PHONE_MIN_PT, PHONE_DPI = 4.2, 8.5, 190
 
 
 def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None = None):
@@ -203,15 +276,24 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
     embedded in the executed notebook and its HTML report. ``alt`` (for screen readers and
     for a reader whose images are off) defaults to the chart's titles and axis names.
 
+    The image's metadata also carries a phone rendering of the same figure (``phone``:
+    base64 PNG, narrower, with type of at least :data:`PHONE_MIN_PT`), which the report
+    template shows on screens up to 600 px wide, and the smallest text height of each
+    rendering in image pixels (``text_px``, ``phone_text_px``).
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> _ = ax.set(title="Jangkauan per platform", xlabel="Platform", ylabel="Jangkauan")
-    >>> chart(ax, lang="id").metadata["alt"]
+    >>> img = chart(ax, lang="id")
+    >>> img.metadata["alt"]
     'Grafik: Jangkauan per platform (sumbu datar: Platform; sumbu tegak: Jangkauan).'
+    >>> img.metadata["phone_text_px"] >= PHONE_MIN_PT * PHONE_DPI / 72
+    True
     """
-    import io
+    import base64
+    import warnings
 
     import matplotlib.pyplot as plt
     from IPython.display import Image
@@ -220,10 +302,194 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
         ax = next(iter(ax.flat if hasattr(ax, "flat") else ax))
     fig = ax.figure if hasattr(ax, "figure") else ax
     text = alt or chart_alt(fig, lang=lang)
+    desktop, desktop_pt = _render(fig, dpi)
+    meta = {"alt": text, "text_px": round(desktop_pt * dpi / 72, 2)}
+    try:
+        with warnings.catch_warnings():  # a layout that cannot shrink further is still drawn
+            warnings.simplefilter("ignore")
+            phone, phone_pt = _render(_for_phone(fig), PHONE_DPI)
+    except Exception:  # noqa: BLE001  (a figure that cannot be re-laid out keeps one rendering)
+        phone = None
+    if phone is not None:
+        meta["phone"] = base64.b64encode(phone).decode("ascii")
+        meta["phone_text_px"] = round(phone_pt * PHONE_DPI / 72, 2)
+    plt.close(fig)
+    return Image(data=desktop, format="png", alt=text, metadata=meta)
+
+
+def _texts(fig: Any) -> list:
+    """The figure's visible, non-empty texts (titles, tick labels, legends, annotations)."""
+    from matplotlib.text import Text
+
+    return [
+        x
+        for x in fig.findobj(Text)
+        if x.get_visible() and x.get_text().strip() and x.figure is not None
+    ]
+
+
+def _render(fig: Any, dpi: int) -> tuple[bytes, float]:
+    """``fig`` as a compact PNG (256 colours) and the size in points of its smallest text."""
+    import io
+
+    from PIL import Image as PILImage
+
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
-    return Image(data=buf.getvalue(), format="png", alt=text, metadata={"alt": text})
+    sizes = [x.get_fontsize() for x in _texts(fig)]
+    img = PILImage.open(io.BytesIO(buf.getvalue())).convert("RGBA")
+    img = PILImage.alpha_composite(PILImage.new("RGBA", img.size, "white"), img).convert("RGB")
+    out = io.BytesIO()
+    img.quantize(colors=256, dither=PILImage.Dither.NONE).save(out, format="PNG", optimize=True)
+    data = out.getvalue() if out.tell() < buf.tell() else buf.getvalue()
+    return data, float(min(sizes, default=10.0))
+
+
+def _for_phone(fig: Any) -> Any:
+    """``fig`` made narrow (:data:`PHONE_WIDTH_IN`) with type of at least :data:`PHONE_MIN_PT`.
+
+    What sat right of the plot (a legend, a key) moves under it, legends keep at most two
+    columns, long category names wrap, and tick labels that would overlap are thinned
+    (every second, third, ...).
+    """
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(min(width, PHONE_WIDTH_IN), height)
+    for a in fig.get_axes():
+        for axis, which in ((a.xaxis, "x"), (a.yaxis, "y")):
+            ticks = axis.get_ticklabels()
+            size = ticks[0].get_fontsize() if ticks else PHONE_MIN_PT
+            a.tick_params(axis=which, labelsize=max(size, PHONE_MIN_PT))
+    for x in _texts(fig):
+        if x.get_fontsize() < PHONE_MIN_PT:
+            x.set_fontsize(PHONE_MIN_PT)
+    if fig.get_layout_engine() is None:
+        fig.set_layout_engine("constrained")
+    _move_under(fig)
+    for n in range(3):  # thinning changes the layout a little: check again
+        fig.draw_without_rendering()  # lays out and places the texts, draws no pixels
+        if n == 0:
+            for a in fig.get_axes():
+                _declutter(a)
+            fig.draw_without_rendering()
+        thinned = [_thin_ticks(a.xaxis, 0) | _thin_ticks(a.yaxis, 1) for a in fig.get_axes()]
+        if not any(thinned):
+            break
+    return fig
+
+
+def _declutter(a: Any) -> None:
+    """Long category names wrap; slanted labels that collide stand upright; numbers written
+    in the cells of a crowded grid (a heatmap's) are left out when most of them collide."""
+    labels = a.yaxis.get_ticklabels()
+    if a.yaxis.get_visible() and any(len(x.get_text()) > 18 for x in labels):
+        a.yaxis.set_ticks(a.get_yticks(), [textwrap.fill(x.get_text(), 18) for x in labels])
+    labels = [x for x in a.xaxis.get_ticklabels() if x.get_text()]
+    if (
+        labels
+        and labels[0].get_rotation() % 90
+        and _collide([x.get_window_extent() for x in labels])
+    ):
+        for x in a.xaxis.get_ticklabels():
+            x.set_rotation(90)
+            x.set_horizontalalignment("center")
+    cells = [x for x in a.texts if x.get_transform() == a.transData and x.get_visible()]
+    if len(cells) >= 6:
+        boxes = [x.get_window_extent() for x in cells]
+        hits = sum(any(b.overlaps(o) for o in boxes if o is not b) for b in boxes)
+        if hits > 0.3 * len(boxes):
+            for x in cells:
+                x.set_visible(False)
+
+
+def _collide(boxes: list) -> bool:
+    """Whether any two of these display boxes overlap."""
+    return any(b.overlaps(o) for i, b in enumerate(boxes) for o in boxes[i + 1 :])
+
+
+def _move_under(fig: Any) -> None:
+    """Legends and axes texts placed right of the plot go under it; legends of two columns."""
+    axes = fig.get_axes()
+    for a in axes:
+        for x in a.texts:
+            if x.get_transform() == a.transAxes and x.get_position()[0] >= 1.0:
+                x.set_position((0.0, -0.02))
+                x.set_va("top")
+        leg = a.get_legend()
+        if leg is None:
+            continue
+        for x in leg.get_texts():  # a long entry would make the plot narrower than the screen
+            x.set_text(textwrap.fill(x.get_text(), 34))
+        anchor = leg.get_bbox_to_anchor().transformed(a.transAxes.inverted())
+        if anchor.x0 >= 0.99 and len(axes) == 1:
+            n = len(leg.get_texts())
+            short = max((len(x.get_text()) for x in leg.get_texts()), default=0) <= 16
+            cols = 2 if n > 6 and short else 1
+            _remake_legend(fig, leg, fig.legend, loc="outside lower center", ncols=cols)
+            rows = -(-n // cols) + 1  # the legend sits under the plot: the figure grows by it
+            w, h = fig.get_size_inches()
+            fig.set_size_inches(w, h + rows * PHONE_MIN_PT * 1.5 / 72)
+        elif getattr(leg, "_ncols", 1) > 2:
+            _remake_legend(a, leg, a.legend, loc=leg._loc, bbox_to_anchor=(anchor.x0, anchor.y0))
+    for leg in list(fig.legends):
+        if getattr(leg, "_ncols", 1) > 2:
+            _remake_legend(fig, leg, fig.legend, loc=leg._loc)
+
+
+def _remake_legend(owner: Any, leg: Any, make: Any, **where: Any) -> None:
+    """Draw ``leg`` again with ``make`` (an Axes' or the figure's ``legend``) at ``where``:
+    at most two columns, entries wrapped, type of at least :data:`PHONE_MIN_PT`."""
+    labels = [textwrap.fill(x.get_text(), 34) for x in leg.get_texts()]
+    size = max([x.get_fontsize() for x in leg.get_texts()] + [PHONE_MIN_PT])
+    title = leg.get_title().get_text() or None
+    frame = leg.get_frame_on()
+    handles = leg.legend_handles
+    where.setdefault("ncols", min(getattr(leg, "_ncols", 1), 2))
+    leg.remove()
+    make(handles, labels, frameon=frame, title=title, fontsize=size, title_fontsize=size, **where)
+
+
+def _thin_ticks(axis: Any, dim: int) -> bool:
+    """Show every k-th tick label of ``axis`` when its unrotated labels would overlap.
+
+    Side by side (``dim`` 0), labels closer than half a label's length count as overlapping;
+    stacked (``dim`` 1), only labels that touch, and names (categories) are all kept: the
+    figure grows taller instead (up to three times). True when thinned or grown.
+    """
+    labels = [x for x in axis.get_ticklabels() if x.get_visible() and x.get_text()]
+    if (
+        not axis.get_visible()
+        or len(labels) < 3
+        or any(x.get_rotation() % 180 for x in labels[:1] if dim == 0)
+    ):
+        return False
+    boxes = sorted(
+        (b.x0, b.x1) if dim == 0 else (b.y0, b.y1) for b in (x.get_window_extent() for x in labels)
+    )
+
+    def clash(step: int) -> bool:
+        kept = boxes[::step]
+        return any(
+            b[0] < a[1] + (max(2, 0.5 * (a[1] - a[0])) if dim == 0 else 1)
+            for a, b in zip(kept, kept[1:], strict=False)
+        )
+
+    step = 1
+    while step < len(boxes) and clash(step):
+        step += 1
+    fig = axis.get_figure(root=True)
+    names = type(axis.get_major_formatter()).__name__ in ("FixedFormatter", "StrCategoryFormatter")
+    if step > 1 and dim == 1 and names:  # every name stays: the (scrolling) figure grows
+        w, h = fig.get_size_inches()
+        first = getattr(fig, "_hk_height", h)
+        if h * step <= 3 * first:
+            fig._hk_height = first
+            fig.set_size_inches(w, h * step)
+            return True
+    if step > 1:
+        locs = list(axis.get_ticklocs())
+        texts = [x.get_text() for x in axis.get_ticklabels()]
+        axis.set_ticks(locs[::step], texts[::step])
+    return step > 1
 
 
 def chart_alt(fig: Any, *, lang: str | None = None) -> str:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..fmt import esc, fmt_number, fmt_range
 from ..i18n import label, resolve, t
+from . import print_limited
 
 __all__ = ["TIME_COLUMNS", "coverage", "missing_tables", "section"]
 
@@ -185,8 +186,10 @@ def section(data: Any, *, tz: str = "Asia/Jakarta", lang: str | None = None, sou
                 )
                 + "</tr>"
             )
+        rows, after = print_limited(rows, len(rows), lang=lang)
         parts.append(
             f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            + after
         )
     gone = missing_tables(data)
     if gone:
