@@ -104,16 +104,18 @@ def test_trained_screen_abusive_floor(screen_cv):
 
 
 def test_trained_screen_sara_beats_the_fixed_lists(screen_cv):
-    # measured 0.711 recall / 0.629 precision against 0.614 / 0.500 for the lists
+    # measured 0.782 recall / 0.591 precision against 0.614 / 0.500 for the lists (the
+    # threshold of each training fold aims at recall 0.75 from that fold's labels)
     row = screen_cv.loc["sara"]
-    assert row["recall"] >= 0.69 and row["precision"] >= 0.61
+    assert row["recall"] >= 0.75 and row["precision"] >= 0.57
     assert row["recall"] > row["rules_recall"] and row["precision"] > row["rules_precision"]
 
 
 @pytest.mark.xfail(
-    reason="measured 0.711 recall / 0.629 precision (5-fold CV; floors 0.75 / 0.65): word "
-    "and character n-grams with the list features top out near 0.60 precision at 0.75 "
-    "recall on this data set (see bench/bench_train_screen.py)",
+    reason="measured 0.782 recall / 0.591 precision (5-fold CV; floors 0.75 / 0.65): the "
+    "recall floor is met, the precision floor is not. The trained screen's ranking gives "
+    "0.631 precision at 0.75 recall even with the threshold read off the test folds; "
+    "no bag-of-words variant tried went above 0.64 (see bench/bench_train_screen.py)",
     strict=False,
 )
 def test_trained_screen_sara_floor(screen_cv):

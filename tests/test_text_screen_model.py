@@ -70,11 +70,12 @@ def test_same_columns_as_the_rules_and_screen_accepts_the_model(model):
 
 
 def test_reasons_name_the_lists_and_the_model_words(model):
-    r = model.screen(["orang zorg meresahkan, dasar goblok"], lang="en").iloc[0]
-    assert r["intergroup"] and r["abusive"]
+    # (in these labels no zorg text is abusive, so each category gets a text of its own)
+    r, a = model.screen(["orang zorg meresahkan", "dasar goblok kalian"], lang="en").iloc
+    assert r["intergroup"] and a["abusive"]
     assert "model" in r["reasons"] and "%" in r["reasons"]
     assert "zorg" in r["reasons"]  # a word that weighed in the decision
-    assert "goblok" in r["matched"]  # a list term that fired
+    assert "goblok" in a["matched"]  # a list term that fired
     indo = model.screen(["orang zorg meresahkan"], lang="id").iloc[0]["reasons"]
     assert indo.startswith("Perlu ditinjau:") and "antargolongan" in indo
 
@@ -110,6 +111,14 @@ def test_save_and_load(model, tmp_path):
         ht.load_screen_model(sentiment.save(tmp_path / "sentiment.joblib"))
     with pytest.raises(ParameterError, match="train_screen"):
         ht.screen(texts, model=42, lang="en")
+    # a model file of the older format (other parts) is refused with a sentence, not a crash later
+    import joblib
+
+    old = joblib.load(path)
+    old["format_version"] = 1
+    joblib.dump(old, tmp_path / "old.joblib")
+    with pytest.raises(UnsupportedFile, match="older humaskit"):
+        ht.load_screen_model(tmp_path / "old.joblib", lang="en")
 
 
 def test_labels_are_checked_with_one_sentence():
@@ -146,3 +155,47 @@ def test_cross_validation_reports_each_category_and_sara():
     assert row["rules_recall"] < 0.5  # the lists alone do not know the group
     with pytest.raises(ParameterError):
         ht.cross_validate_screen(texts, labels, folds=1)
+
+
+def test_thresholds_come_from_the_labels_and_sara_shares_one():
+    texts, labels = _data(5)
+    labels["sara_religion"] = labels["intergroup"] & (np.arange(len(texts)) % 2 == 0)
+    m = ht.train_screen(texts, labels)
+    thresholds = m.info["thresholds"]
+    assert set(thresholds) == {"sara_religion", "intergroup", "abusive"}
+    assert all(0 < v < 1 for v in thresholds.values())
+    assert thresholds["sara_religion"] == thresholds["intergroup"]
+    fixed = ht.train_screen(texts, labels, threshold=0.4)
+    assert set(fixed.info["thresholds"].values()) == {0.4}
+    with pytest.raises(ParameterError, match="recall"):
+        ht.train_screen(texts, labels, recall=1.2, lang="en")
+    with pytest.raises(ParameterError, match="threshold"):
+        ht.cross_validate_screen(texts, labels, threshold=0, lang="en")
+
+
+def test_choose_threshold_finds_the_recall_asked_with_the_best_f1():
+    from humaskit.text.screen_model import _choose_threshold
+
+    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2])
+    truth = np.array([1, 1, 0, 1, 0, 0, 1, 0], dtype=bool)
+    # best F1 overall: the top four (3 of 4 found); at least all four: down to 0.3
+    assert 0.5 < _choose_threshold(score, truth, 0.75) < 0.6
+    assert 0.2 < _choose_threshold(score, truth, 1.0) < 0.3
+    assert (score >= _choose_threshold(score, truth, 0.75)).sum() == 4
+
+
+def test_cross_validation_by_fold():
+    texts, labels = _data(5)
+    cv = ht.cross_validate_screen(texts, labels, folds=3, seed=0, by_fold=True)
+    assert cv.columns[0] == "fold"
+    assert cv["fold"].tolist() == [1] * 3 + [2] * 3 + [3] * 3 + ["all"] * 3  # with "sara"
+    pooled = ht.cross_validate_screen(texts, labels, folds=3, seed=0)
+    got = cv[cv["fold"] == "all"].drop(columns="fold").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, pooled)
+
+
+def test_word_pairs_feature():
+    from humaskit.text.screen_model import word_pairs
+
+    assert word_pairs("a b a") == ["a|b"]
+    assert word_pairs("") == []

@@ -3,12 +3,20 @@
 The shipped lists of :func:`humaskit.text.screen` find what they name and miss what they
 don't. A team that labels examples (the moderation queue is where they appear) can train
 the screen, as :func:`~humaskit.text.train_sentiment` does for sentiment. Each labelled
-category gets a class-balanced logistic regression (scikit-learn, loaded on first use) over
+category gets class-balanced logistic models (scikit-learn, loaded on first use) over
 
 - what the shipped lists found: every list that fired (group terms, insults, slurs,
   abusive words...) and every rule flag of :func:`~humaskit.text.screen`;
-- TF-IDF of words (1-2 grams) and characters (2-5 grams, robust to slang and typos) of
-  the normalised text.
+- TF-IDF of words (1-2 grams), characters (2-5 grams, robust to slang and typos) and
+  pairs of words found near each other (a group word with a hostile word further on),
+  all of the normalised text, each feature weighed by how much more often it occurs in
+  the category's texts than in the others (naive-Bayes log-count ratio).
+
+Each category is learnt by up to :data:`FOLDS` models, each trained on the labelled texts
+but one part; their average is the model's probability. What each model says about the
+part it did not see chooses the threshold: the best F1 that still finds at least
+``recall`` of the labelled texts (SARA categories share one threshold, on "any SARA").
+The threshold thus comes from the team's labels only, never from the texts screened later.
 
 Categories that were not labelled (and personal data, always found by its patterns) keep
 the rules. Reasons stay readable: for a category the model flags, the reason names the
@@ -34,13 +42,14 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
+from ..errors import ParameterError, UnsupportedFile
 from ..i18n import resolve, t
 from ._modelfile import load_payload, save_payload
 from .screening import _GROUPS, CATEGORIES, _extra_terms, _lists, _token_hits, screen
@@ -61,11 +70,15 @@ TRAINABLE = tuple(c for c in CATEGORIES if c != "personal_data")
 SARA = _GROUPS
 
 _FORMAT = "humaskit.text.ScreenModel"
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2
 _TRUE = {"1", "true", "ya", "y", "yes", "benar", "t"}
 _FALSE = {"0", "false", "tidak", "n", "no", "bukan", "f", ""}
 #: Words shown per flagged category in ``reasons``.
 TOP_WORDS = 3
+#: Models per category (cross-fitted; fewer when a category has fewer labelled examples).
+FOLDS = 5
+#: Word pairs are taken within this many words of each other.
+PAIR_WINDOW = 20
 
 
 # ------------------------------------------------------------------ labels
@@ -127,6 +140,24 @@ def _label_table(labels: object, n: int, lang: str | None) -> dict[str, np.ndarr
 
 
 # ------------------------------------------------------------------ features
+
+
+_WORD = re.compile(r"[^\s.,!?;:]+")
+
+
+def word_pairs(text: str) -> list[str]:
+    """Pairs of distinct words of ``text`` within :data:`PAIR_WINDOW` words (a feature).
+
+    >>> word_pairs("kaum zorg perusak")
+    ['kaum|perusak', 'kaum|zorg', 'perusak|zorg']
+    """
+    words = _WORD.findall(text)
+    out = set()
+    for i, a in enumerate(words):
+        for b in words[i + 1 : i + 1 + PAIR_WINDOW]:
+            if a != b:
+                out.add(f"{a}|{b}" if a < b else f"{b}|{a}")
+    return sorted(out)
 
 
 def _kind_base(kind: str) -> str:
@@ -196,13 +227,25 @@ class ScreenModel:
         from scipy import sparse
 
         p = self.parts
-        return sparse.hstack(
-            [
-                p["words"].transform(prep.texts),
-                p["chars"].transform(prep.texts),
-                prep.list_features(p["kinds"]),
-            ]
-        ).tocsr()
+        blocks = [p["words"].transform(prep.texts), p["chars"].transform(prep.texts)]
+        blocks.append(prep.list_features(p["kinds"]))
+        if p.get("pairs") is not None:
+            blocks.append(p["pairs"].transform(prep.texts))
+        return sparse.hstack(blocks).tocsr()
+
+    def _proba(self, cat: str, x) -> np.ndarray:
+        """The model's probability of ``cat`` (average of its cross-fitted members)."""
+        members = self.parts["models"][cat][0]
+        if not isinstance(members, list):  # a format-1 model: one logistic regression
+            return members.predict_proba(x)[:, 1]
+        return np.mean([clf.predict_proba(_scaled(x, r))[:, 1] for clf, r in members], axis=0)
+
+    def _weights(self, cat: str) -> np.ndarray:
+        """One weight per feature: how much each pushes a text towards ``cat``."""
+        members = self.parts["models"][cat][0]
+        if not isinstance(members, list):
+            return members.coef_.ravel()
+        return np.mean([clf.coef_.ravel() * r for clf, r in members], axis=0)
 
     def _prepare(self, texts: object, extra: object, lang: str | None) -> _Prepared:
         return _Prepared(texts, self.parts["extra"] if extra is None else extra, lang)
@@ -212,8 +255,8 @@ class ScreenModel:
         prep = self._prepare(texts, extra, None)
         x = self._matrix(prep)
         out = {}
-        for cat, (clf, _threshold) in self.parts["models"].items():
-            out[cat] = clf.predict_proba(x)[:, 1] if prep.n else np.zeros(0)
+        for cat in self.parts["models"]:
+            out[cat] = self._proba(cat, x) if prep.n else np.zeros(0)
         return pd.DataFrame(out, index=prep.series.index)
 
     def screen(
@@ -231,8 +274,8 @@ class ScreenModel:
             return out
         x = self._matrix(prep)
         proba = {}
-        for cat, (clf, threshold) in self.parts["models"].items():
-            proba[cat] = clf.predict_proba(x)[:, 1]
+        for cat, (_members, threshold) in self.parts["models"].items():
+            proba[cat] = self._proba(cat, x)
             out[cat] = proba[cat] >= threshold
             out.loc[_empty(prep.texts), cat] = False
         any_flag = out[list(CATEGORIES)].to_numpy().any(axis=1)
@@ -244,9 +287,8 @@ class ScreenModel:
 
     def _top_words(self, cat: str, x, rows: np.ndarray) -> dict[int, list[str]]:
         """The word features that pushed each row most towards ``cat``."""
-        clf = self.parts["models"][cat][0]
         n_words = len(self.parts["word_names"])
-        coef = clf.coef_.ravel()[:n_words]
+        coef = self._weights(cat)[:n_words]
         sub = x[rows][:, :n_words].multiply(coef).tocsr()
         names = self.parts["word_names"]
         out = {}
@@ -323,6 +365,13 @@ class ScreenModel:
         return save_payload(path, _FORMAT, _FORMAT_VERSION, parts)
 
 
+def _scaled(x, r: np.ndarray):
+    """``x`` with each feature column multiplied by its weight in ``r``."""
+    from scipy import sparse
+
+    return (x @ sparse.diags(r)).tocsr()
+
+
 def _idx(cat: str) -> int:
     return CATEGORIES.index(cat)
 
@@ -347,36 +396,109 @@ def _vectorizers():
     chars = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=False
     )
-    return words, chars
+    pairs = TfidfVectorizer(analyzer=word_pairs, sublinear_tf=True, min_df=2)
+    return words, chars, pairs
 
 
-def _fit(prep: _Prepared, ys: dict[str, np.ndarray], C: float, seed: int, extra, threshold):
-    from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
-
-    words, chars = _vectorizers()
-    xw = words.fit_transform(prep.texts)
+def _fit_transform(vectorizer, texts: list[str]):
     try:
-        xc = chars.fit_transform(prep.texts)
+        return vectorizer.fit_transform(texts)
     except ValueError:  # too few texts for min_df=2
-        xc = chars.set_params(min_df=1).fit_transform(prep.texts)
+        return vectorizer.set_params(min_df=1).fit_transform(texts)
+
+
+def _member(x, y: np.ndarray, alpha: float, seed: int):
+    """One logistic model on naive-Bayes weighted features: ``(classifier, weights)``."""
+    from scipy import sparse
+    from sklearn.linear_model import SGDClassifier
+
+    seen = x.copy()
+    seen.data[:] = 1.0
+    pos = 1.0 + np.asarray(seen[y].sum(axis=0)).ravel()
+    neg = 1.0 + np.asarray(seen[~y].sum(axis=0)).ravel()
+    r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+    clf = SGDClassifier(
+        loss="log_loss",
+        alpha=alpha,
+        class_weight="balanced",
+        max_iter=30,
+        tol=None,
+        random_state=seed,
+    )
+    clf.fit(x @ sparse.diags(r), y)
+    return clf, r
+
+
+def _cross_fit(x, y: np.ndarray, alpha: float, seed: int):
+    """Members trained on all folds but one, and each text's probability when held out."""
+    from sklearn.model_selection import StratifiedKFold
+
+    k = min(FOLDS, int(y.sum()), int((~y).sum()))
+    if k < 2:
+        return [_member(x, y, alpha, seed)], None
+    members, held_out = [], np.zeros(len(y))
+    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    for train, test in splitter.split(np.zeros(len(y)), y):
+        clf, r = _member(x[train], y[train], alpha, seed)
+        members.append((clf, r))
+        held_out[test] = clf.predict_proba(_scaled(x[test], r))[:, 1]
+    return members, held_out
+
+
+def _choose_threshold(score: np.ndarray, truth: np.ndarray, recall: float) -> float:
+    """The threshold with the best F1 among those that find at least ``recall`` of ``truth``."""
+    order = np.argsort(-score, kind="stable")
+    s, hit = score[order], truth[order]
+    last = np.r_[s[1:] != s[:-1], True]  # cut only between different scores
+    tp = np.cumsum(hit)[last]
+    flagged = np.arange(1, len(s) + 1)[last]
+    rec = tp / max(int(truth.sum()), 1)
+    f1 = 2 * tp / (flagged + truth.sum())
+    ok = np.flatnonzero(rec >= recall - 1e-12)
+    best = ok[np.argmax(f1[ok])]
+    cuts = s[last]
+    # halfway to the next lower score: a text scored between the two is not decided by
+    # which of them the labels happened to contain
+    below = cuts[best + 1] if best + 1 < len(cuts) else 0.0
+    return float((cuts[best] + below) / 2)
+
+
+def _fit(prep: _Prepared, ys: dict[str, np.ndarray], C: float, seed: int, extra, threshold, recall):
+    from scipy import sparse
+
+    words, chars, pairs = _vectorizers()
+    blocks = [_fit_transform(words, prep.texts), _fit_transform(chars, prep.texts)]
     kinds = sorted(set(prep.hits["kind"].tolist()) | set(_all_kinds(extra)))
+    blocks.append(prep.list_features(kinds))
+    blocks.append(_fit_transform(pairs, prep.texts))
     parts = {
         "words": words,
         "chars": chars,
+        "pairs": pairs,
         "kinds": kinds,
         "word_names": words.get_feature_names_out().tolist(),
         "extra": extra,
         "models": {},
     }
     model = ScreenModel(parts)
-    x = sparse.hstack([xw, xc, prep.list_features(kinds)]).tocsr()
+    x = sparse.hstack(blocks).tocsr()
+    alpha = 1.0 / (C * max(prep.n, 1))
+    held_out = {}
     for cat, y in ys.items():
-        clf = LogisticRegression(
-            C=C, class_weight="balanced", solver="liblinear", random_state=seed
-        )
-        clf.fit(x, y)
-        parts["models"][cat] = (clf, float(threshold))
+        members, held_out[cat] = _cross_fit(x, y, alpha, seed)
+        parts["models"][cat] = (members, 0.5 if threshold is None else float(threshold))
+    if threshold is None:
+        sara = [c for c in ys if c in SARA and held_out[c] is not None]
+        for cat in ys:
+            if held_out[cat] is not None and cat not in sara:
+                thr = _choose_threshold(held_out[cat], ys[cat], recall)
+                parts["models"][cat] = (parts["models"][cat][0], thr)
+        if sara:  # one threshold for the SARA categories, on "any SARA"
+            score = np.max([held_out[c] for c in sara], axis=0)
+            truth = np.logical_or.reduce([ys[c] for c in sara])
+            thr = _choose_threshold(score, truth, recall)
+            for cat in sara:
+                parts["models"][cat] = (parts["models"][cat][0], thr)
     return model
 
 
@@ -393,8 +515,9 @@ def train_screen(
     labels: object,
     *,
     extra: Mapping[str, object] | None = None,
-    C: float = 4.0,
-    threshold: float = 0.5,
+    C: float = 10.0,
+    threshold: float | None = None,
+    recall: float = 0.75,
     seed: int = 0,
     lang: str | None = None,
 ) -> ScreenModel:
@@ -413,9 +536,14 @@ def train_screen(
     extra : dict, optional
         Extra list terms, as in :func:`humaskit.text.screen`; kept with the model.
     C : float
-        Inverse regularisation strength of the logistic regressions.
-    threshold : float
-        Probability from which the model flags a category.
+        Inverse regularisation strength of the logistic models.
+    threshold : float, optional
+        Probability from which the model flags a category. By default each category's
+        threshold is chosen from the labels: the best F1 that finds at least ``recall`` of
+        the labelled texts when each text is held out of training (see the module notes).
+    recall : float
+        The least share of the labelled texts of a category the chosen threshold finds
+        (when ``threshold`` is not given). Moderation favours finding over sparing.
     seed : int
         Random seed (results are reproducible).
     lang : {"id", "en"}, optional
@@ -432,18 +560,27 @@ def train_screen(
     >>> m.categories
     ('abusive',)
     """
-    if not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-        raise ParameterError(t("text.screen_bad_threshold", lang, value=threshold))
+    _check_share(threshold, "threshold", lang, optional=True)
+    _check_share(recall, "recall", lang)
     prep = _Prepared(texts, extra, lang)
     ys = _label_table(labels, prep.n, lang)
-    model = _fit(prep, ys, C, seed, extra, threshold)
+    model = _fit(prep, ys, C, seed, extra, threshold, recall)
     model.info = {
         "n_train": prep.n,
         "positives": {c: int(y.sum()) for c, y in ys.items()},
         "C": C,
-        "threshold": threshold,
+        "recall": recall,
+        "thresholds": {c: m[1] for c, m in model.parts["models"].items()},
     }
     return model
+
+
+def _check_share(value: object, name: str, lang: str | None, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1
+    if not ok:
+        raise ParameterError(t("text.screen_bad_threshold", lang, name=name, value=value))
 
 
 def _pr(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -460,22 +597,28 @@ def cross_validate_screen(
     *,
     folds: int = 5,
     extra: Mapping[str, object] | None = None,
-    C: float = 4.0,
-    threshold: float = 0.5,
+    C: float = 10.0,
+    threshold: float | None = None,
+    recall: float = 0.75,
     seed: int = 0,
+    by_fold: bool = False,
     lang: str | None = None,
 ) -> pd.DataFrame:
     """Estimate how well :func:`train_screen` flags unseen texts (k-fold).
 
-    Every text is screened by a model trained on the other folds; the rules alone are
-    measured on the same texts for comparison. When SARA categories were labelled, a
-    ``sara`` row counts a text as SARA when any of them is flagged (and labelled).
+    Every text is screened by a model trained on the other folds (thresholds included:
+    they are chosen from the training folds' labels only); the rules alone are measured on
+    the same texts for comparison. When SARA categories were labelled, a ``sara`` row
+    counts a text as SARA when any of them is flagged (and labelled). ``C``, ``threshold``
+    and ``recall`` are passed to :func:`train_screen`.
 
     Returns
     -------
     DataFrame
         One row per category (and ``sara``): ``category``, ``support``, ``precision``,
-        ``recall``, ``f1`` of the trained screen, ``rules_precision``, ``rules_recall``.
+        ``recall``, ``f1`` of the trained screen, ``rules_precision``, ``rules_recall``,
+        all texts pooled. With ``by_fold=True`` the same figures for each fold first, in
+        a ``fold`` column (1, 2, ...; ``"all"`` for the pooled rows).
 
     Examples
     --------
@@ -488,6 +631,8 @@ def cross_validate_screen(
 
     if not isinstance(folds, int) or folds < 2:
         raise ParameterError(t("text.bad_folds", lang, folds=folds))
+    _check_share(threshold, "threshold", lang, optional=True)
+    _check_share(recall, "recall", lang)
     prep = _Prepared(texts, extra, lang)
     ys = _label_table(labels, prep.n, lang)
     cats = list(ys)
@@ -500,37 +645,39 @@ def cross_validate_screen(
         raise ParameterError(t("text.too_few_per_label", lang, folds=folds))
     pred = {c: np.zeros(prep.n, dtype=bool) for c in cats}
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    texts_arr = np.arange(prep.n)
-    for train, test in splitter.split(texts_arr, strata):
+    fold_rows = []
+    for k, (train, test) in enumerate(splitter.split(np.arange(prep.n), strata), start=1):
         sub = _subset(prep, train)
-        model = _fit(sub, {c: ys[c][train] for c in cats}, C, seed, extra, threshold)
+        model = _fit(sub, {c: ys[c][train] for c in cats}, C, seed, extra, threshold, recall)
         x = model._matrix(_subset(prep, test))
-        for cat, (clf, thr) in model.parts["models"].items():
-            pred[cat][test] = clf.predict_proba(x)[:, 1] >= thr
+        for cat, (_members, thr) in model.parts["models"].items():
+            pred[cat][test] = model._proba(cat, x) >= thr
+        if by_fold:
+            part = {c: ys[c][test] for c in cats}
+            got = {c: pred[c][test] for c in cats}
+            fold_rows += [(k, *row) for row in _cv_rows(part, got, prep.rules.iloc[test])]
+    columns = ["category", "support", "precision", "recall", "f1"]
+    columns += ["rules_precision", "rules_recall"]
+    pooled = pd.DataFrame(_cv_rows(ys, pred, prep.rules), columns=columns)
+    if by_fold:
+        per_fold = pd.DataFrame(fold_rows, columns=["fold", *columns])
+        return pd.concat([per_fold, pooled.assign(fold="all")], ignore_index=True)
+    return pooled
+
+
+def _cv_rows(ys: dict, pred: dict, rules: pd.DataFrame) -> list[tuple]:
     rows = []
-    rules = prep.rules
-    for cat in cats:
+    for cat in ys:
         rp, rr, _ = _pr(rules[cat].to_numpy(), ys[cat])
         rows.append((cat, int(ys[cat].sum()), *_pr(pred[cat], ys[cat]), rp, rr))
-    sara = [c for c in cats if c in SARA]
+    sara = [c for c in ys if c in SARA]
     if sara:
         truth = np.logical_or.reduce([ys[c] for c in sara])
         flagged = np.logical_or.reduce([pred[c] for c in sara])
         by_rules = np.logical_or.reduce([rules[c].to_numpy() for c in sara])
         rp, rr, _ = _pr(by_rules, truth)
         rows.append(("sara", int(truth.sum()), *_pr(flagged, truth), rp, rr))
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "category",
-            "support",
-            "precision",
-            "recall",
-            "f1",
-            "rules_precision",
-            "rules_recall",
-        ],
-    )
+    return rows
 
 
 def _subset(prep: _Prepared, rows: np.ndarray) -> _Prepared:
@@ -567,6 +714,8 @@ def load_screen_model(path: str | Path, *, lang: str | None = None) -> ScreenMod
     ('abusive',)
     """
     payload = load_payload(path, _FORMAT, "text.screen_model_unreadable", lang)
+    if payload.get("format_version") != _FORMAT_VERSION:  # an older model's parts differ
+        raise UnsupportedFile(t("text.screen_model_old", lang, path=path))
     return ScreenModel(payload["parts"], payload.get("info"))
 
 
