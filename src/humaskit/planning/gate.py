@@ -189,7 +189,11 @@ def overrides(plan: pd.DataFrame, given: Any, *, lang: str | None = None) -> pd.
             text = str(value)
             sep = ";" if ";" in text else "|"
             name, _, reason = text.partition(sep)
-        out = override(out, [str(row)], str(name), str(reason), lang=lang)
+        ids = set(out["plan_id"].astype("str")) if "plan_id" in out.columns else set()
+        key: Any = str(row).strip()
+        if key not in ids and key.isdigit():
+            key = int(key)  # a row number, for plans without plan_id
+        out = override(out, [key], str(name), str(reason), lang=lang)
     return out
 
 
@@ -240,7 +244,9 @@ def held_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
         held = plan[~plan["cleared"].fillna(False).astype(bool)]
     else:
         held = plan.iloc[0:0]
+    has_id = "plan_id" in held.columns and held["plan_id"].notna().any()
     cols = {
+        label("plan_id", lang): held["plan_id"] if has_id else None,
         label("date", lang): pd.to_datetime(held["date"]).dt.strftime("%Y-%m-%d"),
         label("platform", lang): held["platform"].map(lambda v: label(v, lang)),
         label("account", lang): held["account"] if "account" in held else None,
