@@ -58,7 +58,7 @@ def test_retention_is_derived_from_whatever_the_export_gives():
     assert set(r.index) == {"youtube", "facebook", "tiktok"}
     assert r.loc["youtube", "avg_view_s"] == 30.0 and r.loc["youtube", "duration_s"] == 60.0
     assert r.loc["youtube", "length_band"] == "16-60s"
-    assert r.loc["facebook", "avg_view_pct"] == 20.0 and r.loc["facebook", "held_3s_pct"] == 25.0
+    assert r.loc["facebook", "avg_view_pct"] == 20.0 and r.loc["facebook", "opening_pct"] == 25.0
     assert pd.isna(r.loc["tiktok", "avg_view_pct"]) and pd.isna(r.loc["tiktok", "length_band"])
 
 
@@ -313,3 +313,25 @@ def test_evaluasi_bulanan_reports_every_new_section_with_a_plan_of_event_times(t
     assert summary["videos_with_retention"] > 100
     assert summary["days_without_post"]["instagram"] == 0
     assert "median 4,0 jam" in html  # 1, 2, 4, 8 and 30 hours
+
+
+def test_a_single_video_with_a_length_is_not_called_lengthless():
+    one = _posts(
+        1, platform="facebook", post_type="reel", views=[100], duration_s=[62], avg_view_s=[5.2]
+    )
+    note = ev.retention_notes(one, lang="id")[0]
+    assert "1 video dengan durasi" in note and "tidak memuat durasi" not in note
+
+
+def test_youtube_stayed_to_watch_is_the_opening_kept():
+    shorts = _posts(
+        2,
+        post_type="short",
+        views=[100, 200],
+        avg_view_pct=[90.0, 70.0],
+        avg_view_s=[18.0, 21.0],
+        stayed_pct=[64.0, 71.5],
+    )
+    r = ev.video_retention(shorts)
+    assert r["opening_pct"].tolist() == [64.0, 71.5]
+    assert "YouTube Shorts" in ev.retention_notes(shorts, lang="id")[1]

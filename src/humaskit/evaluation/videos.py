@@ -2,13 +2,14 @@
 
 Video exports carry retention in different forms, and humaskit's readers keep what each
 gives (:mod:`humaskit.io`): YouTube Studio ``avg_view_pct`` (average percentage viewed),
-``avg_view_s`` (average view duration), ``watch_time_s`` and ``duration_s``; Meta Business
+``avg_view_s`` (average view duration), ``watch_time_s``, ``duration_s`` and, for Shorts, ``stayed_pct`` (stayed to watch); Meta Business
 Suite ``duration_s``, ``watch_time_s`` (seconds viewed), ``avg_view_s`` (average seconds
 viewed) and ``video_views`` (3-second views); TikTok ``watch_time_s`` (total play time) and
 ``avg_view_s`` (average watch time) when the download has them. From whatever is there:
 
 - :func:`video_retention`: one row per video with its length, the average seconds and
-  share watched, the share of viewers still there after 3 seconds (Meta) and its length
+  share watched, the share of viewers past the opening (Meta: 3-second views per view;
+  YouTube Shorts: "Stayed to watch", ``stayed_pct``) and its length
   band (``≤ 15 s``, ``16-60 s``, ``1-3 min``, ``3-10 min``, ``> 10 min``);
 - :func:`retention_by_length`: per platform and length band, the median share watched,
   the median seconds watched and the opening kept (3-second viewers);
@@ -74,7 +75,7 @@ _COLUMNS = [
     "duration_s",
     "avg_view_s",
     "avg_view_pct",
-    "held_3s_pct",
+    "opening_pct",
     "length_band",
 ]
 
@@ -117,7 +118,8 @@ def video_retention(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) -> p
         ``platform``, ``account``, ``post_id``, ``published_local``, ``post_type``,
         ``text``, ``views``, ``duration_s`` (given, or average seconds / average share),
         ``avg_view_s`` (given, or watch time / views), ``avg_view_pct`` (given, or average
-        seconds / length), ``held_3s_pct`` (3-second views / views, Meta) and
+        seconds / length), ``opening_pct`` (the share of viewers past the opening: 3-second
+        views / views on Meta, "Stayed to watch" on YouTube Shorts) and
         ``length_band`` (a code of :data:`LENGTH_BANDS`; empty when the length is unknown).
         Only videos with at least one retention figure; empty (same columns) otherwise.
 
@@ -127,7 +129,7 @@ def video_retention(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) -> p
     >>> posts = pd.DataFrame({"platform": "facebook", "account": "a", "post_id": ["1"],
     ...     "published_at": ["2025-09-01 05:00+00"], "post_type": "reel", "views": [400],
     ...     "video_views": [100], "duration_s": [30], "watch_time_s": [2400]})
-    >>> video_retention(posts)[["avg_view_s", "avg_view_pct", "held_3s_pct"]].values.tolist()
+    >>> video_retention(posts)[["avg_view_s", "avg_view_pct", "opening_pct"]].values.tolist()
     [[6.0, 20.0, 25.0]]
     """
     posts = _posts_of(data)
@@ -147,6 +149,7 @@ def video_retention(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) -> p
     pct = pct.where(pct.notna(), (avg_s / dur * 100).where(dur > 0))
     meta = posts["platform"].isin(["facebook", "instagram"])
     held = (vv / views * 100).where(meta & (views > 0) & (vv <= views) & (vv > 0))
+    held = held.where(held.notna(), _num(posts, "stayed_pct"))  # YouTube Shorts
     kind = posts["post_type"].astype("object")
     is_video = kind.isin(list(_VIDEO_TYPES)) | (dur > 0)
     has = avg_s.notna() | pct.notna() | held.notna()
@@ -164,12 +167,12 @@ def video_retention(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) -> p
             "duration_s": dur[keep].round(0),
             "avg_view_s": avg_s[keep].round(1),
             "avg_view_pct": pct[keep].round(1),
-            "held_3s_pct": held[keep].round(1),
+            "opening_pct": held[keep].round(1),
         },
         columns=_COLUMNS[:-1],
     )
     out["length_band"] = pd.array([_band(v) for v in out["duration_s"]], dtype="str")
-    for c in ("duration_s", "avg_view_s", "avg_view_pct", "held_3s_pct"):
+    for c in ("duration_s", "avg_view_s", "avg_view_pct", "opening_pct"):
         out[c] = out[c].astype("Float64")
     return out.sort_values(["platform", "published_local"], kind="stable").reset_index(drop=True)
 
@@ -192,7 +195,7 @@ def retention_by_length(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) 
     DataFrame
         ``platform``, ``length_band`` (shortest first; ``"unknown"`` when the export gives
         no length), ``videos``, ``median_duration_s``, ``median_view_s``,
-        ``median_view_pct``, ``median_held_3s_pct`` and ``holds`` (the median video is
+        ``median_view_pct``, ``median_opening_pct`` and ``holds`` (the median video is
         watched at least :data:`HOLDS_PCT` percent through; empty with fewer than two
         videos or no share).
 
@@ -213,7 +216,7 @@ def retention_by_length(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) 
         "median_duration_s",
         "median_view_s",
         "median_view_pct",
-        "median_held_3s_pct",
+        "median_opening_pct",
         "holds",
     ]
     if r.empty:
@@ -225,9 +228,9 @@ def retention_by_length(data: Any, period: Any = None, *, tz: str = DEFAULT_TZ) 
         median_duration_s=("duration_s", "median"),
         median_view_s=("avg_view_s", "median"),
         median_view_pct=("avg_view_pct", "median"),
-        median_held_3s_pct=("held_3s_pct", "median"),
+        median_opening_pct=("opening_pct", "median"),
     ).reset_index()
-    for c in ("median_duration_s", "median_view_s", "median_view_pct", "median_held_3s_pct"):
+    for c in ("median_duration_s", "median_view_s", "median_view_pct", "median_opening_pct"):
         out[c] = out[c].astype("Float64").round(1)
     enough = (out["videos"] >= MIN_VIDEOS) & out["median_view_pct"].notna()
     holds = (out["median_view_pct"] >= HOLDS_PCT).astype("boolean")
@@ -337,6 +340,17 @@ def retention_notes(
                     n=int(one["videos"]),
                 )
             )
+        elif g["median_view_pct"].notna().any():
+            pct = pd.to_numeric(r.loc[r["platform"] == platform, "avg_view_pct"]).median()
+            lines.append(
+                t(
+                    "videos.note_few",
+                    lang,
+                    platform=name,
+                    pct=fmt_number(pct, lang, 0),
+                    n=int(r.loc[r["platform"] == platform, "avg_view_pct"].notna().sum()),
+                )
+            )
         elif g["median_view_s"].notna().any():
             sec = pd.to_numeric(r.loc[r["platform"] == platform, "avg_view_s"]).median()
             lines.append(
@@ -348,7 +362,7 @@ def retention_notes(
                     n=int(g["videos"].sum()),
                 )
             )
-        held = r.loc[r["platform"] == platform, "held_3s_pct"].dropna()
+        held = r.loc[r["platform"] == platform, "opening_pct"].dropna()
         if len(held):
             lines.append(
                 t(

@@ -56,7 +56,7 @@ EXTRA_INT = (
     "subscribers_gained",
 )
 #: Helper columns kept as nullable floats.
-EXTRA_FLOAT = ("avg_view_s", "ctr_pct")
+EXTRA_FLOAT = ("avg_view_s", "ctr_pct", "stayed_pct")
 
 
 @dataclass
