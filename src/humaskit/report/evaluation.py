@@ -110,9 +110,11 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
                 .map(lambda v: "–" if v is None or pd.isna(v) else fmt_number(v, lang, 1))
                 .astype("str")
             )
-    if "length_band" in out.columns:
-        out["length_band"] = (
-            out["length_band"]
+    for band in ("length_band", "holding_band"):
+        if band not in out.columns:
+            continue
+        out[band] = (
+            out[band]
             .map(lambda v: label(f"band_{v}", lang) if isinstance(v, str) else "–")
             .astype("str")
         )
