@@ -275,6 +275,7 @@ def test_exercises_answer_right_wrong_and_odd_answers():
 
     lag = {"event": "2025-10-01 06:15", "posted": "2025-10-01 09:45"}
     assert teaching.check_event_lag("3,5", **lag).correct
+    assert teaching.check_event_lag("3,5 jam", **lag).correct
     assert "menit" in teaching.check_event_lag(210, **lag, lang="id").message
     assert "terbalik" in teaching.check_event_lag(-3.5, **lag, lang="id").message
     assert not teaching.check_event_lag("tiga", **lag).correct

@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -448,6 +449,8 @@ def check_event_lag(answer: Any, *, event: str, posted: str, lang: str | None = 
     """
     lang = resolve(lang)
     truth = (pd.Timestamp(posted) - pd.Timestamp(event)) / pd.Timedelta(hours=1)
+    if isinstance(answer, str):  # "3,5 jam", "3.5 hours"
+        answer = re.sub(r"\s*(jam|hours?|h)\s*$", "", read_text(answer), flags=re.I)
     got = read_number(answer)
     if got is None:
         return Feedback(False, t("evaluation.ex.not_a_number", lang, answer=answer))
