@@ -70,9 +70,9 @@ def test_overrides_from_a_parameter():
     by_row = planning.overrides(plan.drop(columns="plan_id"), {"2": {"oleh": "A", "alasan": "B"}})
     assert by_row.loc[2, "override_by"] == "A"
     assert planning.overrides(plan, {}) is plan
-    with pytest.raises(ParameterError, match="alasan"):
+    with pytest.raises(ParameterError, match="izin_tayang .*alasan"):
         planning.overrides(plan, {pid: "Kabag Humas"}, lang="id")
-    with pytest.raises(ParameterError):
+    with pytest.raises(ParameterError, match="izin_tayang"):
         planning.overrides(plan, {"tidak-ada": "A; B"})
     with pytest.raises(ParameterError, match="izin_tayang"):
         planning.overrides(plan, "A; B", lang="id")

@@ -164,7 +164,8 @@ def overrides(plan: pd.DataFrame, given: Any, *, lang: str | None = None) -> pd.
 
     The value may also be ``"Name | reason"`` or a dict ``{"oleh": name, "alasan":
     reason}`` (``by``/``reason`` in English). Each entry goes through :func:`override`, so
-    a missing name or reason, or an unknown ``plan_id``, stops with one sentence. An empty
+    a missing name or reason, or an unknown ``plan_id``, stops with one sentence naming the
+    ``izin_tayang`` parameter. An empty
     mapping returns the plan unchanged.
 
     Examples
@@ -189,11 +190,16 @@ def overrides(plan: pd.DataFrame, given: Any, *, lang: str | None = None) -> pd.
             text = str(value)
             sep = ";" if ";" in text else "|"
             name, _, reason = text.partition(sep)
+        name, reason = str(name).strip(), str(reason).strip()
+        if not name or not reason:
+            raise ParameterError(t("gate.overrides_bad_entry", lang, row=row, value=value))
         ids = set(out["plan_id"].astype("str")) if "plan_id" in out.columns else set()
         key: Any = str(row).strip()
         if key not in ids and key.isdigit():
             key = int(key)  # a row number, for plans without plan_id
-        out = override(out, [key], str(name), str(reason), lang=lang)
+        if key not in ids and key not in out.index:
+            raise ParameterError(t("gate.overrides_unknown_row", lang, row=row))
+        out = override(out, [key], name, reason, lang=lang)
     return out
 
 
