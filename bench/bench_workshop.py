@@ -96,6 +96,14 @@ ANSWERS: dict[str, list[tuple[str, str, str, str]]] = {
             '{"A": "kritik", "B": "kritik", "C": "kritik", "D": "kritik"}',
             '"A"',
         ),
+        ("jawaban_panjang", '"16-60 detik"', '"3-10 menit"', "16-60"),
+        (
+            "jawaban_kampanye",
+            'kampanye.sort_values("er_by_reach")["campaign"].iloc[-1]',
+            '"Uang Kita Sukamaju"',
+            "kampanye",
+        ),
+        ("jawaban_jeda", "3.5", "210", '"3,5 jam"'),
         ("jawaban_varian", '"impressions"', '"followers"', '"Tayangan "'),
         ("jawaban_sentimen", "-0.1", "0.1", '"-0,1"'),
         (

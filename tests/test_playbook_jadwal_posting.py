@@ -10,11 +10,18 @@ import pytest
 
 from humaskit import ParameterError, playbooks
 
+OVERRIDE = {"0": "Kabag Humas; peringatan darurat"}
+
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    params = {"zona": "WITA", "batas_harian": "instagram=2", "jam_kerja": "07-21"}
+    params = {
+        "zona": "WITA",
+        "batas_harian": "instagram=2",
+        "jam_kerja": "07-21",
+        "izin_tayang": OVERRIDE,  # one held post let through on a recorded name and reason
+    }
     return playbooks.run("jadwal-posting", params, out)
 
 
@@ -29,6 +36,7 @@ def test_writes_html_xlsx_ics_and_summary(run):
     html = run.read_text(encoding="utf-8")
     assert "Jadwal Posting" in html and "WITA" in html
     assert "playbooks.validate" not in html and "Traceback" not in html
+    assert "Dilepas atas nama seseorang" in html and "peringatan darurat" in html
 
 
 def test_summary_matches_the_library_and_the_files(run):
@@ -43,7 +51,9 @@ def test_summary_matches_the_library_and_the_files(run):
     expected = scheduling.headline(bt)["best_slot"]
     assert summary["best_slot"] == expected
     assert summary["schedule"]["posts"] == summary["plan_rows"] == len(ws.plan)
-    gated = planning.gate(ws.plan)
+    assert planning.gate(ws.plan).attrs["cleared"] + 1 == summary["schedule"]["scheduled"]
+    gated = planning.gate(planning.overrides(ws.plan, OVERRIDE))
+    assert summary["schedule"]["overridden"] == gated.attrs["overridden"] == 1
     assert summary["schedule"]["held"] == gated.attrs["held"] > 0
     assert summary["schedule"]["scheduled"] == gated.attrs["cleared"]
     assert summary["schedule"]["conflicts"] == 0

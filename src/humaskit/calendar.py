@@ -55,6 +55,7 @@ __all__ = [
     "regions",
     "month_name",
     "display_table",
+    "day_gaps",
 ]
 
 #: Kinds of day, in the order they are listed on one date.
@@ -678,3 +679,67 @@ def display_table(days: pd.DataFrame, *, lang: str | None = None) -> pd.DataFram
         }
     )
     return out.astype("str")
+
+
+def _ranges(days: list[int]) -> str:
+    out: list[tuple[int, int]] = []
+    for d in days:
+        if out and d == out[-1][1] + 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in out)
+
+
+def day_gaps(frame: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
+    """Days without a post and the longest run of them, per account and platform.
+
+    Shared by the plan (:func:`humaskit.planning.presence`) and the monthly evaluation
+    (:func:`humaskit.evaluation.presence`).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        ``account`` (may be empty text), ``platform`` and ``date`` (naive, normalised days).
+    days : DatetimeIndex
+        Every day of the period, in order.
+
+    Returns
+    -------
+    DataFrame
+        ``account``, ``platform``, ``posts``, ``days``, ``days_with_post``,
+        ``days_without``, ``longest_gap`` and ``empty_days`` (day numbers such as
+        ``"3, 10-12"``, for periods of up to 31 days).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"account": "a", "platform": "x",
+    ...     "date": pd.to_datetime(["2025-10-01", "2025-10-02", "2025-10-06"])})
+    >>> day_gaps(f, pd.date_range("2025-10-01", "2025-10-07"))[["days_without",
+    ...     "longest_gap", "empty_days"]].values.tolist()
+    [[4, 3, '3-5, 7']]
+    """
+    cols = ["account", "platform", "posts", "days", "days_with_post", "days_without"]
+    cols += ["longest_gap", "empty_days"]
+    rows = []
+    for (account, platform), g in frame.groupby(["account", "platform"], sort=True):
+        have = set(g["date"])
+        empty = [d for d in days if d not in have]
+        gap = best = 0
+        for d in days:
+            gap = gap + 1 if d not in have else 0
+            best = max(best, gap)
+        rows.append(
+            {
+                "account": account or None,
+                "platform": platform,
+                "posts": len(g),
+                "days": len(days),
+                "days_with_post": len(have & set(days)),
+                "days_without": len(empty),
+                "longest_gap": best,
+                "empty_days": _ranges([d.day for d in empty]) if len(days) <= 31 else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=cols)

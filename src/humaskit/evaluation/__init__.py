@@ -30,6 +30,11 @@ Modules (one job each):
 - :mod:`~humaskit.evaluation.bundles`: share-safe summary bundles and the forum's
   comparison of units.
 - :mod:`~humaskit.evaluation.scope`: what one report covers (unit, accounts, period).
+- :mod:`~humaskit.evaluation.videos`: the first seconds: how well videos hold viewers, by
+  length band and platform, and what length holds an account's viewers.
+- :mod:`~humaskit.evaluation.campaigns`: results per campaign (column or shared hashtag) and
+  the hours from an event (recorded in the plan) to its post, per unit.
+- :mod:`~humaskit.evaluation.presence`: days without a post and the longest gap, as posted.
 - :mod:`~humaskit.evaluation.stored`: KPIs, responsiveness and sentiment trend of a
   history store (:mod:`humaskit.store`), aggregated in SQL over the months asked for.
 - ``_common``: time windows, text matching, privacy helpers and data files shared above.
@@ -71,6 +76,7 @@ from .bundles import (
     unit_bundles,
     unit_figures,
 )
+from .campaigns import campaign_notes, campaigns, event_lag, lag_by_unit, lag_notes
 from .coverage import MIN_COVERED_SHARE, comparison_note, covered_days
 from .kpis import (
     ENGAGEMENT_METRICS,
@@ -107,6 +113,7 @@ from .monitoring import (
 )
 from .narrative import headline, narrative
 from .needs import needs_answer
+from .presence import presence, presence_notes
 from .programme import programme_mentions, programme_reach, programme_summary
 from .ranking import best_format, performance, top_posts
 from .recommend import fmt_kpi, recommendations, topic_label
@@ -134,6 +141,14 @@ from .targets import (
     benchmarks,
     example_targets,
     kpi_directions,
+)
+from .videos import (
+    HOLDS_PCT,
+    LENGTH_BANDS,
+    holding_length,
+    retention_by_length,
+    retention_notes,
+    video_retention,
 )
 
 __all__ = [
@@ -217,6 +232,19 @@ __all__ = [
     "sample_bundles",
     "compare",
     "kpi_list",
+    "LENGTH_BANDS",
+    "HOLDS_PCT",
+    "video_retention",
+    "retention_by_length",
+    "holding_length",
+    "retention_notes",
+    "campaigns",
+    "event_lag",
+    "lag_by_unit",
+    "campaign_notes",
+    "lag_notes",
+    "presence",
+    "presence_notes",
     "Scope",
     "scope",
     "select_unit",

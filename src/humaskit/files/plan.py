@@ -53,6 +53,7 @@ __all__ = [
     "read_plan_inputs",
     "PlanInputs",
     "PLAN_COLUMNS",
+    "OPTIONAL_COLUMNS",
     "month_plan",
 ]
 
@@ -79,6 +80,12 @@ PLAN_COLUMNS = (
     "account",
     "scheduled_at",
 )
+#: Columns every workbook has for the team to fill, but a workbook may lack: the event's
+#: time (for the lag from event to post in the monthly evaluation), the published post's
+#: id, and a gate override's name and reason (:func:`humaskit.planning.gate`). Read back
+#: only when at least one cell is filled.
+OPTIONAL_COLUMNS = ("event_at", "post_id", "override_by", "override_reason")
+_TIMES = ("scheduled_at", "event_at")
 _SUMMARY_NAMES = {"ringkasan", "summary"}
 _BOOL = ("fixed_date", "reserve")
 _TRUE = {"true", "ya", "yes", "1", "benar", "y"}
@@ -89,7 +96,8 @@ _DMY_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 def _columns(plan: pd.DataFrame) -> list[str]:
     first = [c for c in PLAN_COLUMNS if c in plan.columns]
-    return first + [c for c in plan.columns if c not in first]
+    rest = [c for c in plan.columns if c not in first and c not in OPTIONAL_COLUMNS]
+    return first + rest + list(OPTIONAL_COLUMNS)
 
 
 def _header(col: str, lang: str) -> str:
@@ -159,6 +167,11 @@ def write_plan_xlsx(
 
     lang = resolve(lang)
     p = _plan(plan, lang)
+    for col in OPTIONAL_COLUMNS:
+        if col not in p.columns:
+            p[col] = pd.NaT if col == "event_at" else pd.NA
+    ev = pd.to_datetime(p["event_at"])
+    p["event_at"] = ev.dt.tz_localize(tz) if ev.dt.tz is None else ev.dt.tz_convert("UTC")
     cols = _columns(p)
     summary = planning.summarize(p, lang=lang)
     summary["platform"] = [label(v, lang) for v in summary["platform"]]
@@ -168,12 +181,13 @@ def write_plan_xlsx(
     platforms = [x for x in schema.PLATFORMS if x in set(p["platform"])] or ["instagram"]
     for platform in platforms:
         part = p.loc[p["platform"] == platform, cols].copy()
-        part["scheduled_at"] = _to_local(part["scheduled_at"], tz)
+        for col in _TIMES:
+            part[col] = _to_local(part[col], tz)
         part = _shown(part, lang)
         part.columns = [_header(c, lang) for c in cols]
         sheets[_sheet_name(platform, lang)] = part
-    formats = {_header("date", lang): "date", _header("scheduled_at", lang): "datetime"}
-    formats |= {_header(c, lang): "text" for c in cols if c not in ("date", "scheduled_at")}
+    formats = {_header("date", lang): "date"} | {_header(c, lang): "datetime" for c in _TIMES}
+    formats |= {_header(c, lang): "text" for c in cols if c != "date" and c not in _TIMES}
 
     def finish(wb: Any, names: dict[str, str]) -> None:
         from openpyxl.styles import Alignment
@@ -230,7 +244,7 @@ def write_plan_xlsx(
 def _header_map() -> dict[str, str]:
     """Every way a header may be written (code, Indonesian, English) -> column."""
     out: dict[str, str] = {}
-    for col in list(schema.columns("plan")) + list(planning.EXTRA_COLUMNS):
+    for col in list(schema.columns("plan")) + list(planning.EXTRA_COLUMNS) + list(OPTIONAL_COLUMNS):
         out[col.lower()] = col
         for lg in LANGUAGES:
             out[label(col, lg).strip().lower()] = col
@@ -425,7 +439,7 @@ def read_plan_xlsx(
                         if d is None:
                             raise fail(col, v, "planxlsx.bad_date")
                         rec[col] = d
-                    elif col == "scheduled_at":
+                    elif col in _TIMES:
                         if _blank(v):
                             rec[col] = pd.NaT
                             continue
@@ -490,9 +504,11 @@ def read_plan_xlsx(
     if not records:
         return planning.finish_plan(schema.empty("plan"))
     df = pd.DataFrame(records)
-    if "scheduled_at" in df.columns:
-        df["scheduled_at"] = pd.to_datetime(df["scheduled_at"], utc=True)
-    return _plan(df, lang)
+    for col in _TIMES:
+        if col in df.columns:
+            df[col] = pd.to_datetime(df[col], utc=True)
+    empty = [c for c in OPTIONAL_COLUMNS if c in df.columns and df[c].isna().all()]
+    return _plan(df.drop(columns=empty), lang)
 
 
 # ---------------------------------------------------------------------------------------

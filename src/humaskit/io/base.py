@@ -58,7 +58,7 @@ EXTRA_INT = (
 #: Counts that may be below zero (net changes); other counts below zero are emptied.
 SIGNED_COUNTS = frozenset({"subscribers", "follower_change", "estimated_revenue", "value"})
 #: Helper columns kept as nullable floats.
-EXTRA_FLOAT = ("avg_view_s", "ctr_pct")
+EXTRA_FLOAT = ("avg_view_s", "ctr_pct", "stayed_pct")
 
 
 @dataclass

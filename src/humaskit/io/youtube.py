@@ -180,6 +180,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         cols["avg_view_s"] = durations(avg)
     cols["ctr_pct"] = rows.number("ctr_pct", integer=False)
     cols["avg_view_pct"] = rows.number("avg_view_pct", integer=False)
+    cols["stayed_pct"] = rows.number("stayed_pct", integer=False)  # Shorts: kept watching
     dur = rows.raw("duration_s")
     if dur is not None:
         cols["duration_s"], _ = to_int(durations(dur))

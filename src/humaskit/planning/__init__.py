@@ -17,7 +17,9 @@ columns a team works with (``plan_id``, ``tone``, ``idea``, ``momentum``, ``rese
   :func:`sign_off` records the PIC's decision.
 - :func:`gate` runs screen, QC and the sign-off state and marks each post ``cleared`` (or
   why not and who must act); :func:`override` lets a post through on a recorded name and
-  reason; :func:`held_view` lists what may not go out yet ("belum boleh tayang").
+  reason (also from the plan workbook's columns or a playbook parameter, :func:`overrides`);
+  :func:`held_view` lists what may not go out yet ("belum boleh tayang") and
+  :func:`overridden_view` what went through on someone's name.
   :func:`humaskit.scheduling.schedule` gives no time to a post that is not cleared.
 - :func:`meets_mix`, :func:`summarize`, :func:`month_grid` and :func:`display_plan` read a
   plan; :class:`MonthPlan`, :func:`narrative`, :func:`headline` and :func:`publics_view`
@@ -67,7 +69,7 @@ from __future__ import annotations
 from .adapt import adapt, format_guide
 from .data import default_mix, platform_limits
 from .draft import draft_plan, finish_plan
-from .gate import GATE_COLUMNS, gate, held_view, override
+from .gate import GATE_COLUMNS, gate, held_view, overridden_view, override, overrides
 from .month import MonthPlan, headline, month_title, narrative, publics_view
 from .params import (
     CURRENT,
@@ -107,7 +109,9 @@ __all__ = [
     "GATE_COLUMNS",
     "gate",
     "override",
+    "overrides",
     "held_view",
+    "overridden_view",
     "presence",
     "presence_notes",
     "meets_mix",

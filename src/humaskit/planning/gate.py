@@ -34,7 +34,7 @@ from ..errors import ParameterError
 from ..i18n import label, resolve, t
 from .review import _select_rows, quality_check
 
-__all__ = ["GATE_COLUMNS", "gate", "override", "held_view"]
+__all__ = ["GATE_COLUMNS", "gate", "override", "overrides", "held_view", "overridden_view"]
 
 #: Columns the gate writes; scheduling reads ``cleared``, ``gate_reasons``, ``gate_action``.
 GATE_COLUMNS = ("cleared", "gate_reasons", "gate_action", "override_by", "override_reason")
@@ -105,6 +105,8 @@ def gate(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
         if r and by and why:
             ok = True
             a = [t("gate.act_overridden", lang, name=by, reason=why)]
+        elif r and (by or why):
+            a.append(t("gate.override_incomplete", lang))
         cleared.append(ok)
         reasons.append("; ".join(r) if r else None)
         actions.append("; ".join(a) if a else None)
@@ -157,6 +159,78 @@ def override(
     return out
 
 
+def overrides(plan: pd.DataFrame, given: Any, *, lang: str | None = None) -> pd.DataFrame:
+    """Apply overrides given as a playbook parameter: ``{plan_id: "Name; reason"}``.
+
+    The value may also be ``"Name | reason"`` or a dict ``{"oleh": name, "alasan":
+    reason}`` (``by``/``reason`` in English). Each entry goes through :func:`override`, so
+    a missing name or reason, or an unknown ``plan_id``, stops with one sentence naming the
+    ``izin_tayang`` parameter. An empty
+    mapping returns the plan unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = pd.DataFrame({"plan_id": ["R1"], "date": ["2025-10-01"], "platform": "x",
+    ...     "format": "text", "category": "edukasi", "title": ["Siaga"], "caption": ["Waspada"]})
+    >>> overrides(plan, {"R1": "Kabag Humas; peringatan darurat"})["override_reason"].item()
+    'peringatan darurat'
+    """
+    lang = resolve(lang)
+    if not given:
+        return plan
+    if not isinstance(given, dict):
+        raise ParameterError(t("gate.overrides_not_dict", lang, value=given))
+    out = plan
+    for row, value in given.items():
+        if isinstance(value, dict):
+            name = value.get("oleh", value.get("by", ""))
+            reason = value.get("alasan", value.get("reason", ""))
+        else:
+            text = str(value)
+            sep = ";" if ";" in text else "|"
+            name, _, reason = text.partition(sep)
+        name, reason = str(name).strip(), str(reason).strip()
+        if not name or not reason:
+            raise ParameterError(t("gate.overrides_bad_entry", lang, row=row, value=value))
+        ids = set(out["plan_id"].astype("str")) if "plan_id" in out.columns else set()
+        key: Any = str(row).strip()
+        if key not in ids and key.isdigit():
+            key = int(key)  # a row number, for plans without plan_id
+        if key not in ids and key not in out.index:
+            raise ParameterError(t("gate.overrides_unknown_row", lang, row=row))
+        out = override(out, [key], name, reason, lang=lang)
+    return out
+
+
+def overridden_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+    """The posts let through by an override, with who took responsibility and why.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = pd.DataFrame({"date": ["2025-10-01"], "platform": "x", "format": "text",
+    ...     "category": "edukasi", "title": ["Siaga"], "caption": ["Waspada"]})
+    >>> out = gate(override(plan, [0], "Kabag Humas", "darurat"), lang="en")
+    >>> overridden_view(out, lang="en").iloc[0].tolist()[-2:]
+    ['Kabag Humas', 'darurat']
+    """
+    lang = resolve(lang)
+    if "override_by" in plan.columns and "gate_reasons" in plan.columns:
+        over = plan[plan["override_by"].notna() & plan["gate_reasons"].notna()]
+    else:
+        over = plan.iloc[0:0]
+    cols = {
+        label("date", lang): pd.to_datetime(over["date"]).dt.strftime("%Y-%m-%d"),
+        label("platform", lang): over["platform"].map(lambda v: label(v, lang)),
+        label("title", lang): over["title"],
+        t("gate.col_reasons", lang): over.get("gate_reasons"),
+        label("override_by", lang): over.get("override_by"),
+        label("override_reason", lang): over.get("override_reason"),
+    }
+    return pd.DataFrame({k: v for k, v in cols.items() if v is not None}).reset_index(drop=True)
+
+
 def held_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     """The posts that may not go out yet ("belum boleh tayang"), for people.
 
@@ -176,7 +250,9 @@ def held_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
         held = plan[~plan["cleared"].fillna(False).astype(bool)]
     else:
         held = plan.iloc[0:0]
+    has_id = "plan_id" in held.columns and held["plan_id"].notna().any()
     cols = {
+        label("plan_id", lang): held["plan_id"] if has_id else None,
         label("date", lang): pd.to_datetime(held["date"]).dt.strftime("%Y-%m-%d"),
         label("platform", lang): held["platform"].map(lambda v: label(v, lang)),
         label("account", lang): held["account"] if "account" in held else None,

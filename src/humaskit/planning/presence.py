@@ -19,20 +19,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import schema
+from .. import calendar, schema
 from ..i18n import label, resolve, t
 
 __all__ = ["presence", "presence_notes"]
-
-
-def _ranges(days: list[int]) -> str:
-    out: list[str] = []
-    for d in days:
-        if out and d == out[-1][1] + 1:
-            out[-1] = (out[-1][0], d)
-        else:
-            out.append((d, d))
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in out)
 
 
 def presence(
@@ -75,27 +65,7 @@ def presence(
     month = pd.date_range(start, end, freq="D")
     acct = p["account"].astype("object").where(p["account"].notna(), "")
     frame = pd.DataFrame({"account": acct, "platform": p["platform"], "date": dates})
-    rows = []
-    for (account, platform), g in frame.groupby(["account", "platform"], sort=True):
-        have = set(g["date"])
-        empty = [d for d in month if d not in have]
-        gap = best = 0
-        for d in month:
-            gap = gap + 1 if d not in have else 0
-            best = max(best, gap)
-        rows.append(
-            {
-                "account": account or None,
-                "platform": platform,
-                "posts": len(g),
-                "days": len(month),
-                "days_with_post": len(have & set(month)),
-                "days_without": len(empty),
-                "longest_gap": best,
-                "empty_days": _ranges([d.day for d in empty]) if len(month) <= 31 else None,
-            }
-        )
-    out = pd.DataFrame(rows, columns=cols)
+    out = calendar.day_gaps(frame, month)
     if main_only:
         out = out.sort_values(["platform", "posts"], ascending=[True, False], kind="stable")
         out = out.drop_duplicates("platform")

@@ -34,6 +34,7 @@ __all__ = [
     "plot_response_hours",
     "plot_compare",
     "plot_programme",
+    "plot_retention",
 ]
 
 _COLORS = {"positive": "#1b7f3b", "neutral": "#9aa5b1", "negative": "#b42318"}
@@ -225,4 +226,49 @@ def plot_programme(data: pd.DataFrame, *, top: int = 10, ax: Any = None, lang: s
     )
     ax.set_xlabel(label("not_served", lang))
     ax.set_ylabel(label("place", lang))
+    return ax
+
+
+def plot_retention(data: pd.DataFrame, *, ax: Any = None, lang: str | None = None):
+    """Median share of each video watched per length band, one bar per platform, with 50%.
+
+    ``data`` is :func:`humaskit.evaluation.retention_by_length`; bands without a share
+    (length unknown) are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"platform": "youtube", "length_band": ["0-15s", "1-3m"],
+    ...     "median_view_pct": [80.0, 35.0]})
+    >>> plot_retention(table, lang="en").get_ylabel()
+    'Median share watched'
+    """
+    import seaborn as sns
+
+    from ..evaluation import HOLDS_PCT, LENGTH_BANDS
+
+    df = data.dropna(subset=["median_view_pct"])
+    df = df[df["length_band"] != "unknown"]
+    order = [code for code, _ in LENGTH_BANDS if code in set(df["length_band"])]
+    df = df.assign(
+        share=df["median_view_pct"].astype("float64") / 100,
+        band=df["length_band"].map(lambda v: _plain(label(f"band_{v}", lang))),
+        platform=df["platform"].astype("str").map(lambda v: _value(v, lang)),
+    )
+    ax = _ax(ax)
+    sns.barplot(
+        data=df,
+        x="band",
+        y="share",
+        hue="platform",
+        order=[_plain(label(f"band_{c}", lang)) for c in order],
+        ax=ax,
+    )
+    ax.axhline(HOLDS_PCT / 100, color="#0b3d91", ls="--", lw=1)
+    _pct_axis(ax)
+    ax.set_title(_plain(t("videos.chart_title", lang)))
+    ax.set_xlabel(_plain(label("length_band", lang)))
+    ax.set_ylabel(_plain(t("videos.chart_y", lang)))
+    if ax.get_legend() is not None:
+        ax.get_legend().set_title(None)
     return ax

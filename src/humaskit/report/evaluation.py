@@ -110,7 +110,33 @@ def for_display(data: pd.DataFrame | None, *, lang: str | None = None) -> pd.Dat
                 .map(lambda v: "–" if v is None or pd.isna(v) else fmt_number(v, lang, 1))
                 .astype("str")
             )
-    for c in ("own", "approximate", "met", "not_served", "enough_data"):
+    for band in ("length_band", "holding_band"):
+        if band not in out.columns:
+            continue
+        out[band] = (
+            out[band]
+            .map(lambda v: label(f"band_{v}", lang) if isinstance(v, str) else "–")
+            .astype("str")
+        )
+    if "platforms" in out.columns:
+        out["platforms"] = out["platforms"].map(
+            lambda v: (
+                ", ".join(label(x.strip(), lang) for x in v.split(",")) if isinstance(v, str) else v
+            )
+        )
+    for c in ("posted_from", "source"):
+        if c in out.columns:
+            out[c] = out[c].map(
+                lambda v: (
+                    label(v, lang)
+                    if v in ("from_post", "from_schedule", "hashtag", "campaign")
+                    else v
+                )
+            )
+    for c in ("event_local", "posted_local"):
+        if c in out.columns and isinstance(out[c].dtype, pd.DatetimeTZDtype):
+            out[c] = out[c].dt.strftime("%Y-%m-%d %H:%M").astype("str")
+    for c in ("own", "approximate", "met", "not_served", "enough_data", "holds"):
         if c in out.columns:
             out[c] = (
                 out[c]

@@ -204,7 +204,55 @@ def _format(post, lang):
     return score, t(key, lang, format=label(fmt, lang), platform=label(post["platform"], lang))
 
 
-def _hook(post, lang):
+def _holding(post, retention):
+    """The row of a holding-length table for the post's account and platform, or None."""
+    if retention is None or len(retention) == 0 or "platform" not in retention:
+        return None
+    rows = retention[retention["platform"] == post["platform"]]
+    if post.get("account") and "account" in rows and (rows["account"] == post["account"]).any():
+        rows = rows[rows["account"] == post["account"]]
+    if len(rows) == 0:
+        return None
+    return rows.sort_values("videos", ascending=False, kind="stable").iloc[0]
+
+
+def _length_note(post, retention, lang):
+    """(score cap, sentence) on a planned video's length against what holds the viewers."""
+    dur = post.get("duration_s")
+    row = _holding(post, retention)
+    if dur is None or row is None:
+        return None
+    try:
+        dur = float(dur)
+    except (TypeError, ValueError):
+        raise ParameterError(t("scheduling.bad_time", lang, name="duration_s", value=dur)) from None
+    upper, typical = row.get("holds_up_to_s"), row.get("median_view_s")
+    who = str(row.get("account") or post.get("account") or "")
+    name = label(post["platform"], lang)
+    if upper is not None and not pd.isna(upper):
+        if dur > float(upper):
+            return 50.0, t(
+                "videos.rd_long",
+                lang,
+                s=fmt_value(dur, lang),
+                account=who,
+                platform=name,
+                max=fmt_value(upper, lang),
+            )
+        return None, t("videos.rd_length_ok", lang, s=fmt_value(dur, lang))
+    if typical is not None and not pd.isna(typical) and dur > 4 * float(typical):
+        return 60.0, t(
+            "videos.rd_long_typical",
+            lang,
+            s=fmt_value(dur, lang),
+            account=who,
+            platform=name,
+            view=fmt_value(round(float(typical)), lang),
+        )
+    return None
+
+
+def _hook(post, lang, retention=None):
     caption = post.get("caption") or post.get("text") or ""
     caption = str(caption).strip()
     fmt = post.get("format")
@@ -244,6 +292,11 @@ def _hook(post, lang):
                     max=HOOK_SECONDS,
                 )
             )
+        length = _length_note(post, retention, lang)
+        if length is not None:
+            if length[0] is not None:
+                score = min(score, length[0])
+            notes.append(length[1])
     return max(score, 0.0), " ".join(notes)
 
 
@@ -287,6 +340,7 @@ def readiness(
     trending: Iterable[str] | pd.Series | pd.DataFrame | None = None,
     event_time: Any = None,
     day_load: int | pd.DataFrame | None = None,
+    retention: pd.DataFrame | None = None,
     tz: str | None = None,
     lang: str | None = None,
 ) -> pd.DataFrame:
@@ -297,7 +351,8 @@ def readiness(
     post : dict, Series or one-row DataFrame
         ``platform``, ``format`` (or ``post_type``), ``scheduled_at`` (or ``local_time``:
         a time without zone is read in ``tz``), ``title``, ``caption`` (or ``text``);
-        optional ``account`` and ``hook_s`` (second at which a video states its main point).
+        optional ``account``, ``hook_s`` (second at which a video states its main point)
+        and ``duration_s`` (the planned video's length in seconds).
     best_times : DataFrame, optional
         A :func:`best_times` table for the slot factor (default: the platform profile).
     trending : list of str, Series or DataFrame, optional
@@ -312,6 +367,10 @@ def readiness(
         Other posts of the account on the same platform that day, or the schedule to count
         them in (rows of the same platform, account and local day; the post itself, found
         by its title, is not counted).
+    retention : DataFrame, optional
+        :func:`humaskit.evaluation.holding_length` of the account's past videos: a planned
+        video (``duration_s``) longer than what holds the account's viewers is flagged in
+        the hook factor.
     tz : str, optional
         The audience's zone (default: the zone of ``best_times``, else WIB).
 
@@ -344,7 +403,7 @@ def readiness(
         "freshness": _freshness(when, event, lang),
         "topical": _topical(text, trending, lang),
         "format": _format(p, lang),
-        "hook": _hook(p, lang),
+        "hook": _hook(p, lang, retention),
         "load": _load(p, when, day_load, lang),
     }
     weights = readiness_weights()

@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -35,6 +36,9 @@ __all__ = [
     "sentiment_check",
     "sentiment_misses",
     "explore_limit",
+    "check_holding_band",
+    "check_best_campaign",
+    "check_event_lag",
 ]
 
 _VARIANTS = {
@@ -323,3 +327,138 @@ def explore_limit(
     view = r[[by, "due", "within_limit", "within_limit_share", "median_response_hours"]]
     view = view.sort_values("within_limit_share")
     return rp.table(for_display(view, lang=lang), pct=["within_limit_share"], lang=lang)
+
+
+# ---------------------------------------------------------------------------------------
+# The first seconds of video, campaigns and the speed from event to post (issue #15)
+# ---------------------------------------------------------------------------------------
+
+
+def _band_of(answer: Any) -> str | None:
+    """A length band written by a learner (``"16-60 detik"``, ``"1-3 menit"``, a code)."""
+    from ..evaluation import LENGTH_BANDS
+
+    got = read_text(answer).lower().replace("–", "-").replace(" ", "")
+    if not got:
+        return None
+    for code, _ in LENGTH_BANDS:
+        names = {code.lower()}
+        for lg in ("id", "en"):
+            names.add(label(f"band_{code}", lg).lower().replace(" ", "").replace("–", "-"))
+        if got in names:
+            return code
+    digits = "".join(ch for ch in got if ch.isdigit() or ch == "-")
+    for code, _ in LENGTH_BANDS:
+        if digits and digits == "".join(ch for ch in code if ch.isdigit() or ch == "-"):
+            return code
+    return None
+
+
+@answer_guard
+def check_holding_band(
+    answer: Any, table: pd.DataFrame, *, platform: str = "youtube", lang: str | None = None
+) -> Feedback:
+    """Check the length band whose videos are watched furthest on ``platform``.
+
+    ``table`` is :func:`humaskit.evaluation.retention_by_length`; only bands with at least
+    two videos count. The answer may be the band as the table shows it (``"16-60 detik"``)
+    or its code (``"16-60s"``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"platform": "youtube", "length_band": ["16-60s", "3-10m"],
+    ...     "videos": [5, 9], "median_view_pct": [80.0, 35.0]})
+    >>> check_holding_band("16-60 detik", table, lang="en").correct
+    True
+    >>> check_holding_band("3-10 menit", table, lang="en").correct
+    False
+    """
+    lang = resolve(lang)
+    rows = table[(table["platform"] == platform) & (table["videos"] >= 2)]
+    rows = rows.dropna(subset=["median_view_pct"])
+    rows = rows[rows["length_band"] != "unknown"]
+    if not len(rows):
+        return Feedback(False, t("videos.ex_no_data", lang, platform=label(platform, lang)))
+    best = rows.sort_values("median_view_pct", ascending=False, kind="stable").iloc[0]
+    truth = str(best["length_band"])
+    pct = f"{float(best['median_view_pct']):.0f}%"
+    got = _band_of(answer)
+    if got is None:
+        return Feedback(False, t("videos.ex_band_format", lang))
+    if got == truth:
+        return Feedback(
+            True, t("videos.ex_band_right", lang, band=label(f"band_{truth}", lang), pct=pct)
+        )
+    most = str(rows.sort_values("videos", ascending=False, kind="stable").iloc[0]["length_band"])
+    if got == most:
+        return Feedback(False, t("videos.ex_band_most", lang))
+    return Feedback(False, t("videos.ex_band_wrong", lang))
+
+
+@answer_guard
+def check_best_campaign(answer: Any, table: pd.DataFrame, *, lang: str | None = None) -> Feedback:
+    """Check the campaign with the highest engagement rate (by reach) in a campaigns table.
+
+    ``table`` is :func:`humaskit.evaluation.campaigns`; a clear part of the name is enough.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"campaign": ["Siaga Banjir", "KTP Digital"], "posts": [5, 20],
+    ...     "reach": [1000, 9000], "er_by_reach": [0.09, 0.03]})
+    >>> check_best_campaign("siaga banjir", table, lang="en").correct
+    True
+    >>> check_best_campaign("KTP Digital", table, lang="en").message[:24]
+    'Not yet: that campaign h'
+    """
+    lang = resolve(lang)
+    rows = table.dropna(subset=["er_by_reach"]) if len(table) else table
+    if not len(rows):
+        return Feedback(False, t("campaigns.ex_no_data", lang))
+    best = rows.sort_values("er_by_reach", ascending=False, kind="stable").iloc[0]
+    truth = str(best["campaign"])
+    got = read_text(answer).lower().lstrip("#")
+    clean = truth.lower().lstrip("#")
+    if len(got) >= 4 and (got == clean or got in clean):
+        er = f"{float(best['er_by_reach']) * 100:.1f}%".replace(".", "," if lang == "id" else ".")
+        return Feedback(True, t("campaigns.ex_best_right", lang, campaign=truth, er=er))
+    for col, key in (
+        ("posts", "campaigns.ex_best_most_posts"),
+        ("reach", "campaigns.ex_best_reach"),
+    ):
+        if col in rows.columns and rows[col].notna().any():
+            top = str(rows.sort_values(col, ascending=False, kind="stable").iloc[0]["campaign"])
+            if len(got) >= 4 and got in top.lower().lstrip("#"):
+                return Feedback(False, t(key, lang))
+    return Feedback(False, t("campaigns.ex_best_wrong", lang))
+
+
+@answer_guard
+def check_event_lag(answer: Any, *, event: str, posted: str, lang: str | None = None) -> Feedback:
+    """Check the hours from an event to its post (±0.1 hour), e.g. 06:15 to 09:45 is 3.5.
+
+    Examples
+    --------
+    >>> check_event_lag("3,5", event="2025-09-02 06:15", posted="2025-09-02 09:45",
+    ...     lang="en").correct
+    True
+    >>> check_event_lag(210, event="2025-09-02 06:15", posted="2025-09-02 09:45",
+    ...     lang="en").correct
+    False
+    """
+    lang = resolve(lang)
+    truth = (pd.Timestamp(posted) - pd.Timestamp(event)) / pd.Timedelta(hours=1)
+    if isinstance(answer, str):  # "3,5 jam", "3.5 hours"
+        answer = re.sub(r"\s*(jam|hours?|h)\s*$", "", read_text(answer), flags=re.I)
+    got = read_number(answer)
+    if got is None:
+        return Feedback(False, t("evaluation.ex.not_a_number", lang, answer=answer))
+    shown = f"{truth:g}".replace(".", "," if lang == "id" else ".")
+    if abs(got - truth) <= 0.1:
+        return Feedback(True, t("campaigns.ex_lag_right", lang, hours=shown))
+    if abs(got - truth * 60) <= 1:
+        return Feedback(False, t("campaigns.ex_lag_minutes", lang))
+    if abs(got + truth) <= 0.1:
+        return Feedback(False, t("campaigns.ex_lag_sign", lang))
+    return Feedback(False, t("campaigns.ex_lag_wrong", lang))
