@@ -221,7 +221,7 @@ def overridden_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFr
     else:
         over = plan.iloc[0:0]
     cols = {
-        label("date", lang): pd.to_datetime(over["date"]).dt.strftime("%Y-%m-%d"),
+        label("date", lang): pd.to_datetime(over["date"]).dt.normalize(),
         label("platform", lang): over["platform"].map(lambda v: label(v, lang)),
         label("title", lang): over["title"],
         t("gate.col_reasons", lang): over.get("gate_reasons"),
@@ -253,7 +253,7 @@ def held_view(plan: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     has_id = "plan_id" in held.columns and held["plan_id"].notna().any()
     cols = {
         label("plan_id", lang): held["plan_id"] if has_id else None,
-        label("date", lang): pd.to_datetime(held["date"]).dt.strftime("%Y-%m-%d"),
+        label("date", lang): pd.to_datetime(held["date"]).dt.normalize(),
         label("platform", lang): held["platform"].map(lambda v: label(v, lang)),
         label("account", lang): held["account"] if "account" in held else None,
         label("title", lang): held["title"],
