@@ -66,6 +66,32 @@ _HANDLE = re.compile(r"(?:twitter|x)\.com/([A-Za-z0-9_]{1,30})/status", re.IGNOR
 _LEGACY_NAME = re.compile(r"tweet_activity_metrics_(.+?)_\d{8}_\d{8}", re.IGNORECASE)
 
 
+def handles(link: pd.Series) -> pd.Series:
+    """The account in each X link (``x.com/<handle>/status/...``), NA where none.
+
+    The same as ``link.str.extract(_HANDLE)``, in pyarrow's regex engine for ASCII links
+    (no Python call per row); the rare others go through Python's ``re``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> handles(pd.Series(["https://twitter.com/Humas_1/status/1", "x.com/a", None])).tolist()
+    ['Humas_1', nan, nan]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(link.astype("str"), type=pa.large_string(), from_pandas=True)
+    named = _HANDLE.pattern.replace("/([", "/(?P<h>[", 1)
+    found = pc.struct_field(pc.extract_regex(arr, "(?i)" + named), "h")
+    found = pc.if_else(pc.is_valid(found), found, pa.scalar(None, found.type))
+    out = pd.Series(pd.arrays.ArrowStringArray(found), index=link.index).astype("str")
+    other = ~pc.fill_null(pc.string_is_ascii(arr), True).to_numpy(zero_copy_only=False)
+    if other.any():
+        out[other] = link[other].astype("str").str.extract(_HANDLE, expand=False)
+    return out
+
+
 def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
     rows = read_rows(src, cand, lang, _TEXT)
@@ -98,7 +124,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     link = rows.text("permalink")
     account = None
     if link is not None:
-        account = link.str.extract(_HANDLE, expand=False)
+        account = handles(link)
     m = _LEGACY_NAME.search(src.name)
     if m:
         account = (account if account is not None else text_na(post_id.index)).fillna(m.group(1))
