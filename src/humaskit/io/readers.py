@@ -147,8 +147,7 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
 
 @dataclass
 class _Done:
-    """A file of a folder finished as soon as it was read (it needed nothing from the
-    other files): what the others need to know of it, and its import."""
+    """A file finished as soon as it was read, and what the other files need of it."""
 
     path: Path
     platform: str | None
@@ -165,8 +164,8 @@ def _accounts_of(r: Result) -> set:
 
 
 def _self_contained(p: _Pending) -> bool:
-    """True when finishing ``p`` needs nothing from the other files of its folder (its
-    platform and accounts are named, and it is not a TikTok file that may be re-dated)."""
+    """True when ``p`` names its platform and accounts and will not be re-dated: it is
+    finished as soon as it is read (streamed), its raw cells freed before the next file."""
     r = p.result
     return r.platform is not None and not r.needs_account and not r.source.startswith("tiktok.")
 
@@ -603,7 +602,21 @@ def _recency(p: _Pending) -> tuple:
     return (day, p.mtime, p.label)
 
 
-def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+def _apart(frames: list[pd.DataFrame], keys: list[str]) -> bool:
+    """True when no two ``frames`` can share a key (they hold different platforms)."""
+    seen: set = set()
+    for f in frames:
+        if not all(k in f.columns for k in keys):
+            return False
+        values = f[keys[0]].unique().tolist()
+        if any(v is None or v != v for v in values) or seen.intersection(values):
+            return False
+        seen.update(values)
+    return True
+
+
+def _merge(kind: str, frames: list[pd.DataFrame], *, unique_within: bool = False) -> pd.DataFrame:
+    """``frames`` as one table (``unique_within``: no frame repeats a key by itself)."""
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(kind)
@@ -623,7 +636,7 @@ def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
         if k in keys:
             filler[k] = both[k]
             both[k] = both[k].astype("str").fillna("\x00")
-    if both.duplicated(subset=keys).any():
+    if not (unique_within and _apart(frames, keys)) and both.duplicated(subset=keys).any():
         merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()
     else:  # nothing to merge: the rows as they are (what the grouping would give)
         merged = both
@@ -704,8 +717,6 @@ def read_folder(
                 except HumaskitError as exc:
                     slots.append(_failure(label, exc))
                     continue
-                # streamed: a file that needs nothing from the others is finished now, so
-                # its raw cells are freed before the next file is read
                 slots.append(_finish_now(pending, opts) if _self_contained(pending) else pending)
         slots = _reanchor(slots, opts)
         pendings = [s for s in slots if isinstance(s, _Pending)]
@@ -756,14 +767,13 @@ def read_folder(
 
 def _finish_now(p: _Pending, opts: Options) -> _Done:
     """Finish a self-contained file at once (``imp`` is its failure when that failed)."""
-    failed = True
     try:
         imp = _finish(p, opts)
-        failed = False
     except HumaskitError as exc:
         imp = _failure(p.label, exc)
     except Exception as exc:  # never lose the folder for one file
         imp = _failure(p.label, DamagedFile(_internal(Path(p.label).name, exc, opts.lang)))
+    failed = imp.kind in FAILED_KINDS
     return _Done(p.path, p.result.platform, _accounts_of(p.result), _recency(p), imp, failed)
 
 
@@ -771,7 +781,8 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
     """Merge the tables of ``group``; a file whose table cannot be merged with the others
     (a reader's bug) is reported as failed in ``imports`` instead of stopping the folder."""
     try:
-        return schema.validate(_merge(kind, [i.table for i in group]), kind, lang=lang)
+        merged = _merge(kind, [i.table for i in group], unique_within=True)
+        return schema.validate(merged, kind, lang=lang)
     except HumaskitError:
         raise
     except Exception:  # find the file(s) at fault, one by one
@@ -779,7 +790,8 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
     kept: list[pd.DataFrame] = []
     for imp in group:
         try:
-            merged = schema.validate(_merge(kind, [*kept, imp.table]), kind, lang=lang)
+            merged = _merge(kind, [*kept, imp.table], unique_within=True)
+            merged = schema.validate(merged, kind, lang=lang)
         except Exception as exc:
             err = DamagedFile(_internal(Path(imp.path).name, exc, lang))
             imports[imports.index(imp)] = _failure(imp.path, err)
