@@ -359,7 +359,7 @@ def edge_chars(c, chars: str) -> bool:
         return any(edge_chars(k, chars) for k in c.chunks)
     n = len(c)
     data = c.buffers()[2] if len(c.buffers()) > 2 else None
-    if not n or data is None:
+    if not n or data is None or c.buffers()[1] is None:
         return False
     wide = pa.types.is_large_string(c.type) or pa.types.is_large_binary(c.type)
     offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
