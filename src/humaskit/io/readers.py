@@ -615,8 +615,8 @@ def _apart(frames: list[pd.DataFrame], keys: list[str]) -> bool:
     return True
 
 
-def _merge(kind: str, frames: list[pd.DataFrame], *, unique_within: bool = False) -> pd.DataFrame:
-    """``frames`` as one table (``unique_within``: no frame repeats a key by itself)."""
+def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Imports' tables (each without a repeated key, see :func:`_dedupe`) as one table."""
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(kind)
@@ -636,7 +636,7 @@ def _merge(kind: str, frames: list[pd.DataFrame], *, unique_within: bool = False
         if k in keys:
             filler[k] = both[k]
             both[k] = both[k].astype("str").fillna("\x00")
-    if not (unique_within and _apart(frames, keys)) and both.duplicated(subset=keys).any():
+    if not _apart(frames, keys) and both.duplicated(subset=keys).any():
         merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()
     else:  # nothing to merge: the rows as they are (what the grouping would give)
         merged = both
@@ -781,8 +781,7 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
     """Merge the tables of ``group``; a file whose table cannot be merged with the others
     (a reader's bug) is reported as failed in ``imports`` instead of stopping the folder."""
     try:
-        merged = _merge(kind, [i.table for i in group], unique_within=True)
-        return schema.validate(merged, kind, lang=lang)
+        return schema.validate(_merge(kind, [i.table for i in group]), kind, lang=lang)
     except HumaskitError:
         raise
     except Exception:  # find the file(s) at fault, one by one
@@ -790,8 +789,7 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
     kept: list[pd.DataFrame] = []
     for imp in group:
         try:
-            merged = _merge(kind, [*kept, imp.table], unique_within=True)
-            merged = schema.validate(merged, kind, lang=lang)
+            merged = schema.validate(_merge(kind, [*kept, imp.table]), kind, lang=lang)
         except Exception as exc:
             err = DamagedFile(_internal(Path(imp.path).name, exc, lang))
             imports[imports.index(imp)] = _failure(imp.path, err)
