@@ -1,11 +1,24 @@
-"""Benchmark for issue 2: `make report` wall time and `import humaskit` cold.
+"""Benchmark of issue #20 item 1: `make report` against a one-cell papermill run.
 
-Run: ``.venv/bin/python bench/bench_report.py`` (after ``make report`` set up .venv).
-Prints figures; never fails a test run.
+Run: ``.venv/bin/python bench/bench_report.py [runs]`` (after ``make report`` set up .venv).
+Prints, from the same bench run (interleaved, so each sees the same machine load):
+
+- ``python -c pass`` and ``import humaskit`` in a fresh process;
+- papermill running a one-cell notebook (``x = 1``): the floor of any notebook run
+  (Python, ``import papermill``, kernel start, one round trip, shutdown);
+- ``humaskit run evaluasi-bulanan -p data contoh`` as ``make report`` runs it (HTML and, when
+  Chromium and playwright are installed, the PDF), and the same with ``--tanpa-pdf``: the PDF
+  is printed by a browser outside the notebook, so it is measured apart;
+- the ratios to the floor (target: ``make report`` at most 2.5x), and where the kernel's
+  time went (the cells' durations papermill recorded in the executed notebook).
+
+Never fails a test run. The source of this checkout is used (``PYTHONPATH=src``).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -15,28 +28,50 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+ENV = {
+    **os.environ,
+    "MPLBACKEND": "Agg",
+    "PYTHONPATH": str(ROOT / "src"),
+    "PATH": f"{Path(PY).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+}
 
 
-def wall(cmd: list[str], repeat: int = 3, **kw) -> list[float]:
+def once(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, env=ENV)
+    return time.perf_counter() - t0
+
+
+def cells(folder: Path) -> tuple[float, list[tuple[float, str]]]:
+    """Sum of the cells' durations in the newest executed notebook under ``folder``."""
+    nbs = sorted(folder.rglob("evaluasi-bulanan.ipynb"), key=lambda p: p.stat().st_mtime)
+    if not nbs:
+        return 0.0, []
+    nb = json.loads(nbs[-1].read_text(encoding="utf-8"))
     out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, **kw)
-        out.append(time.perf_counter() - t0)
-    return out
+    for c in nb["cells"]:
+        d = c.get("metadata", {}).get("papermill", {}).get("duration")
+        if d and c["cell_type"] == "code":
+            src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            out.append((float(d), src.strip().splitlines()[0][:60] if src.strip() else ""))
+    return sum(d for d, _ in out), out
 
 
 def main() -> None:
-    bare = wall([PY, "-c", "pass"], 5)
-    imp = wall([PY, "-c", "import humaskit"], 5)
+    import nbformat
+
+    bare = [once([PY, "-c", "pass"]) for _ in range(3)]
+    imp = [once([PY, "-c", "import humaskit"]) for _ in range(3)]
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {RUNS} runs each")
     print(f"python start (bare)             : {statistics.median(bare):.3f} s")
     print(
         f"import humaskit (cold, process) : {statistics.median(imp):.3f} s "
         f"(import alone {statistics.median(imp) - statistics.median(bare):.3f} s)"
     )
-
-    import nbformat
-
+    humaskit = str(Path(PY).with_name("humaskit"))
+    runs: dict[str, list[float]] = {"floor": [], "report": [], "no_pdf": []}
+    kernel: list[tuple[float, list]] = []
     with tempfile.TemporaryDirectory() as tmp:
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_code_cell("x = 1")]
@@ -45,22 +80,35 @@ def main() -> None:
             "display_name": "Python 3",
             "language": "python",
         }
-        src = Path(tmp) / "empty.ipynb"
+        src = Path(tmp) / "one.ipynb"
         nbformat.write(nb, src)
-        empty = wall(
-            [PY, "-m", "papermill", str(src), str(Path(tmp) / "out.ipynb"), "--no-progress-bar"], 3
-        )
-        print(f"bare papermill, empty notebook  : {statistics.median(empty):.2f} s")
-        humaskit = str(Path(PY).with_name("humaskit"))
-        runs = wall(
-            [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out", tmp],
-            3,
-            env={"MPLBACKEND": "Agg", "PATH": str(Path(PY).parent)},
-        )
-        print(
-            f"make report (evaluasi-bulanan)  : median {statistics.median(runs):.2f} s, "
-            f"runs {', '.join(f'{r:.2f}' for r in runs)} (target < 15 s)"
-        )
+        floor = [PY, "-m", "papermill", str(src), str(Path(tmp) / "out.ipynb"), "--no-progress-bar"]
+        report = [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out"]
+        for i in range(RUNS):
+            runs["floor"].append(once(floor))
+            runs["report"].append(once([*report, str(Path(tmp) / f"r{i}")]))
+            runs["no_pdf"].append(once([*report, str(Path(tmp) / f"n{i}"), "--tanpa-pdf"]))
+            kernel.append(cells(Path(tmp) / f"n{i}"))
+        pdf = any(Path(tmp).rglob("*.pdf"))
+    med = {k: statistics.median(v) for k, v in runs.items()}
+
+    def show(label: str, key: str) -> None:
+        values = ", ".join(f"{r:.2f}" for r in runs[key])
+        print(f"{label:<32}: median {med[key]:.2f} s (runs {values})")
+
+    show("papermill, one-cell notebook", "floor")
+    show("make report (evaluasi-bulanan)", "report")
+    show("  the same with --tanpa-pdf", "no_pdf")
+    print(
+        f"make report / one-cell papermill: {med['report'] / med['floor']:.2f}x (target <= 2.5); "
+        f"without the PDF {med['no_pdf'] / med['floor']:.2f}x; "
+        f"PDF {'printed' if pdf else 'not printed (no Chromium/playwright)'}, "
+        f"{med['report'] - med['no_pdf']:+.2f} s"
+    )
+    total, top = min(kernel, key=lambda k: k[0])
+    print(f"kernel cells (fastest run): {total:.2f} s; slowest cells:")
+    for d, head in sorted(top, reverse=True)[:6]:
+        print(f"  {d:6.2f} s  {head}")
 
 
 if __name__ == "__main__":

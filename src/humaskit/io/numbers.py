@@ -42,7 +42,16 @@ import pandas as pd
 
 from .lookup import normalize, value_map
 
-__all__ = ["Parsed", "parse", "missing_mask", "to_int", "text_of", "normalized", "map_unique"]
+__all__ = [
+    "Parsed",
+    "parse",
+    "missing_mask",
+    "to_int",
+    "text_of",
+    "normalized",
+    "map_unique",
+    "edge_chars",
+]
 
 _STRIP = "[ \t\r\n\u00a0\u2009\u202f\"'’+]"
 _NUMERIC = r"^-?[0-9.,]*[0-9][0-9.,]*$|^-?[0-9.]+[eE][+-]?[0-9]+$"
@@ -307,7 +316,90 @@ def text_of(values: pd.Series) -> pd.Series:
     if pd.api.types.is_integer_dtype(values.dtype):
         return _as_text(values)
     t = _as_text(values)
-    return map_unique(t, _clean_text)
+    return _clean_texts(t)
+
+
+#: What ``str.strip()`` removes: every character Python calls whitespace.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _clean_texts(t: pd.Series) -> pd.Series:
+    """:func:`_clean_text` of every cell, vectorised in pyarrow (no Python call per value).
+
+    Long texts are not copied unless some value needs trimming; the missing markers are
+    looked up among the short values only and turned into NA through the validity bitmap.
+    """
+    import pyarrow as pa
+
+    arr = (
+        t.array._pa_array
+        if hasattr(t.array, "_pa_array")
+        else pa.chunked_array([pa.array(t, type=pa.large_string(), from_pandas=True)])
+    )
+    chunks = [_clean_chunk(c) for c in arr.chunks] or [pa.array([], type=arr.type)]
+    out = pa.chunked_array(chunks, type=chunks[0].type)
+    return pd.Series(pd.arrays.ArrowStringArray(out), index=t.index).astype("str")
+
+
+def edge_chars(c, chars: str) -> bool:
+    """True when a value of the pyarrow string array ``c`` starts or ends with one of
+    ``chars``. The first and last bytes are looked at in numpy; only the values they
+    point at are checked by character.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> edge_chars(pa.array(["a b", "c\u3000"]), _SPACES), edge_chars(pa.array(["a b"]), " ")
+    (True, False)
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(c, pa.ChunkedArray):
+        return any(edge_chars(k, chars) for k in c.chunks)
+    n = len(c)
+    data = c.buffers()[2] if len(c.buffers()) > 2 else None
+    if not n or data is None or c.buffers()[1] is None:
+        return False
+    wide = pa.types.is_large_string(c.type) or pa.types.is_large_binary(c.type)
+    offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
+    offs = offs[c.offset : c.offset + n + 1]
+    raw = np.frombuffer(data, dtype=np.uint8)
+    some = np.flatnonzero(offs[1:] > offs[:-1])
+    first = np.array(sorted({ch.encode("utf-8")[0] for ch in chars}), dtype=np.uint8)
+    last = np.array(sorted({ch.encode("utf-8")[-1] for ch in chars}), dtype=np.uint8)
+    maybe = some[np.isin(raw[offs[:-1][some]], first) | np.isin(raw[offs[1:][some] - 1], last)]
+    if not len(maybe):
+        return False
+    sub = c.take(pa.array(maybe))
+    allowed = pa.array(list(chars), type=c.type)
+    for edge in (pc.utf8_slice_codeunits(sub, 0, 1), pc.utf8_slice_codeunits(sub, -1)):
+        if pc.any(pc.is_in(edge, value_set=allowed)).as_py():
+            return True
+    return False
+
+
+def _clean_chunk(c):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if edge_chars(c, _SPACES):
+        c = pc.utf8_trim(c, _SPACES)
+    markers = _markers()
+    longest = max(len(m.encode("utf-8")) for m in markers)
+    size = pc.fill_null(pc.binary_length(c), longest + 1).to_numpy(zero_copy_only=False)
+    short = np.flatnonzero(size <= longest)
+    if not len(short):
+        return c
+    hit = pc.is_in(c.take(pa.array(short)), value_set=pa.array(markers, type=c.type))
+    gone = short[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]
+    if not len(gone):
+        return c
+    valid = pc.is_valid(c).to_numpy(zero_copy_only=False).copy()
+    valid[gone] = False
+    valid = np.concatenate([np.zeros(c.offset, dtype=bool), valid])  # a slice's offset
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(c.type, len(c), [bitmap, *c.buffers()[1:]], offset=c.offset)
 
 
 def _clean_text(value: str) -> str | None:

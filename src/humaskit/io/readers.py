@@ -147,6 +147,31 @@ def _parse(path: Path, opts: Options, label: str | None = None) -> _Pending:
     return _Pending(path, label or str(path), result, path.stat().st_mtime)
 
 
+@dataclass
+class _Done:
+    """A file finished as soon as it was read, and what the other files need of it."""
+
+    path: Path
+    platform: str | None
+    accounts: set
+    recency: tuple
+    imp: Import
+    failed: bool = False
+
+
+def _accounts_of(r: Result) -> set:
+    if "account" in r.table and len(r.table):
+        return set(r.table["account"].dropna().astype(str).unique())
+    return set()
+
+
+def _self_contained(p: _Pending) -> bool:
+    """True when ``p`` names its platform and accounts and will not be re-dated: it is
+    finished as soon as it is read (streamed), its raw cells freed before the next file."""
+    r = p.result
+    return r.platform is not None and not r.needs_account and not r.source.startswith("tiktok.")
+
+
 def _internal(name: str, exc: BaseException, lang: str | None) -> str:
     """The one sentence for a file a reader failed on (a bug to report, not the user's)."""
     what = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
@@ -489,7 +514,10 @@ def _placeholder(p: _Pending, root: Path | None) -> str:
 
 
 def _resolve(
-    pendings: list[_Pending], opts: Options, root: Path | None = None
+    pendings: list[_Pending],
+    opts: Options,
+    root: Path | None = None,
+    done: list[_Done] | None = None,
 ) -> list[tuple[_Pending, dict]]:
     """Settle platform and account of files that do not name them.
 
@@ -498,15 +526,13 @@ def _resolve(
     sub-folder named after the account (see :func:`_account_folder`); never a guess
     across folders (two owners' downloads side by side stay apart).
     """
-    known = []
+    known = [(d, d.platform, d.accounts) for d in done or []]
     for p in pendings:
-        r = p.result
-        accounts = set()
-        if "account" in r.table and len(r.table):
-            accounts = set(r.table["account"].dropna().astype(str).unique())
-        known.append((p, r.platform, accounts))
+        known.append((p, p.result.platform, _accounts_of(p.result)))
     out = []
     for p, plat, _ in known:
+        if not isinstance(p, _Pending):
+            continue
         extra: dict = {}
         r = p.result
         if plat is None and not opts.platform and path_hint_platform(p.path) is None:
@@ -592,7 +618,21 @@ def _recency(p: _Pending) -> tuple:
     return (day, p.mtime, p.label)
 
 
+def _apart(frames: list[pd.DataFrame], keys: list[str]) -> bool:
+    """True when no two ``frames`` can share a key (they hold different platforms)."""
+    seen: set = set()
+    for f in frames:
+        if not all(k in f.columns for k in keys):
+            return False
+        values = f[keys[0]].unique().tolist()
+        if any(v is None or v != v for v in values) or seen.intersection(values):
+            return False
+        seen.update(values)
+    return True
+
+
 def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Imports' tables (each without a repeated key, see :func:`_dedupe`) as one table."""
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(kind)
@@ -612,7 +652,10 @@ def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
         if k in keys:
             filler[k] = both[k]
             both[k] = both[k].astype("str").fillna("\x00")
-    merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()
+    if not _apart(frames, keys) and both.duplicated(subset=keys).any():
+        merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()
+    else:  # nothing to merge: the rows as they are (what the grouping would give)
+        merged = both
     for k in filler:
         merged[k] = merged[k].where(merged[k] != "\x00")
         if k == "hour":
@@ -692,18 +735,26 @@ def read_folder(
                     continue
             for member, label in members:
                 try:
-                    slots.append(_parse(member, opts, label))
+                    pending = _parse(member, opts, label)
                 except HumaskitError as exc:
                     slots.append(_failure(label, exc))
+                    continue
+                slots.append(_finish_now(pending, opts) if _self_contained(pending) else pending)
         slots = _reanchor(slots, opts)
         pendings = [s for s in slots if isinstance(s, _Pending)]
+        done = [s for s in slots if isinstance(s, _Done)]
         top = root if root.is_dir() else None
-        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts, top))
+        settled = dict((id(p), extra) for p, extra in _resolve(pendings, opts, top, done))
         imports: list[Import] = []
         order: list[tuple[tuple, Import]] = []
         for s in slots:
             if isinstance(s, Import):
                 imports.append(s)
+                continue
+            if isinstance(s, _Done):
+                imports.append(s.imp)
+                if not s.failed:
+                    order.append((s.recency, s.imp))
                 continue
             extra = settled.get(id(s), {})
             try:
@@ -739,6 +790,18 @@ def read_folder(
         if group:
             tables[kind] = _merge_checked(kind, group, imports, lang)
     return Workspace(**tables, imports=imports, name=root.name if root.is_dir() else root.stem)
+
+
+def _finish_now(p: _Pending, opts: Options) -> _Done:
+    """Finish a self-contained file at once (``imp`` is its failure when that failed)."""
+    try:
+        imp = _finish(p, opts)
+    except HumaskitError as exc:
+        imp = _failure(p.label, exc)
+    except Exception as exc:  # never lose the folder for one file
+        imp = _failure(p.label, DamagedFile(_internal(Path(p.label).name, exc, opts.lang)))
+    failed = imp.kind in FAILED_KINDS
+    return _Done(p.path, p.result.platform, _accounts_of(p.result), _recency(p), imp, failed)
 
 
 def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) -> pd.DataFrame:

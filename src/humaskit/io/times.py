@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .lookup import month_key, month_names
-from .numbers import normalized
+from .numbers import edge_chars, normalized
 
 __all__ = [
     "META_TZ",
@@ -117,6 +117,9 @@ def _fast_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
     arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
     if not len(arr):
         return pd.Series([], index=t.index, dtype="datetime64[us]")
+    numbers = _fixed_fields(arr, fmt)
+    if numbers is not None:  # zero-padded everywhere: read by position in numpy
+        return _compose(numbers, t.index)
     fixed = _fixed_width(arr, "^" + pattern + "$")
     if fixed is not None:
         got = pc.strptime(arr, format=fmt, unit="us", error_is_null=True)
@@ -153,6 +156,40 @@ def _fast_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
     return out.where(ok)
 
 
+_MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+
+
+def _stamps(y, m, d, secs, ok) -> tuple[np.ndarray, np.ndarray]:
+    """Microseconds since 1970 as ``datetime64[us]`` (NaT where not ``ok`` or not a day of
+    the calendar, e.g. 02/30), and the updated ``ok``. Integer arithmetic of the
+    proleptic Gregorian calendar (numpy's month and day units are slow)."""
+    ok = np.asarray(ok, dtype=bool)
+    y = np.where(ok, y, 2000).astype(np.int64)
+    m = np.where(ok, m, 1).astype(np.int64)
+    d = np.where(ok, d, 1).astype(np.int64)
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    ok = ok & (m >= 1) & (m <= 12) & (d >= 1)
+    m = np.clip(m, 1, 12)
+    ok &= d <= _MONTH_DAYS[m - 1] + ((m == 2) & leap)
+    yy = y - (m <= 2)
+    era = np.floor_divide(yy, 400)
+    yoe = yy - era * 400
+    doy = (153 * ((m + 9) % 12) + 2) // 5 + d - 1
+    days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+    us = (days * 86400 + np.where(ok, secs, 0).astype(np.int64)) * 1_000_000
+    us[~ok] = np.iinfo(np.int64).min  # NaT
+    return us.view("datetime64[us]"), ok
+
+
+def _compose(numbers: dict[str, np.ndarray], index: pd.Index) -> pd.Series:
+    """Naive datetimes from the fields of :func:`_fixed_fields` (NaT for days like 02/30)."""
+    secs = sum(numbers[k] * s for k, s in (("H", 3600), ("M", 60), ("S", 1)) if k in numbers)
+    secs = secs - numbers["z"] * 60 if "z" in numbers else secs
+    ok = np.ones(len(numbers["Y"]), dtype=bool)
+    stamp, _ = _stamps(numbers["Y"], numbers["m"], numbers["d"], secs, ok)
+    return pd.Series(stamp, index=index)
+
+
 def _fixed_width(arr, pattern: str) -> dict[str, tuple[int, int]] | None:
     """Spans of the fields when every value has the layout of the first one, else None."""
     import pyarrow.compute as pc
@@ -169,6 +206,166 @@ def _fixed_width(arr, pattern: str) -> dict[str, tuple[int, int]] | None:
     spans = {k: m.span(k) for k in m.groupdict()}
     # same separators everywhere: the characters between fields must match the first value
     return spans if all(e - s == len(m.group(k)) for k, (s, e) in spans.items()) else None
+
+
+_OFFSET_CODES = frozenset({"%Y", "%m", "%d", "%H", "%M", "%S", "%z"})
+_SIMPLE_OFFSET = re.compile(r"^(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$")
+
+
+def _offset_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
+    """``pd.to_datetime(t, format=fmt, errors="coerce", utc=True)``, vectorised, naive UTC.
+
+    For the formats with an offset (``%z``) that pandas parses row by row (not ISO 8601,
+    e.g. X's ``%Y-%m-%d %H:%M %z``): the values are matched in pyarrow against the very
+    regular expression pandas uses, and the offset is subtracted in numpy. Values the
+    fast path cannot settle exactly as pandas would (characters outside printable ASCII,
+    offsets with seconds) go to pandas. Returns None for formats it does not handle.
+    """
+    if set(re.findall(r"%.", fmt)) - _OFFSET_CODES:
+        return None
+    try:
+        from pandas._libs.tslibs.strptime import TimeRE, format_is_iso
+
+        if format_is_iso(fmt):  # pandas' own ISO parser is fast already
+            return None
+        pattern = TimeRE().pattern(fmt)
+    except Exception:  # a pandas without these internals: the slow, exact way
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = pd.Series(pd.NaT, index=t.index, dtype="datetime64[us]")
+    if not len(t):
+        return out
+    arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
+    fixed = _fixed_fields(arr, fmt)
+    if fixed is not None:
+        y, m, d = (fixed[k].astype("float64") for k in "Ymd")
+        hour, minute, sec = (fixed[k].astype("float64") if k in fixed else 0.0 for k in "HMS")
+        shift = fixed["z"].astype("float64") * 60
+        simple_np = matched = np.ones(len(arr), dtype=bool)
+    else:
+        plain = re.sub(r"\((?!\?)", "(?:", pattern)  # pyarrow wants named groups only
+        found = pc.extract_regex(arr, "(?i)^(?:" + plain + ")$")
+        fields = {f.name: pc.struct_field(found, f.name) for f in found.type}
+        matched = pc.is_valid(found).to_numpy(zero_copy_only=False)
+
+        def num(name: str, default: float) -> np.ndarray:
+            if name not in fields:
+                return np.full(len(t), default)
+            col = pc.utf8_trim(fields[name], " ")
+            return pc.cast(col, pa.float64()).to_numpy(zero_copy_only=False)
+
+        zone = fields["z"]
+        simple = pc.fill_null(pc.match_substring_regex(zone, _SIMPLE_OFFSET.pattern), False)
+        minus = pc.fill_null(pc.starts_with(zone, "-"), False).to_numpy(zero_copy_only=False)
+        digits = pc.if_else(simple, zone, pa.scalar("+0000"))
+        digits = pc.replace_substring(pc.replace_substring(digits, "Z", "+0000"), ":", "")
+
+        def cut(a: int, b: int) -> np.ndarray:
+            part = pc.cast(pc.utf8_slice_codeunits(digits, a, b), pa.float64())
+            return part.to_numpy(zero_copy_only=False)
+
+        shift = np.where(minus, -1, 1) * (cut(1, 3) * 3600 + cut(3, 5) * 60)
+        simple_np = simple.to_numpy(zero_copy_only=False)
+        y, m, d = num("Y", np.nan), num("m", np.nan), num("d", np.nan)
+        hour, minute, sec = num("H", 0.0), num("M", 0.0), num("S", 0.0)
+    with np.errstate(invalid="ignore"):
+        ok = simple_np & np.isfinite(y) & np.isfinite(m) & np.isfinite(d) & (y >= 1)
+        ok &= np.isfinite(hour) & np.isfinite(minute) & np.isfinite(sec) & (sec <= 59)
+    secs = np.where(ok, hour * 3600 + minute * 60 + sec - shift, 0)
+    stamp, ok = _stamps(y, m, d, secs, ok)
+    out = pd.Series(stamp, index=t.index)
+    # what only pandas settles exactly: other characters, offsets with seconds, hours >= 24
+    odd = ~ok
+    if odd.any():
+        failed = arr.filter(pa.array(odd))
+        other = pc.fill_null(pc.match_substring_regex(failed, r"[^\x20-\x7e]"), False)
+        odd[odd] = other.to_numpy(zero_copy_only=False) | (matched[odd] & ~simple_np[odd])
+    if odd.any():
+        slow = pd.to_datetime(t[odd], format=fmt, errors="coerce", utc=True)
+        out.loc[odd] = slow.dt.tz_localize(None).astype("datetime64[us]")
+    return out
+
+
+#: Zero-padded fields: (width, smallest, largest); %z is a sign and four digits.
+_STRICT = {
+    "%Y": (4, 0, 9999),
+    "%m": (2, 1, 12),
+    "%d": (2, 1, 31),
+    "%H": (2, 0, 23),
+    "%M": (2, 0, 59),
+    "%S": (2, 0, 59),
+    "%z": (5, 0, 2359),
+}
+
+
+def _fixed_fields(arr, fmt: str) -> dict[str, np.ndarray] | None:
+    """The numbers of ``fmt``'s fields, read by position in numpy, when every value has
+    the zero-padded layout (``2025-09-02 02:54 +0000``; a strict subset of what the
+    regex parsers accept, so the result is theirs), else None.
+
+    ``z`` comes back as signed minutes; the others as written.
+    """
+    import pyarrow as pa
+
+    pieces = [p for p in re.split(r"(%.)", fmt) if p]
+    if any(p.startswith("%") and len(p) == 2 and p not in _STRICT for p in pieces):
+        return None
+    width = sum(_STRICT[p][0] if p in _STRICT else len(p) for p in pieces)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.null_count or not len(arr) or not width:
+        return None
+    arr = arr.cast(pa.large_string())
+    n = len(arr)
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + n + 1]
+    if offsets[-1] - offsets[0] != n * width or not (np.diff(offsets) == width).all():
+        return None
+    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    grid = data.reshape(n, width)
+    out: dict[str, np.ndarray] = {}
+    at = 0
+    for piece in pieces:
+        if piece not in _STRICT:
+            for c in piece:
+                col = grid[:, at]
+                ok = (col == 32) if c.isspace() else (col == ord(c))
+                if not c.isascii() or not ok.all():
+                    return None
+                at += 1
+            continue
+        size, low, high = _STRICT[piece]
+        sign = None
+        if piece == "%z":
+            sign = grid[:, at]
+            if not ((sign == ord("+")) | (sign == ord("-"))).all():
+                return None
+            at += 1
+            size -= 1
+        value = np.zeros(n, dtype=np.int32)
+        for i in range(at, at + size):
+            digit = grid[:, i] - np.uint8(48)  # wraps below "0": one test for both ends
+            if (digit > 9).any():
+                return None
+            value = value * 10 + digit
+        if piece == "%z":
+            hours, minutes = value // 100, value % 100
+            if (hours > 23).any() or (minutes > 59).any():
+                return None
+            value = np.where(sign == ord("-"), -1, 1) * (hours * 60 + minutes)
+        elif (value < low).any() or (value > high).any():
+            return None
+        out[piece[1]] = value.astype(np.int64)
+        at += size
+    return out
+
+
+def _edge_spaces(t: pd.Series) -> bool:
+    """True when a value starts or ends with a space, tab or line break."""
+    import pyarrow as pa
+
+    return edge_chars(pa.array(t, type=pa.large_string(), from_pandas=True), " \t\r\n")
 
 
 def parse_datetimes(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
@@ -188,14 +385,14 @@ def parse_datetimes(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
     if not len(text):
         return out
     t = text.astype("str")
-    if t.str.contains("^[ \t\r\n]|[ \t\r\n]$", regex=True).any():
+    if _edge_spaces(t):
         t = t.str.strip()
     todo = (t.notna() & (t != "")).to_numpy(dtype=bool, na_value=False)
     for fmt in formats:
         if not todo.any():
             break
-        part_in = t[todo]
-        part = _fast_strptime(part_in, fmt)
+        part_in = t if todo.all() else t[todo]
+        part = _offset_strptime(part_in, fmt) if "%z" in fmt else _fast_strptime(part_in, fmt)
         if part is None:
             part = pd.to_datetime(part_in, format=fmt, errors="coerce")
             if isinstance(part.dtype, pd.DatetimeTZDtype):
@@ -376,8 +573,11 @@ def _ints(ids: pd.Series) -> pd.Series:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        arr = pc.cast(pa.array(t[ok].tolist(), type=pa.string()), pa.int64())
-        out.loc[ok] = pd.array(arr.to_numpy(zero_copy_only=False), dtype="Int64")
+        arr = pa.array(t, type=pa.large_string(), from_pandas=True)
+        arr = pc.if_else(pa.array(ok.to_numpy()), arr, pa.scalar(None, arr.type))
+        values = pc.cast(arr, pa.int64())
+        out = pd.Series(pd.array(values, dtype=pd.ArrowDtype(pa.int64())), index=ids.index)
+        out = out.astype("Int64")
     return out
 
 

@@ -66,23 +66,78 @@ _HANDLE = re.compile(r"(?:twitter|x)\.com/([A-Za-z0-9_]{1,30})/status", re.IGNOR
 _LEGACY_NAME = re.compile(r"tweet_activity_metrics_(.+?)_\d{8}_\d{8}", re.IGNORECASE)
 
 
+def handles(link: pd.Series) -> pd.Series:
+    """The account in each X link (``x.com/<handle>/status/...``), NA where none.
+
+    The same as ``link.str.extract(_HANDLE)``, in pyarrow's regex engine for ASCII links
+    (no Python call per row); the rare others go through Python's ``re``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> handles(pd.Series(["https://twitter.com/Humas_1/status/1", "x.com/a", None])).tolist()
+    ['Humas_1', nan, nan]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(link.astype("str"), type=pa.large_string(), from_pandas=True)
+    named = _HANDLE.pattern.replace("/([", "/(?P<h>[", 1)
+    found = pc.struct_field(pc.extract_regex(arr, "(?i)" + named), "h")
+    found = pc.if_else(pc.is_valid(found), found, pa.scalar(None, found.type))
+    out = pd.Series(pd.arrays.ArrowStringArray(found), index=link.index).astype("str")
+    other = ~pc.fill_null(pc.string_is_ascii(arr), True).to_numpy(zero_copy_only=False)
+    if other.any():
+        out[other] = link[other].astype("str").str.extract(_HANDLE, expand=False)
+    return out
+
+
 def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     lang = opts.lang
     rows = read_rows(src, cand, lang, _TEXT)
     notes: list[str] = []
 
-    post_id = rows.text("post_id")
-    post_id = post_id.str.replace(r"\.0$", "", regex=True)  # ids saved as "123.0" by Excel
-    rows.skip(post_id.isna(), "io.skip_no_id")
-    exact = snowflake_time(post_id)
-    published = pd.Series(pd.NaT, index=post_id.index, dtype="datetime64[us, UTC]")
-    raw_time = rows.raw("published_at")
-    if raw_time is not None:
-        naive = parse_datetimes(
+    def ids():
+        post_id = rows.text("post_id")
+        post_id = post_id.str.replace(r"\.0$", "", regex=True)  # ids saved as "123.0" by Excel
+        rows.release("post_id")
+        return post_id, snowflake_time(post_id)
+
+    def times():
+        raw_time = rows.raw("published_at")
+        if raw_time is None:
+            return None
+        return parse_datetimes(
             raw_time.astype("str"),
             ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"),
-        )
-        published = naive.dt.tz_localize("UTC")
+        ).dt.tz_localize("UTC")
+
+    def links():
+        link = rows.text("permalink")
+        rows.release("permalink")
+        return link, (None if link is None else handles(link))
+
+    def metrics():
+        out = {}
+        for metric in _INT:
+            out[metric] = rows.number(metric)
+            rows.release(metric)
+        return out
+
+    done = rows.compute(
+        {
+            "ids": ids,
+            "times": times,
+            "links": links,
+            "text": lambda: rows.text("text"),
+            "metrics": metrics,
+        }
+    )
+    post_id, exact = done["ids"]
+    rows.skip(post_id.isna(), "io.skip_no_id")
+    published = done["times"]
+    if published is None:
+        published = pd.Series(pd.NaT, index=post_id.index, dtype="datetime64[us, UTC]")
     filled_from_id = published.isna() & exact.notna()
     published = published.fillna(exact) if filled_from_id.any() else published
     raw_day = rows.raw("published_day")
@@ -95,10 +150,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         notes += id_day_mismatch(exact, day, lang)
     rows.skip(published.isna(), "io.skip_no_time")
 
-    link = rows.text("permalink")
-    account = None
-    if link is not None:
-        account = link.str.extract(_HANDLE, expand=False)
+    link, account = done["links"]
     m = _LEGACY_NAME.search(src.name)
     if m:
         account = (account if account is not None else text_na(post_id.index)).fillna(m.group(1))
@@ -109,11 +161,10 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         "account": account,
         "post_id": post_id,
         "published_at": published,
-        "text": rows.text("text"),
+        "text": done["text"],
         "permalink": link,
+        **done["metrics"],
     }
-    for metric in _INT:
-        cols[metric] = rows.number(metric)
     table = rows.table(cols)
     return rows_result(
         cand,

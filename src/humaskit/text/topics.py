@@ -482,9 +482,9 @@ def issues(
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 doc_topic = nmf.fit_transform(sub)
-        assign = doc_topic.argmax(axis=1)
-        assign[doc_topic.max(axis=1) <= 0] = -1
-        assign = _split_mixed(sub, assign)
+            assign = doc_topic.argmax(axis=1)
+            assign[doc_topic.max(axis=1) <= 0] = -1
+            assign = _split_mixed(sub, assign)  # two-means on a few hundred rows: same
         assign = _merge_similar(sub, assign)
     centroids = _centroids(sub, assign)
     fit = _fit(sub, assign, centroids)
