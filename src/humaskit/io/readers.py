@@ -77,9 +77,7 @@ Examples
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -100,6 +98,7 @@ from .base import (
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
 from .files import READ_ERRORS, _why, open_source, special_kind
+from .folder import account_folder, is_archive, unzip, walk
 from .recognise import FORMATS, candidates, choose
 from .times import dates_in_name
 
@@ -113,8 +112,6 @@ MERGE_KEYS = {
     "accounts": ["platform", "handle"],
     "influencers": ["platform", "handle"],
 }
-_MAX_ZIP_BYTES = 2 << 30
-_SKIP_NAMES = ("~$", ".")
 
 
 # --------------------------------------------------------------------------- one file
@@ -410,95 +407,9 @@ def _failure(label: str, exc: HumaskitError) -> Import:
     )
 
 
-def _walk(
-    folder: Path,
-    unreadable: list[tuple[Path, OSError]] | None = None,
-    hidden: list[Path] | None = None,
-) -> list[Path]:
-    """Files under ``folder`` in order; folders that cannot be opened go to ``unreadable``,
-    hidden files and folders and Office lock files (``.x``, ``~$x``) to ``hidden``."""
-    files = []
-    hidden = [] if hidden is None else hidden
-
-    def onerror(exc: OSError) -> None:
-        if unreadable is not None:
-            unreadable.append((Path(exc.filename or folder), exc))
-
-    for root, dirs, names in os.walk(folder, onerror=onerror):
-        hidden.extend(Path(root) / d for d in sorted(dirs) if d.startswith(_SKIP_NAMES))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(_SKIP_NAMES))
-        for n in sorted(names):
-            if n.startswith(_SKIP_NAMES):
-                hidden.append(Path(root) / n)
-                continue
-            files.append(Path(root) / n)
-    return files
-
-
-def _is_archive(path: Path) -> bool:
-    if not zipfile.is_zipfile(path):
-        return False
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "xl/workbook.xml" not in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
-
-
-def _unzip(path: Path, into: Path, lang: str | None) -> list[tuple[Path, str]]:
-    out = []
-    with zipfile.ZipFile(path) as zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if sum(i.file_size for i in infos) > _MAX_ZIP_BYTES:
-            raise DamagedFile(t("io.zip_too_big", lang, file=path.name))
-        for i, info in enumerate(infos):
-            name = Path(info.filename).name
-            if not name or name.startswith(_SKIP_NAMES):
-                continue
-            target = into / f"{i:04d}" / name
-            target.parent.mkdir(parents=True)
-            with zf.open(info) as src, open(target, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            out.append((target, f"{path}/{info.filename}"))
-    return out
-
-
 def _unique(values) -> str | None:
     vals = {v for v in values if v}
     return vals.pop() if len(vals) == 1 else None
-
-
-#: Words of folder names that describe a download, not an account ("pagelevel_daily").
-_GENERIC_FOLDER_WORDS = frozenset(
-    """
-    facebook fb instagram ig twitter x youtube yt tiktok meta business suite studio more
-    daily harian data dados datos donnees daten dati export exports ekspor unduhan download
-    downloads page pages level pagelevel halaman metrics metric metrik insights insight
-    analytics analitik analysis post posts postingan unggahan content konten contents
-    audience audiens publico reports report laporan organic organik raw csv xlsx files file
-    berkas folder table chart tabel grafik overview followers follower pengikut reach views
-    video videos tweets tweet akun account accounts all semua misc lain other others new old
-    backup arsip archive ig_posts fb_posts sample samples contoh test tes by per of and dan
-    """.split()
-)
-
-
-def _account_folder(path: Path, root: Path | None) -> str | None:
-    """The name of the nearest folder between ``path`` and ``root`` (both excluded) that
-    names an account: not a generic download word, a platform name or a date."""
-    import re
-
-    if root is None:
-        return None
-    try:
-        parts = path.parent.relative_to(root).parts
-    except ValueError:
-        return None
-    for name in reversed(parts):
-        words = [w for w in re.split(r"[^0-9a-z@._]+|[._]", name.lower()) if w]
-        if words and not all(w in _GENERIC_FOLDER_WORDS or w.isdigit() for w in words):
-            return name
-    return None
 
 
 def _placeholder(p: _Pending, root: Path | None) -> str:
@@ -523,7 +434,7 @@ def _resolve(
 
     Platform: the only Meta platform named by other exports of the same folder. Account:
     the only account of that platform named by other exports of the same folder, else a
-    sub-folder named after the account (see :func:`_account_folder`); never a guess
+    sub-folder named after the account (see :func:`account_folder`); never a guess
     across folders (two owners' downloads side by side stay apart).
     """
     known = [(d, d.platform, d.accounts) for d in done or []]
@@ -559,7 +470,7 @@ def _resolve(
             if got:
                 extra.update(account=got, how="io.how_sibling")
             elif not accs:  # several owners side by side: the folder is not an account
-                folder = _account_folder(p.path, root)
+                folder = account_folder(p.path, root)
                 if folder:
                     extra.update(account=folder, how="io.how_folder")
             if "account" not in extra:
@@ -710,7 +621,7 @@ def read_folder(
         raise DataNotFound(t("io.folder_not_found", lang, path=str(path)))
     unreadable: list[tuple[Path, OSError]] = []
     hidden: list[Path] = []
-    files = [root] if root.is_file() else _walk(root, unreadable, hidden)
+    files = [root] if root.is_file() else walk(root, unreadable, hidden)
     slots: list[_Pending | Import] = [
         _failure(str(d), DamagedFile(t("io.folder_unreadable", lang, file=d.name, what=_why(e))))
         for d, e in unreadable
@@ -722,9 +633,9 @@ def read_folder(
         work = Path(tmp)
         for n, f in enumerate(files):
             members = [(f, str(f))]
-            if special_kind(f) is None and _is_archive(f):
+            if special_kind(f) is None and is_archive(f):
                 try:
-                    members = _unzip(f, work / f"{n:05d}", lang)
+                    members = unzip(f, work / f"{n:05d}", lang)
                 except Exception as exc:  # a bad archive is one failed file
                     err = (
                         exc
