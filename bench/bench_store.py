@@ -41,9 +41,13 @@ import pandas as pd
 from humaskit import samples
 from humaskit.store import Store
 path, month, chunk, scale = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+share = float(sys.argv[5])
 st = Store.create(path)
-ws = samples.generate(seed=1000 + chunk, months=1, scale=scale, end=month)
+seed = int(month.replace("-", "")) * 100 + chunk
+ws = samples.generate(seed=seed, months=1, scale=scale, end=month)
 pre = f"{month.replace('-', '')}{chunk:02d}"
+if share < 1:  # keep a share of the posts (the generator makes about 4 mentions a post)
+    ws.posts = ws.posts.sample(frac=share, random_state=chunk).sort_index()
 for name, cols in (("posts", ["post_id"]), ("mentions", ["mention_id", "in_reply_to"])):
     df = getattr(ws, name)
     for c in cols:
@@ -51,7 +55,7 @@ for name, cols in (("posts", ["post_id"]), ("mentions", ["mention_id", "in_reply
 counts = {}
 for name in ("posts", "mentions", "daily", "audience"):
     counts[name] = st.append(name, getattr(ws, name))["added"]
-if chunk == 0:
+if chunk == 0 and not len(st.reference("accounts")):
     for name in ("accounts", "influencers"):
         st.append(name, getattr(ws, name))
 print(counts["posts"], counts["mentions"])
@@ -102,12 +106,14 @@ def child(code: str, *args: str) -> tuple[str, float]:
     return lines[-1].strip(), time.perf_counter() - t
 
 
-def generate(path: Path, months: list[str], chunks: int, before: int, scale: float) -> None:
+def generate(
+    path: Path, months: list[str], chunks: int, before: int, scale: float, share: float
+) -> None:
     total_p = total_m = 0
     t0 = time.perf_counter()
-    for month in months:
+    for month in [months[-1], *months[:-1]]:  # the month measured first
         for k in range(chunks if month == months[-1] else before):
-            out, secs = child(GENERATE, str(path), month, str(k), str(scale))
+            out, secs = child(GENERATE, str(path), month, str(k), str(scale), str(share))
             n_p, n_m = (int(x) for x in out.split())
             total_p += n_p
             total_m += n_m
@@ -135,6 +141,7 @@ def main() -> None:
     chunks = int(opt("--chunks", "8"))
     before = int(opt("--chunks-before", "2"))
     scale = float(opt("--scale", "200"))
+    share = float(opt("--posts-share", "1"))
     import pandas as pd
 
     last = pd.Period(opt("--end", "2025-09"), freq="M")
@@ -143,8 +150,8 @@ def main() -> None:
     print(f"== store at {path} (free disk {free:.0f} GB)")
     if "--fresh" in args and path.exists():
         shutil.rmtree(path)
-    if not path.exists():
-        generate(path, months, chunks, before, scale)
+    if not path.exists() or "--add" in args:  # --add: more months into a store
+        generate(path, months, chunks, before, scale, share)
     if "--generate-only" in args:
         return
     print(f"== {months[-1]} from the store (bar: each under 60 s and 4 GB peak)")

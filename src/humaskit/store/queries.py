@@ -32,7 +32,15 @@ import pandas as pd
 from .. import schema
 from .core import Store, connect, month_range
 
-__all__ = ["sql", "run", "literal", "ident", "SPLIT_MENTIONED", "months_of_window"]
+__all__ = [
+    "sql",
+    "run",
+    "literal",
+    "ident",
+    "SPLIT_MENTIONED",
+    "SPLIT_NAMED",
+    "months_of_window",
+]
 
 SQL_DIR = Path(__file__).with_name("sql")
 
@@ -45,13 +53,19 @@ SPLIT_MENTIONED = {
     "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
     "FROM m WHERE mentioned IS NOT NULL",
 }
+#: Splitting the ``named`` text of view ``m`` (account and mentioned handles) on spaces.
+SPLIT_NAMED = {
+    "duckdb": "SELECT m.*, unnest(regexp_split_to_array(trim(named), '\\s+')) AS h FROM m",
+    "spark": "SELECT m.*, explode(split(trim(named), '\\\\s+')) AS h FROM m",
+}
 
 
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+    text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+    return text.replace("{split_named}", SPLIT_NAMED[dialect])
 
 
 def literal(ts: Any) -> str:
