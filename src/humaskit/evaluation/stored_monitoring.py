@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..i18n import resolve
@@ -73,9 +72,7 @@ def _bounds(st: Store, period: Any, tz: str, lang: str | None) -> Window:
     return window((start.tz_localize(None), end.tz_localize(None)), tz=tz, lang=lang)
 
 
-def _daily(
-    st: Store, start: Any, end: Any, f: str, tz: str, by: str | None = None
-) -> pd.DataFrame:
+def _daily(st: Store, start: Any, end: Any, f: str, tz: str, by: str | None = None) -> pd.DataFrame:
     offset = int(pd.Timestamp(start).tz_convert(tz).utcoffset().total_seconds() // 3600)
     out = sq.run(
         st,
@@ -197,9 +194,9 @@ def peaks(
     for day in days.index[hit]:
         start = (day - offset).tz_localize("UTC")
         on_day = _public(st, start, start + pd.Timedelta(days=1), cols, MAX_ROWS)
-        before = _public(
-            st, start - pd.Timedelta(days=baseline_days), start, ["text"], MAX_ROWS
-        )["text"]
+        before = _public(st, start - pd.Timedelta(days=baseline_days), start, ["text"], MAX_ROWS)[
+            "text"
+        ]
         the_posts = posts
         if the_posts is None:
             top = on_day["in_reply_to"].dropna().astype("str").value_counts().index[:50]
@@ -325,8 +322,6 @@ def issues(
         influencers=st.reference("influencers"),
         name=st.path.name,
     )
-    out = _issues(
-        ws, win, n=n, examples=examples, stopwords=stopwords, salt=salt, tz=tz, lang=lang
-    )
+    out = _issues(ws, win, n=n, examples=examples, stopwords=stopwords, salt=salt, tz=tz, lang=lang)
     out.attrs["sampled_every"] = step
     return out
