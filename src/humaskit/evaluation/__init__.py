@@ -56,6 +56,10 @@ True
 
 from __future__ import annotations
 
+# the same names take a history store (or its folder) where they take a DataFrame: the
+# store's versions aggregate in SQL over the months asked for (humaskit.store)
+from ..store.dispatch import on_store
+from . import stored, stored_monitoring
 from ._common import DEFAULT_TZ, Window, days_window, parse_time, safe_texts, window, zone
 from .bundles import (
     BUNDLE_FIGURES,
@@ -135,6 +139,14 @@ from .targets import (
     example_targets,
     kpi_directions,
 )
+
+kpis = on_store(kpis, stored.kpis)
+responsiveness = on_store(responsiveness, stored.responsiveness)
+sentiment_trend = on_store(sentiment_trend, stored.sentiment_trend)
+volume = on_store(volume, stored_monitoring.volume)
+peaks = on_store(peaks, stored_monitoring.peaks)
+share_of_voice = on_store(share_of_voice, stored_monitoring.share_of_voice)
+issues = on_store(issues, stored_monitoring.issues)
 
 __all__ = [
     "MIN_COVERED_SHARE",

@@ -200,7 +200,7 @@ def _texts(st: Store, months: list[str], start: Any, end: Any, cap: int) -> pd.D
 
 def opinion_leaders(
     data: Any,
-    period: Any,
+    period: Any = None,
     *,
     register: Any = None,
     institution_accounts: Any = None,
@@ -212,9 +212,15 @@ def opinion_leaders(
 ) -> pd.DataFrame:
     """:func:`humaskit.influencers.opinion_leaders` of a store's month (SQL arrows).
 
-    ``register`` defaults to the store's influencers table.
+    ``register`` defaults to the store's influencers table; ``period`` to the latest month
+    of the store's mentions.
     """
     st = _store(data)
+    if period is None:
+        latest = st.latest("mentions")
+        if latest is None:
+            raise ParameterError(t("playbooks.bad_period", lang, value=period))
+        period = latest.tz_convert(_ZONES.get(str(tz).upper(), tz)).strftime("%Y-%m")
     g = leader_graph(st, period, institution_accounts=institution_accounts, tz=tz)
     if register is None:
         register = st.reference("influencers")
