@@ -98,3 +98,20 @@ def test_betweenness_on_the_reached_part_equals_the_whole(monkeypatch):
     whole = nw._betweenness(n, edges)
     assert fast.max() > 0
     np.testing.assert_allclose(fast, whole, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"by": ["platform", "account"], "weeks": None}, {"by": "platform", "tz": "WITA"}],
+)
+def test_best_times_from_slot_statistics_equal_in_memory(store, ws, kw):
+    from humaskit import scheduling as sc
+
+    a = sc.best_times(store, **kw)  # dispatched to scheduling.stored.best_times
+    b = sc.best_times(ws.posts, **kw)
+    cols = [c for c in ("platform", "account", "post_type") if c in a.columns]
+    a = a.sort_values([*cols, "day", "hour"]).reset_index(drop=True)
+    b = b.sort_values([*cols, "day", "hour"]).reset_index(drop=True)
+    _same(a, b)
+    assert a.attrs["posts_used"] == b.attrs["posts_used"] > 0
+    assert a.attrs["shrinkage"] == b.attrs["shrinkage"]

@@ -50,6 +50,9 @@ Examples
 
 from __future__ import annotations
 
+# best_times takes a history store (or its folder) too: slot statistics in SQL
+from ..store.dispatch import on_store
+from . import stored
 from ._common import (
     ZONES,
     day_name,
@@ -65,6 +68,8 @@ from .readiness import readiness
 from .slots import backtest, best_times, default_times, hourly_totals, slot_lookup
 from .summary import headline, narrative, top_slots
 from .trends import SENSITIVE_SHARE, judge_trends
+
+best_times = on_store(best_times, stored.best_times)
 
 __all__ = [
     "ZONES",

@@ -3,7 +3,7 @@
 WITH m AS (
     SELECT
         mentions.mention_id,
-        CAST(mentions.account AS VARCHAR) || ' ' || COALESCE(mentions.mentioned, '') AS named
+        mentions.account || ' ' || COALESCE(mentions.mentioned, '') AS named
     FROM mentions
     JOIN sentiment ON mentions.mention_id = sentiment.mention_id
     WHERE mentions.created_at >= {start} AND mentions.created_at < {end}
