@@ -8,7 +8,7 @@ put in a venv of its own and added at the end of the path)::
 
 Builds a store of the sample workspace, then calls every store function of humaskit
 (KPIs, responsiveness, sentiment trend, volume, peaks, share of voice, issues, opinion
-leaders) twice: with DuckDB, and with :func:`humaskit.store.queries.run` replaced by a
+leaders, best times) twice: with DuckDB, and with :func:`humaskit.store.queries.run` replaced by a
 Spark runner (each view ``spark.read.parquet(files)``, each small frame a Spark
 DataFrame, the text of ``queries.sql(name, dialect="spark")``, session time zone UTC).
 Prints, per function, whether the two results are equal, and any SQL Spark refused.
@@ -32,6 +32,7 @@ def main() -> None:
     from humaskit import evaluation as ev
     from humaskit import influencers as inf
     from humaskit import samples
+    from humaskit import scheduling as sc
     from humaskit.store import Store
     from humaskit.store import queries as sq
 
@@ -42,6 +43,7 @@ def main() -> None:
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.memory", "1g")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()
     )
@@ -66,10 +68,10 @@ def main() -> None:
         try:
             return spark.sql(text).toPandas()
         except Exception as exc:  # noqa: BLE001 (report what Spark refused, then go on)
-            refused[name] = str(exc).splitlines()[0][:300]
+            refused[name] = " ".join(str(exc).split())[:400]
             raise
 
-    month = ev.window("2025-09")
+    only = sys.argv[2].split(",") if len(sys.argv) > 2 else None
     calls = {
         "kpis by platform": lambda: ev.kpis(st, "2025-09", by="platform"),
         "responsiveness": lambda: ev.responsiveness(st, period="2025-09", now="2025-10-01"),
@@ -79,16 +81,18 @@ def main() -> None:
         "share of voice": lambda: ev.share_of_voice(st, period="2025-09"),
         "issues": lambda: ev.issues(st, "2025-09", salt="k"),
         "opinion leaders": lambda: inf.opinion_leaders(st, "2025-09", pseudonymize=False),
+        "best times": lambda: sc.best_times(st),
     }
-    del month
     for label, call in calls.items():
+        if only and not any(label.startswith(o) for o in only):
+            continue
         sq.run = duck_run
         want = call()
         sq.run = spark_run
         try:
             got = call()
         except Exception as exc:  # noqa: BLE001
-            print(f"{label:<18}: Spark refused: {str(exc).splitlines()[0][:200]}")
+            print(f"{label:<18}: Spark refused: {' '.join(str(exc).split())[:400]}")
             continue
         finally:
             sq.run = duck_run

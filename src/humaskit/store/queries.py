@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,9 @@ SPLIT_MENTIONED = {
     "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
     "FROM m WHERE mentioned IS NOT NULL",
 }
+#: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
+#: backslashes as they are, Spark reads them as escapes (so it needs two).
+WHITESPACE = {"duckdb": "\\s", "spark": "\\\\s"}
 #: Splitting the ``named`` text of view ``m`` (account and mentioned handles) on spaces.
 SPLIT_NAMED = {
     "duckdb": "SELECT m.*, unnest(regexp_split_to_array(trim(named), '\\s+')) AS h FROM m",
@@ -65,7 +69,11 @@ def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
     text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
-    return text.replace("{split_named}", SPLIT_NAMED[dialect])
+    text = text.replace("{split_named}", SPLIT_NAMED[dialect])
+    text = text.replace("{ws}", WHITESPACE[dialect])
+    if dialect == "spark":  # Spark has no EPOCH field: seconds from its microseconds
+        text = re.sub(r"EXTRACT\(EPOCH FROM ([^()]+)\)", r"(unix_micros(\1) / 1000000.0)", text)
+    return text
 
 
 def literal(ts: Any) -> str:
@@ -76,8 +84,18 @@ def literal(ts: Any) -> str:
 
 
 def ident(name: str) -> str:
-    """A column name quoted for SQL (double quotes, doubled inside)."""
-    return '"' + str(name).replace('"', '""') + '"'
+    """A column name for SQL: bare when it is a plain lower-case name (as every canonical
+    column is; Spark reads double quotes as a string), else in double quotes (DuckDB).
+
+    Examples
+    --------
+    >>> ident("created_at"), ident("Odd name")
+    ('created_at', '"Odd name"')
+    """
+    text = str(name)
+    if re.fullmatch(r"[a-z_][a-z0-9_]*", text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 def months_of_window(start: Any, end: Any) -> list[str]:
