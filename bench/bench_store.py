@@ -1,25 +1,34 @@
 """Benchmark for issue 20 (out of core): a month's figures from a store at a province's scale.
 
-Run: ``nice -n 10 .venv/bin/python bench/bench_store.py [--store DIR] [--months 2]
-[--chunks 8] [--chunks-before 2] [--scale 200] [--generate-only] [--fresh] [--only kpis|
-responsiveness|sentiment|leaders]``. Prints
-figures beside their references; never fails a test run. Check the disk first
-(``df -h /tmp``): the defaults write about 1 GB.
+The store of issue 20 (1e8 mentions, 1e7 posts; about 7 GB of Parquet, check ``df -h``)::
 
-1. Generation, straight to Parquet: the last month of the store is ``--chunks`` runs of
-   the sample generator (``humaskit.samples.generate(seed=k, months=1, scale=--scale)``),
-   earlier months ``--chunks-before`` runs; each run is appended to the store and
-   dropped before the next, so at most one chunk is in memory. Ids get a chunk prefix.
-   With the defaults the last month holds about 8.3 million mentions (the density of
-   1e8 mentions a year) and 2.1 million posts (the generator's ratio; 1e7 posts a year
-   would be 0.8 million), the month before about a quarter of that: about 1e7 mentions
-   in all (generating 1e8 on 2 shared cores would take hours).
-2. For the last month, each in its own child process (peak RSS from after the imports):
+    # the measured month: 8 runs of the generator, 0.42 of their posts kept (1e7 a year)
+    nice -n 10 .venv/bin/python bench/bench_store.py --store /tmp/hkstore --months 1 \
+        --end 2025-09 --chunks 8 --posts-share 0.42 --generate-only
+    # the 11 months before: copies of it (new ids, times moved by whole months)
+    nice -n 10 .venv/bin/python bench/bench_store.py --store /tmp/hkstore --months 1 \
+        --end 2025-09 --copy-to 2024-10,2024-11,...,2025-08 --generate-only
+    # the figures
+    .venv/bin/python bench/bench_store.py --store /tmp/hkstore --months 1 --end 2025-09
+
+Other options: ``--months N --chunks-before K`` generates the N-1 months before with K runs
+each instead of copying (hours on 2 shared cores for a year), ``--add`` generates into an
+existing store, ``--fresh`` deletes it first, ``--only kpis,leaders,...`` measures some
+steps. Prints figures beside their references; never fails a test run.
+
+1. Generation, straight to Parquet: the measured month is ``--chunks`` runs of the
+   sample generator (``humaskit.samples.generate(months=1, scale=--scale)``, one seed per
+   month and run); each run is appended to the store and dropped before the next, so at
+   most one chunk (about 1e6 mentions, 1.8 GB) is in memory. Ids get a month and run
+   prefix. At ``scale=200`` a run gives 1.05 million mentions and 0.25 million posts.
+2. For the measured month, each step in its own child process (peak RSS from after the
+   imports; wall time, the CPU seconds the step used, and the load of the machine):
    KPIs (total with comparison, and per platform), responsiveness per unit and platform
    (first call marks the month's mentions in batches and stores the marks; second call
    is SQL only), sentiment trend per day (first call labels the month in batches and
    stores the labels; second call is SQL only), opinion leaders (SQL arrows, then
-   PageRank, betweenness, communities in memory).
+   PageRank, betweenness, communities in memory), and volume, peaks, share of voice and
+   issues (no bar in the issue).
 
 A month's query reads only the Parquet files of the months its window touches (the
 partition folders are listed, never scanned), so the other months of a year's store do

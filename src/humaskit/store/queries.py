@@ -9,8 +9,11 @@ placeholders and returns a pandas DataFrame. On a cluster the same text runs aft
         spark.read.parquet(*files).createOrReplaceTempView(name)
     spark.sql(sql(name, dialect="spark").format(**params))
 
-with the session time zone set to UTC. The only dialect-specific fragment is
-:data:`SPLIT_MENTIONED` (exploding the ``mentioned`` handle lists).
+with the session time zone set to UTC. The dialect-specific fragments are
+:data:`SPLIT_MENTIONED` and :data:`SPLIT_NAMED` (exploding handle lists),
+:data:`WHITESPACE` (a regex class inside a string literal) and ``EXTRACT(EPOCH FROM x)``
+(``unix_micros`` in Spark); ``bench/bench_store_spark.py`` checks that Spark gives the same
+results as DuckDB.
 
 Examples
 --------
