@@ -473,8 +473,9 @@ def responsiveness(
     win = _window(st, period, tz, lang, "mentions")
     months = _months(win)
     mark_answers(st, months, accounts=accounts, routing=routing, tz=tz, lang=lang)
-    if now is None:
-        m = st.read("mentions", months, columns=["created_at", "responded_at"])
+    if now is None:  # the latest time in the months read, found in SQL
+        latest = sq.run(st, "mentions_latest", months=months, tables=["mentions"])
+        m = pd.DataFrame({c: pd.to_datetime(latest[c], utc=True) for c in latest.columns})
         ref = reference_time(m)
     else:
         ref = reference_time(pd.DataFrame({"created_at": []}), now)
