@@ -115,3 +115,17 @@ def test_best_times_from_slot_statistics_equal_in_memory(store, ws, kw):
     _same(a, b)
     assert a.attrs["posts_used"] == b.attrs["posts_used"] > 0
     assert a.attrs["shrinkage"] == b.attrs["shrinkage"]
+
+
+def test_every_sql_file_has_its_spark_text():
+    """The dialect fragments are filled for Spark: no DuckDB-only piece is left."""
+    from humaskit.store import queries as sq
+
+    names = sorted(p.stem for p in sq.SQL_DIR.glob("*.sql"))
+    assert len(names) > 15
+    for name in names:
+        duck, spark = sq.sql(name), sq.sql(name, "spark")
+        for piece in ("{ws}", "{split_named}", "{split_mentioned}", "EXTRACT(EPOCH", '"'):
+            assert piece not in spark, (name, piece)
+        assert ("regexp_split_to_array" in duck) == ("split(" in spark), name
+    assert sq.ident("created_at") == "created_at" and sq.ident('a "b"') == '"a ""b"""'
