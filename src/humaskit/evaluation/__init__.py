@@ -32,6 +32,9 @@ Modules (one job each):
 - :mod:`~humaskit.evaluation.scope`: what one report covers (unit, accounts, period).
 - :mod:`~humaskit.evaluation.stored`: KPIs, responsiveness and sentiment trend of a
   history store (:mod:`humaskit.store`), aggregated in SQL over the months asked for.
+- :mod:`~humaskit.evaluation.stored_monitoring`: volume, peaks, share of voice and issues
+  of a store. ``kpis``, ``responsiveness``, ``sentiment_trend``, ``volume``, ``peaks``,
+  ``share_of_voice`` and ``issues`` below run these when given a store or its folder.
 - ``_common``: time windows, text matching, privacy helpers and data files shared above.
 
 Layer: entry points -> teaching -> presentation -> **steps** -> text -> reading -> core.

@@ -27,6 +27,8 @@ Modules
 -------
 - ``_common``: zones, day names, the shipped defaults, engagement rates and percentile scores.
 - ``slots``: :func:`best_times`, :func:`default_times`, :func:`backtest`, :func:`hourly_totals`.
+- ``stored``: :func:`best_times` of a history store (slot statistics in SQL); the name
+  :func:`best_times` runs it when given a store or its folder.
 - ``frequency``: :func:`posting_frequency`, :func:`limits`, :func:`limits_view`.
 - ``planner``: :func:`schedule` and :func:`parse_working_hours`.
 - ``readiness``: :func:`readiness` of one post.
