@@ -37,6 +37,9 @@ Modules (one job each):
 - :mod:`~humaskit.evaluation.presence`: days without a post and the longest gap, as posted.
 - :mod:`~humaskit.evaluation.stored`: KPIs, responsiveness and sentiment trend of a
   history store (:mod:`humaskit.store`), aggregated in SQL over the months asked for.
+- :mod:`~humaskit.evaluation.stored_monitoring`: volume, peaks, share of voice and issues
+  of a store. ``kpis``, ``responsiveness``, ``sentiment_trend``, ``volume``, ``peaks``,
+  ``share_of_voice`` and ``issues`` below run these when given a store or its folder.
 - ``_common``: time windows, text matching, privacy helpers and data files shared above.
 
 Layer: entry points -> teaching -> presentation -> **steps** -> text -> reading -> core.
@@ -61,6 +64,10 @@ True
 
 from __future__ import annotations
 
+# the same names take a history store (or its folder) where they take a DataFrame: the
+# store's versions aggregate in SQL over the months asked for (humaskit.store)
+from ..store.dispatch import on_store
+from . import stored, stored_monitoring
 from ._common import DEFAULT_TZ, Window, days_window, parse_time, safe_texts, window, zone
 from .bundles import (
     BUNDLE_FIGURES,
@@ -150,6 +157,14 @@ from .videos import (
     retention_notes,
     video_retention,
 )
+
+kpis = on_store(kpis, stored.kpis)
+responsiveness = on_store(responsiveness, stored.responsiveness)
+sentiment_trend = on_store(sentiment_trend, stored.sentiment_trend)
+volume = on_store(volume, stored_monitoring.volume)
+peaks = on_store(peaks, stored_monitoring.peaks)
+share_of_voice = on_store(share_of_voice, stored_monitoring.share_of_voice)
+issues = on_store(issues, stored_monitoring.issues)
 
 __all__ = [
     "MIN_COVERED_SHARE",

@@ -426,8 +426,6 @@ def peaks(
         ``date, mentions, usual, ratio, top_terms, post_platform, post_account, post_text,
         post_comments, moment, new_account_share, explanation`` (one plain sentence).
     """
-    from .. import text as ht
-
     tz = zone(tz)
     lang = resolve(lang)
     base = mentions_of(mentions, lang)  # the filter copies only the columns peaks use:
@@ -439,11 +437,54 @@ def peaks(
     win = window(period, tz=tz, times=m["created_at"], lang=lang)
     history = Window(win.start - pd.Timedelta(days=baseline_days), win.end, win.label, "days")
     daily = volume(m[history.mask(m["created_at"])], freq="D", tz=tz, lang=lang)
-    daily = daily.set_index("date")["mentions"].astype("float64")
     # days before the first mention in the data are unknown, not days without mentions
-    first = m["created_at"].min()
+    days, med, hit = _peak_days(
+        daily, win, history, m["created_at"].min(), threshold, min_mentions, baseline_days, tz
+    )
+    if not hit.any():
+        return pd.DataFrame(columns=PEAK_COLUMNS)
+    local = m["created_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    day_of = local.dt.normalize()
+    stop = ctx.stopwords if ctx.stopwords is not None else context_stopwords(mentions)
+    rows = []
+    for day in days.index[hit]:
+        on_day = m[(day_of == day).to_numpy()]
+        before = m[((day_of < day) & (day_of >= day - pd.Timedelta(days=baseline_days))).to_numpy()]
+        rows.append(_peak_row(day, days, med, on_day, before["text"], posts, stop, tz, lang))
+    return _peak_table(rows, lang)
+
+
+#: The columns of :func:`peaks`.
+PEAK_COLUMNS = [
+    "date",
+    "mentions",
+    "usual",
+    "ratio",
+    "top_terms",
+    "post_platform",
+    "post_account",
+    "post_text",
+    "post_comments",
+    "moment",
+    "new_account_share",
+    "explanation",
+]
+
+
+def _peak_days(
+    daily: pd.DataFrame,
+    win: Window,
+    history: Window,
+    first: Any,
+    threshold: float,
+    min_mentions: int,
+    baseline_days: int,
+    tz: str,
+) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """The day counts (from ``first`` on), their usual level and which days are peaks."""
+    days = daily.set_index("date")["mentions"].astype("float64")
     first = (
-        first.tz_convert(tz).tz_localize(None).normalize()
+        pd.Timestamp(first).tz_convert(tz).tz_localize(None).normalize()
         if not pd.isna(first)
         else history.start.tz_localize(None)
     )
@@ -452,83 +493,78 @@ def peaks(
         win.end.tz_localize(None) - pd.Timedelta(days=1),
         freq="D",
     )
-    daily = daily.reindex(full_idx, fill_value=0.0)
-    med = daily.shift(1).rolling(baseline_days, min_periods=7).median()
-    mad = (daily - med).abs().shift(1).rolling(baseline_days, min_periods=7).median()
-    in_win = (daily.index >= win.start.tz_localize(None)) & (
-        daily.index < win.end.tz_localize(None)
-    )
-    fallback_med = daily[in_win].median()
-    fallback_mad = (daily[in_win] - fallback_med).abs().median()
+    days = days.reindex(full_idx, fill_value=0.0)
+    med = days.shift(1).rolling(baseline_days, min_periods=7).median()
+    mad = (days - med).abs().shift(1).rolling(baseline_days, min_periods=7).median()
+    in_win = (days.index >= win.start.tz_localize(None)) & (days.index < win.end.tz_localize(None))
+    fallback_med = days[in_win].median()
+    fallback_mad = (days[in_win] - fallback_med).abs().median()
     med = med.fillna(fallback_med)
     mad = mad.fillna(fallback_mad)
     bar = med + threshold * 1.4826 * mad.clip(lower=1.0)
-    hit = in_win & (daily >= min_mentions) & (daily >= bar) & (daily >= 1.5 * med.clip(lower=1))
-    cols = [
-        "date",
-        "mentions",
-        "usual",
-        "ratio",
-        "top_terms",
-        "post_platform",
-        "post_account",
-        "post_text",
-        "post_comments",
-        "moment",
-        "new_account_share",
-        "explanation",
-    ]
-    if not hit.any():
-        return pd.DataFrame(columns=cols)
-    local = m["created_at"].dt.tz_convert(tz).dt.tz_localize(None)
-    day_of = local.dt.normalize()
-    moments = _moments(daily.index[hit], lang)
-    stop = ctx.stopwords if ctx.stopwords is not None else context_stopwords(mentions)
-    rows = []
-    for day in daily.index[hit]:
-        on_day = m[(day_of == day).to_numpy()]
-        before = m[((day_of < day) & (day_of >= day - pd.Timedelta(days=baseline_days))).to_numpy()]
-        kw = ht.keywords(
-            on_day["text"],
-            previous=before["text"] if len(before) else None,
-            sort="change" if len(before) else "count",
-            top=3,
-            stopwords=stop,
-            min_count=3,
-            lang=lang,
-        )
-        terms = ", ".join(kw["term"].tolist())
-        post = _post_of_day(on_day, posts, day, tz)
-        moment = next(
-            (
-                moments[d]
-                for d in (day, day - pd.Timedelta(days=1), day + pd.Timedelta(days=1))
-                if d in moments
-            ),
-            "",
-        )
-        new_share = np.nan
-        if "author_created_at" in on_day.columns:
-            age = on_day["created_at"] - pd.to_datetime(on_day["author_created_at"], utc=True)
-            known = age.notna()
-            if known.any():
-                new_share = float((age[known] < pd.Timedelta(days=30)).mean())
-        row = {
-            "date": day,
-            "mentions": int(daily[day]),
-            "usual": float(med[day]),
-            "ratio": float(daily[day] / max(med[day], 1.0)),
-            "top_terms": terms,
-            "post_platform": post.get("platform", ""),
-            "post_account": post.get("account", ""),
-            "post_text": post.get("text", ""),
-            "post_comments": post.get("comments", 0),
-            "moment": moment,
-            "new_account_share": new_share,
-        }
-        row["explanation"] = _explain(row, lang)
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=cols)
+    hit = in_win & (days >= min_mentions) & (days >= bar) & (days >= 1.5 * med.clip(lower=1))
+    return days, med, np.asarray(hit, dtype=bool)
+
+
+def _peak_row(
+    day: pd.Timestamp,
+    days: pd.Series,
+    med: pd.Series,
+    on_day: pd.DataFrame,
+    before: pd.Series,
+    posts: pd.DataFrame | None,
+    stop: list[str],
+    tz: str,
+    lang: str,
+) -> dict[str, Any]:
+    """One peak explained: the day's rows ``on_day``, the texts of the days ``before``."""
+    from .. import text as ht
+
+    kw = ht.keywords(
+        on_day["text"],
+        previous=before if len(before) else None,
+        sort="change" if len(before) else "count",
+        top=3,
+        stopwords=stop,
+        min_count=3,
+        lang=lang,
+    )
+    terms = ", ".join(kw["term"].tolist())
+    post = _post_of_day(on_day, posts, day, tz)
+    moments = _moments([day], lang)
+    moment = next(
+        (
+            moments[d]
+            for d in (day, day - pd.Timedelta(days=1), day + pd.Timedelta(days=1))
+            if d in moments
+        ),
+        "",
+    )
+    new_share = np.nan
+    if "author_created_at" in on_day.columns:
+        age = on_day["created_at"] - pd.to_datetime(on_day["author_created_at"], utc=True)
+        known = age.notna()
+        if known.any():
+            new_share = float((age[known] < pd.Timedelta(days=30)).mean())
+    row = {
+        "date": day,
+        "mentions": int(days[day]),
+        "usual": float(med[day]),
+        "ratio": float(days[day] / max(med[day], 1.0)),
+        "top_terms": terms,
+        "post_platform": post.get("platform", ""),
+        "post_account": post.get("account", ""),
+        "post_text": post.get("text", ""),
+        "post_comments": post.get("comments", 0),
+        "moment": moment,
+        "new_account_share": new_share,
+    }
+    row["explanation"] = _explain(row, lang)
+    return row
+
+
+def _peak_table(rows: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=PEAK_COLUMNS)
     out["post_comments"] = out["post_comments"].astype("int64")
     out["new_account_share"] = out["new_account_share"].astype("Float64")
     out["post_text"] = safe_texts(out["post_text"].astype("str"), lang=lang, max_chars=120)

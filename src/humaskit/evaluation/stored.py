@@ -43,7 +43,14 @@ from ..store import Store, open_store
 from ..store import queries as sq
 from ..store.core import BATCH_ROWS
 from ._common import DEFAULT_TZ, Window, account_units, window, zone
-from .kpis import _FROM_ACCOUNTS, _GROUP_ALIASES, _SUMS, _follower_growth, _sum_growth
+from .kpis import (
+    _FOLLOWER_DTYPES,
+    _FROM_ACCOUNTS,
+    _GROUP_ALIASES,
+    _SUMS,
+    _follower_growth,
+    _sum_growth,
+)
 from .monitoring import _LABELS, _freq, net_sentiment
 from .responsiveness import _prepared
 
@@ -244,6 +251,10 @@ def _window_kpis(
                 cur["followers"] = cur["followers"].astype("Int64")
                 cur["follower_growth"] = cur["follower_growth"].astype("Int64")
                 cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
+        # no follower series: the columns are still there (NA), as in memory
+        for c, dtype in _FOLLOWER_DTYPES.items():
+            if c not in cur.columns:
+                cur[c] = pd.array([pd.NA] * len(cur), dtype=dtype)
     cur.insert(0, "period", win.label)
     return cur
 
@@ -473,8 +484,9 @@ def responsiveness(
     win = _window(st, period, tz, lang, "mentions")
     months = _months(win)
     mark_answers(st, months, accounts=accounts, routing=routing, tz=tz, lang=lang)
-    if now is None:
-        m = st.read("mentions", months, columns=["created_at", "responded_at"])
+    if now is None:  # the latest time in the months read, found in SQL
+        latest = sq.run(st, "mentions_latest", months=months, tables=["mentions"])
+        m = pd.DataFrame({c: pd.to_datetime(latest[c], utc=True) for c in latest.columns})
         ref = reference_time(m)
     else:
         ref = reference_time(pd.DataFrame({"created_at": []}), now)

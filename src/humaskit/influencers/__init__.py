@@ -48,6 +48,9 @@ Examples
 
 from __future__ import annotations
 
+# opinion_leaders takes a history store (or its folder) too: the arrows counted in SQL
+from ..store.dispatch import on_store
+from . import stored
 from .coordination import coordination, normalize_texts
 from .leaders import (
     as_graph,
@@ -72,6 +75,8 @@ from .network import MentionGraph, mention_graph
 from .ranking import rank_partners, weights
 from .registry import Register, add, register, update
 from .results import collaboration_results
+
+opinion_leaders = on_store(opinion_leaders, stored.opinion_leaders)
 
 __all__ = [
     "Register",

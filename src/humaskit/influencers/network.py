@@ -390,13 +390,23 @@ def _betweenness(n: int, edges: pd.DataFrame, *, seed: int = 0) -> np.ndarray:
 
     src = edges["source"].to_numpy()
     dst = edges["target"].to_numpy()
-    adj = sparse.csr_matrix((np.ones(len(src)), (src, dst)), shape=(n, n))
-    adj_t = adj.T.tocsr()
+    n_all = n
     if n <= EXACT_BETWEENNESS_MAX:
         sources = np.arange(n)
+        keep = None
     else:
         sources = np.sort(np.random.default_rng(seed).choice(n, BETWEENNESS_SOURCES, replace=False))
-    batch = 64 if n <= 20_000 else 32
+        # only the accounts some source reaches take part (most citizens are pointed at by
+        # nobody): the same sums on far smaller arrays, so the same result
+        keep = _reachable(n, src, dst, sources)
+        sub = np.flatnonzero(keep)
+        remap = np.full(n, -1, dtype=np.int64)
+        remap[sub] = np.arange(len(sub))
+        used = keep[src]
+        src, dst, sources, n = remap[src[used]], remap[dst[used]], remap[sources], len(sub)
+    adj = sparse.csr_matrix((np.ones(len(src)), (src, dst)), shape=(n, n))
+    adj_t = adj.T.tocsr()
+    batch = 64 if n_all <= 20_000 else 32
     bc = np.zeros(n)
     for start in range(0, len(sources), batch):
         chunk = sources[start : start + batch]
@@ -425,10 +435,29 @@ def _betweenness(n: int, edges: pd.DataFrame, *, seed: int = 0) -> np.ndarray:
             delta += np.where(dist == lv - 1, sigma * back, 0.0)
         delta[chunk, cols] = 0.0
         bc += delta.sum(axis=1)
-    scale = 1.0 / ((n - 1) * (n - 2))
-    if len(sources) < n:
-        scale *= n / len(sources)
+    scale = 1.0 / ((n_all - 1) * (n_all - 2))
+    if len(sources) < n_all:
+        scale *= n_all / len(sources)
+    if keep is not None:
+        full = np.zeros(n_all)
+        full[keep] = bc
+        bc = full
     return bc * scale
+
+
+def _reachable(n: int, src: np.ndarray, dst: np.ndarray, sources: np.ndarray) -> np.ndarray:
+    """Which nodes a directed path from any of ``sources`` reaches (sources included)."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import breadth_first_order
+
+    top = n  # one extra node pointing at every source
+    rows = np.concatenate([src, np.full(len(sources), top)])
+    cols = np.concatenate([dst, sources])
+    g = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n + 1, n + 1))
+    order = breadth_first_order(g, top, directed=True, return_predecessors=False)
+    keep = np.zeros(n + 1, dtype=bool)
+    keep[order] = True
+    return keep[:n]
 
 
 def _undirected(edges: pd.DataFrame, n: int) -> pd.DataFrame:

@@ -126,15 +126,14 @@ def leader_graph(
     )
     codes, uniq = pd.factorize(keys, sort=True)
     index = pd.Index(uniq, dtype="str")
-    split = pd.Series(uniq, dtype="str").str.split(_SEP, n=1, expand=True)
-    nodes = (
-        pd.DataFrame({"platform": split[0], "handle": split[1]})
-        if len(uniq)
-        else (
-            pd.DataFrame(
-                {"platform": pd.Series([], dtype="str"), "handle": pd.Series([], dtype="str")}
-            )
-        )
+    # each node's platform and handle from its first arrow (no splitting of the keys)
+    _, first = np.unique(codes, return_index=True)
+    ends = pd.concat([edges["source"], edges["target"]], ignore_index=True).astype("str")
+    nodes = pd.DataFrame(
+        {
+            "platform": pd.array(np.tile(plat.to_numpy(), 2)[first], dtype="str"),
+            "handle": pd.array(ends.to_numpy()[first], dtype="str"),
+        }
     )
     src, dst = codes[: len(edges)], codes[len(edges) :]
     n = len(nodes)
@@ -162,12 +161,15 @@ def leader_graph(
         ("author_type", "author_type", "str"),
         ("author_created_at", "author_created_at", None),
     ):
-        values = pd.Series(pd.NA, index=range(n), dtype=dtype or "datetime64[us, UTC]")
-        src_vals = authors[col][found]
-        if dtype is None:
-            src_vals = pd.to_datetime(src_vals, utc=True)
-        values.iloc[at[found]] = src_vals.to_numpy()
-        nodes[out_name] = values.astype(dtype) if dtype else values
+        if dtype is None:  # times as numpy datetime64 (no Timestamp objects per row)
+            when = pd.to_datetime(authors[col], utc=True).dt.tz_localize(None)
+            arr = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
+            arr[at[found]] = when.to_numpy(dtype="datetime64[us]")[found]
+            nodes[out_name] = pd.Series(arr).dt.tz_localize("UTC")
+            continue
+        values = pd.Series(pd.NA, index=range(n), dtype=dtype)
+        values.iloc[at[found]] = authors[col][found].to_numpy()
+        nodes[out_name] = values.astype(dtype)
     texts = _texts(st, months, start, end, max_texts)
     key = texts["platform"].astype("str") + _SEP + normalize_handles(texts["author"]).astype("str")
     row_node = index.get_indexer(key).astype(np.int64)
@@ -200,7 +202,7 @@ def _texts(st: Store, months: list[str], start: Any, end: Any, cap: int) -> pd.D
 
 def opinion_leaders(
     data: Any,
-    period: Any,
+    period: Any = None,
     *,
     register: Any = None,
     institution_accounts: Any = None,
@@ -212,9 +214,15 @@ def opinion_leaders(
 ) -> pd.DataFrame:
     """:func:`humaskit.influencers.opinion_leaders` of a store's month (SQL arrows).
 
-    ``register`` defaults to the store's influencers table.
+    ``register`` defaults to the store's influencers table; ``period`` to the latest month
+    of the store's mentions.
     """
     st = _store(data)
+    if period is None:
+        latest = st.latest("mentions")
+        if latest is None:
+            raise ParameterError(t("playbooks.bad_period", lang, value=period))
+        period = latest.tz_convert(_ZONES.get(str(tz).upper(), tz)).strftime("%Y-%m")
     g = leader_graph(st, period, institution_accounts=institution_accounts, tz=tz)
     if register is None:
         register = st.reference("influencers")

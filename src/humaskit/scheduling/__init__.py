@@ -27,6 +27,8 @@ Modules
 -------
 - ``_common``: zones, day names, the shipped defaults, engagement rates and percentile scores.
 - ``slots``: :func:`best_times`, :func:`default_times`, :func:`backtest`, :func:`hourly_totals`.
+- ``stored``: :func:`best_times` of a history store (slot statistics in SQL); the name
+  :func:`best_times` runs it when given a store or its folder.
 - ``frequency``: :func:`posting_frequency`, :func:`limits`, :func:`limits_view`.
 - ``planner``: :func:`schedule` and :func:`parse_working_hours`.
 - ``readiness``: :func:`readiness` of one post.
@@ -50,6 +52,9 @@ Examples
 
 from __future__ import annotations
 
+# best_times takes a history store (or its folder) too: slot statistics in SQL
+from ..store.dispatch import on_store
+from . import stored
 from ._common import (
     ZONES,
     day_name,
@@ -65,6 +70,8 @@ from .readiness import readiness
 from .slots import backtest, best_times, default_times, hourly_totals, slot_lookup
 from .summary import headline, narrative, top_slots
 from .trends import SENSITIVE_SHARE, judge_trends
+
+best_times = on_store(best_times, stored.best_times)
 
 __all__ = [
     "ZONES",

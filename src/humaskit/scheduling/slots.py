@@ -85,9 +85,19 @@ def _tau2(n: np.ndarray, mean: np.ndarray, sigma2: float, n_groups: int) -> floa
     return float(np.clip(tau2, sigma2 * 1e-4, sigma2))
 
 
-def _shrink(cell: np.ndarray, e: np.ndarray, n_cells: int, sigma2: float, n_groups: int):
-    """Shrunk mean of ``e`` per cell; returns (effect, posterior variance, n, k)."""
-    n = np.bincount(cell, minlength=n_cells).astype(float)
+def _shrink(
+    cell: np.ndarray,
+    e: np.ndarray,
+    n_cells: int,
+    sigma2: float,
+    n_groups: int,
+    w: np.ndarray | None = None,
+):
+    """Shrunk mean of ``e`` per cell; returns (effect, posterior variance, n, k).
+
+    With ``w``, each entry stands for ``w`` posts and ``e`` is the sum of their values.
+    """
+    n = np.bincount(cell, weights=w, minlength=n_cells).astype(float)
     s = np.bincount(cell, weights=e, minlength=n_cells)
     mean = np.divide(s, n, out=np.zeros(n_cells), where=n > 0)
     tau2 = _tau2(n, mean, sigma2, n_groups)
@@ -195,25 +205,62 @@ def best_times(
         p, rate = p[ok], rate[ok]
     y = percentile_scores(rate, [p["platform"], p["account"]])
     day, hour = local_slots(p["published_at"], tzname)
-    slot = day * 24 + hour
-
     codes, groups = group_codes([p[c] for c in cols])
     groups = groups.astype("str")
+    key = codes * N_SLOTS + day * 24 + hour
+    size = len(groups) * N_SLOTS
+    n = np.bincount(key, minlength=size).astype(float)
+    cells = np.flatnonzero(n > 0)
+    stats = {
+        "n": n[cells],
+        "sy": np.bincount(key, weights=y, minlength=size)[cells],
+        "syy": np.bincount(key, weights=y * y, minlength=size)[cells],
+    }
+    out = _estimate(groups, cells // N_SLOTS, cells % N_SLOTS, stats, cols, min_posts)
+    out.attrs.update(
+        tz=tzname,
+        zone=zone_label(tzname),
+        start=(end_ts - pd.Timedelta(weeks=int(weeks))) if weeks is not None else None,
+        end=end_ts,
+        weeks=weeks,
+        posts_used=len(p),
+        posts_without_rate=without,
+    )
+    return _with_defaults(out, checked, cols, tzname)
+
+
+def _estimate(
+    groups: pd.DataFrame,
+    g: np.ndarray,
+    slot: np.ndarray,
+    stats: dict[str, np.ndarray],
+    cols: list[str],
+    min_posts: int,
+) -> pd.DataFrame:
+    """The layered estimate of :func:`best_times` from slot statistics.
+
+    ``g`` (group row), ``slot`` (day * 24 + hour, local) and ``stats`` (``n`` posts, sum
+    ``sy`` and sum of squares ``syy`` of their percentile scores) describe each group x
+    slot cell that has posts; every layer needs only these sums, so a store computes them
+    in SQL and never reads the posts (:mod:`humaskit.scheduling.stored`).
+    """
     n_g = len(groups)
     prof = _profile_matrix(groups)  # G x 168
-
+    w, sy, syy = stats["n"], stats["sy"], stats["syy"]
     sigma2 = sigma2_default()
-    d_post = prof[codes, slot] if len(p) else np.zeros(0)
-    n_group = np.bincount(codes, minlength=n_g).astype(float)
+    d = prof[g, slot] if len(g) else np.zeros(0)
+    n_group = np.bincount(g, weights=w, minlength=n_g).astype(float)
     m_g = np.divide(
-        np.bincount(codes, weights=y - d_post, minlength=n_g),
+        np.bincount(g, weights=sy - w * d, minlength=n_g),
         n_group,
         out=np.full(n_g, TYPICAL),
         where=n_group > 0,
     )
-    e = y - m_g[codes] - d_post
-    if len(p) - n_g >= 30:
-        sigma2 = float((e**2).sum() / (len(p) - n_g))
+    c = m_g[g] + d
+    e = sy - w * c  # the sum of each cell's residuals
+    n_posts = float(w.sum())
+    if n_posts - n_g >= 30:
+        sigma2 = float(np.maximum(syy - 2.0 * c * sy + w * c * c, 0.0).sum() / (n_posts - n_g))
 
     # the parent is the group without its format: the account's platform pattern
     parent_cols = [c for c in cols if c != "post_type"]
@@ -222,7 +269,8 @@ def best_times(
         n_p = len(parents)
     else:
         pc, n_p = np.arange(n_g), n_g
-    pcode = pc[codes]
+    pcode = pc[g]
+    day, hour = slot // 24, slot % 24
     # hour of day, then weekday, each first for the parent and then for the format; then
     # the slot itself. Each layer works on what the layers before it left unexplained.
     var_g = np.zeros(n_g * N_SLOTS)
@@ -234,27 +282,27 @@ def best_times(
     k = {}
     layers = [
         ("hour", pcode, pc, hour, grid_hour, 24, n_p),
-        ("hour_format", codes, np.arange(n_g), hour, grid_hour, 24, n_g),
+        ("hour_format", g, np.arange(n_g), hour, grid_hour, 24, n_g),
         ("day", pcode, pc, day, grid_day, 7, n_p),
-        ("day_format", codes, np.arange(n_g), day, grid_day, 7, n_g),
+        ("day_format", g, np.arange(n_g), day, grid_day, 7, n_g),
     ]
     for name, post_code, group_code, level, grid, width, n_cells in layers:
         if name.endswith("_format") and n_p == n_g:
             continue
         cell = post_code * width + level
-        eff, var_l, n_l, k[name] = _shrink(cell, e, n_cells * width, sigma2, n_cells)
-        e = e - eff[cell]
+        eff, var_l, n_l, k[name] = _shrink(cell, e, n_cells * width, sigma2, n_cells, w)
+        e = e - w * eff[cell]
         grid_cell = group_code[gi] * width + np.tile(grid, n_g)
         eff_g += eff[grid_cell]
         var_g += var_l[grid_cell]
         if name == "hour":
             hour_n = n_l
-    s_eff, s_var, s_n, k["slot"] = _shrink(codes * N_SLOTS + slot, e, n_g * N_SLOTS, sigma2, n_g)
+    s_eff, s_var, s_n, k["slot"] = _shrink(g * N_SLOTS + slot, e, n_g * N_SLOTS, sigma2, n_g, w)
     hi = pc[gi] * 24 + np.tile(grid_hour, n_g)
     estimate = m_g[gi] + prof.reshape(-1) + eff_g + s_eff
     var = sigma2 / np.maximum(n_group[gi], 1.0) + var_g + s_var
     half = _Z90 * np.sqrt(var)
-    y_sum = np.bincount(codes * N_SLOTS + slot, weights=y, minlength=n_g * N_SLOTS)
+    y_sum = np.bincount(g * N_SLOTS + slot, weights=sy, minlength=n_g * N_SLOTS)
     observed = np.divide(y_sum, s_n, out=np.full(n_g * N_SLOTS, np.nan), where=s_n > 0)
 
     enough = s_n >= min_posts
@@ -267,7 +315,7 @@ def best_times(
     out = out.assign(
         day=np.tile(grid_day, n_g),
         hour=np.tile(grid_hour, n_g),
-        n_posts=pd.array(s_n.astype(np.int64), dtype="Int64"),
+        n_posts=pd.array(np.round(s_n).astype(np.int64), dtype="Int64"),
         observed=pd.array(np.round(observed, 2), dtype="Float64"),
         estimate=np.round(np.clip(estimate, 0, 100), 2),
         lower=np.round(np.clip(estimate - half, 0, 100), 2),
@@ -277,17 +325,8 @@ def best_times(
         basis=pd.array(basis, dtype="str"),
     )
     out["observed"] = out["observed"].mask(out["n_posts"] == 0)
-    out.attrs.update(
-        tz=tzname,
-        zone=zone_label(tzname),
-        start=(end_ts - pd.Timedelta(weeks=int(weeks))) if weeks is not None else None,
-        end=end_ts,
-        weeks=weeks,
-        posts_used=len(p),
-        posts_without_rate=without,
-        shrinkage={name: round(v, 2) for name, v in k.items()},
-    )
-    return _with_defaults(out, checked, cols, tzname)
+    out.attrs.update(shrinkage={name: round(v, 2) for name, v in k.items()})
+    return out
 
 
 def _with_defaults(out: pd.DataFrame, posts: pd.DataFrame, cols: list[str], tz: str):

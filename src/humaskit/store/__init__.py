@@ -42,11 +42,17 @@ read by :func:`humaskit.store.queries.sql`. They name the tables as views (``pos
 ``mentions``, ``sentiment``, ``answer``, ``units``) and take their parameters as
 ``{name}`` literals; the runner here defines the views over the month files with DuckDB's
 ``read_parquet``. The SQL uses only what DuckDB and Spark SQL both run unchanged (CTEs,
-``CASE``, ``COALESCE``, window functions ``ROW_NUMBER() OVER``, ``date_trunc``,
-``percentile_cont ... WITHIN GROUP``, ``TIMESTAMP`` literals compared in UTC): a cluster
-runs the same files after ``spark.read.parquet(files).createOrReplaceTempView(name)``
-with ``spark.sql.session.timeZone=UTC``. Splitting the ``mentioned`` handle lists is the
-one dialect difference: it is done in the step's Python on the distinct lists only.
+``CASE``, ``COALESCE``, window functions, ``date_trunc``, ``percentile_cont ... WITHIN
+GROUP``, ``TIMESTAMP`` literals compared in UTC, bare lower-case column names): a cluster
+runs the same files after ``spark.read.parquet(files).createOrReplaceTempView(name)`` with
+``spark.sql.session.timeZone=UTC``. Three fragments differ per dialect and are filled by
+:func:`humaskit.store.queries.sql`: splitting handle lists, the white-space class of a
+regular expression, and epoch seconds. ``bench/bench_store_spark.py`` runs every store
+function with Spark as the engine and compares the results with DuckDB's.
+
+The analysis functions take a store where they take a DataFrame
+(:func:`humaskit.store.dispatch.on_store`): ``evaluation.kpis(store, ...)`` runs
+``evaluation.stored.kpis``, and so on.
 
 How far one machine goes (measured by ``bench/bench_store.py`` on 2 shared cores): see
 the README section "Riwayat tim dan data besar".

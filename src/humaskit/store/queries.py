@@ -9,8 +9,11 @@ placeholders and returns a pandas DataFrame. On a cluster the same text runs aft
         spark.read.parquet(*files).createOrReplaceTempView(name)
     spark.sql(sql(name, dialect="spark").format(**params))
 
-with the session time zone set to UTC. The only dialect-specific fragment is
-:data:`SPLIT_MENTIONED` (exploding the ``mentioned`` handle lists).
+with the session time zone set to UTC. The dialect-specific fragments are
+:data:`SPLIT_MENTIONED` and :data:`SPLIT_NAMED` (exploding handle lists),
+:data:`WHITESPACE` (a regex class inside a string literal) and ``EXTRACT(EPOCH FROM x)``
+(``unix_micros`` in Spark); ``bench/bench_store_spark.py`` checks that Spark gives the same
+results as DuckDB.
 
 Examples
 --------
@@ -22,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -32,7 +36,15 @@ import pandas as pd
 from .. import schema
 from .core import Store, connect, month_range
 
-__all__ = ["sql", "run", "literal", "ident", "SPLIT_MENTIONED", "months_of_window"]
+__all__ = [
+    "sql",
+    "run",
+    "literal",
+    "ident",
+    "SPLIT_MENTIONED",
+    "SPLIT_NAMED",
+    "months_of_window",
+]
 
 SQL_DIR = Path(__file__).with_name("sql")
 
@@ -45,13 +57,26 @@ SPLIT_MENTIONED = {
     "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
     "FROM m WHERE mentioned IS NOT NULL",
 }
+#: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
+#: backslashes as they are, Spark reads them as escapes (so it needs two).
+WHITESPACE = {"duckdb": "\\s", "spark": "\\\\s"}
+#: Splitting the ``named`` text of view ``m`` (account and mentioned handles) on spaces.
+SPLIT_NAMED = {
+    "duckdb": "SELECT m.*, unnest(regexp_split_to_array(trim(named), '\\s+')) AS h FROM m",
+    "spark": "SELECT m.*, explode(split(trim(named), '\\\\s+')) AS h FROM m",
+}
 
 
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+    text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+    text = text.replace("{split_named}", SPLIT_NAMED[dialect])
+    text = text.replace("{ws}", WHITESPACE[dialect])
+    if dialect == "spark":  # Spark has no EPOCH field: seconds from its microseconds
+        text = re.sub(r"EXTRACT\(EPOCH FROM ([^()]+)\)", r"(unix_micros(\1) / 1000000.0)", text)
+    return text
 
 
 def literal(ts: Any) -> str:
@@ -62,8 +87,18 @@ def literal(ts: Any) -> str:
 
 
 def ident(name: str) -> str:
-    """A column name quoted for SQL (double quotes, doubled inside)."""
-    return '"' + str(name).replace('"', '""') + '"'
+    """A column name for SQL: bare when it is a plain lower-case name (as every canonical
+    column is; Spark reads double quotes as a string), else in double quotes (DuckDB).
+
+    Examples
+    --------
+    >>> ident("created_at"), ident("Odd name")
+    ('created_at', '"Odd name"')
+    """
+    text = str(name)
+    if re.fullmatch(r"[a-z_][a-z0-9_]*", text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 def months_of_window(start: Any, end: Any) -> list[str]:

@@ -8,9 +8,9 @@ WITH m AS (
         platform,
         in_reply_to,
         mentioned,
-        NULLIF(lower(regexp_replace(regexp_replace(author, '^\s*@*\s*', ''), '\s+$', '')), '')
+        NULLIF(lower(regexp_replace(regexp_replace(author, '^{ws}*@*{ws}*', ''), '{ws}+$', '')), '')
             AS src,
-        NULLIF(lower(regexp_replace(regexp_replace(to_author, '^\s*@*\s*', ''), '\s+$', '')), '')
+        NULLIF(lower(regexp_replace(regexp_replace(to_author, '^{ws}*@*{ws}*', ''), '{ws}+$', '')), '')
             AS ta
     FROM mentions
     WHERE created_at >= {start} AND created_at < {end}
