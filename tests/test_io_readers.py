@@ -375,6 +375,17 @@ def test_spreadsheetml_xls_is_read(tmp_path):
     )
     imp = read_export(write_text(tmp_path / "insights.xls", xml), account="pemkot")
     assert imp.kind == "posts" and imp.imported == 2 and imp.accounted
+    assert not any("byte" in n for n in imp.notes)
+    # a stray byte inside the XML is replaced and counted, as in a CSV
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(  # a UTF-8 file (é) with one byte that is not UTF-8
+        xml.encode("utf-8").replace(
+            b'ss:Name="Key Metrics">', b'ss:Name="Key Metrics"><!-- \xc3\xa9 \xff -->', 1
+        )
+    )
+    imp = read_export(damaged, account="pemkot", lang="en")
+    assert imp.imported == 2 and imp.accounted
+    assert any("1 damaged byte" in n or "1 byte" in n for n in imp.notes), imp.notes
 
 
 # --------------------------------------------------------------------------- X

@@ -468,7 +468,9 @@ def _open_spreadsheetml(
 
     with _open_binary(path, compression) as fh:
         raw = fh.read()
-    text = raw.decode(encoding, errors="replace").lstrip("\ufeff")
+    replaced_bytes()  # start counting afresh for this file
+    text = raw.decode(encoding, errors=REPLACE).lstrip("\ufeff")
+    bad_bytes = replaced_bytes()
     if "<!DOCTYPE" in text[:5000] or "<!ENTITY" in text:
         raise UnsupportedFile(t("io.not_table", lang, file=path.name, what="XML (DTD)"))
     # ElementTree wants bytes when the XML declaration names an encoding.
@@ -509,6 +511,7 @@ def _open_spreadsheetml(
         encoding=encoding,
         sheets=sheets,
         size=size,
+        notes=text_damage_notes(bad_bytes, 0, lang),
     )
     src.tables = [spec for name, rows in sheets.items() for spec in find_tables(rows, name)]
     return src
