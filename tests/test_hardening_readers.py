@@ -321,3 +321,19 @@ def test_hidden_files_and_lock_files_are_listed(tmp_path, capsys):
     assert all("tersembunyi" in fates[n].notes[0] for n in (".DS_Store", "~$laporan.xlsx", ".git"))
     out = _impor(tmp_path, capsys)
     assert ".DS_Store" in out and ".git" in out
+
+
+def test_a_big_meta_daily_series_counts_its_damaged_bytes(tmp_path):
+    # Meta's day-by-day series are read whole (blocks, not the grid); over the 256 KB head
+    days = pd.date_range("1995-01-01", periods=12_000, freq="D")
+    rows = [f'"{d:%Y-%m-%d}T00:00:00","{i % 50}"' for i, d in enumerate(days)]
+    lines = ["sep=,", '"Facebook follows (é)"', '"Date","Primary"', *rows, ""]
+    data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    assert len(data) > 256 * 1024
+    pos = data.index(b"2020-06-01") + 11
+    path = tmp_path / "facebook" / "Follows.csv"
+    path.parent.mkdir()
+    path.write_bytes(data[:pos] + b"\xff" + data[pos:])
+    imp = read_export(path, account="pemkot", lang="id")
+    assert imp.accounted and imp.kind == "daily" and imp.rows_in_file == 12_000
+    assert any("1 byte rusak" in n for n in imp.notes), imp.notes

@@ -192,8 +192,22 @@ class Source:
             return [[("" if c is None else c) for c in row] for row in self.sheets[sheet]]
         if self.complete:
             return self.head
-        lines = (line.replace("\x00", "") for line in _text_stream(self))
-        return list(_csv_records(lines, self.delimiter))
+        nul = 0
+
+        def clean(lines):
+            nonlocal nul
+            for line in lines:
+                if "\x00" in line:
+                    nul += line.count("\x00")
+                    line = line.replace("\x00", "")
+                yield line
+
+        replaced_bytes()  # count this file's damaged bytes afresh (big files: counted whole here)
+        out = list(_csv_records(clean(_text_stream(self)), self.delimiter))
+        for note in text_damage_notes(replaced_bytes(), nul, self.lang):
+            if note not in self.notes:
+                self.notes.append(note)
+        return out
 
 
 @dataclass
