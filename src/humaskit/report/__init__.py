@@ -452,8 +452,9 @@ def _thin_ticks(axis: Any, dim: int) -> bool:
     """Show every k-th tick label of ``axis`` when its unrotated labels would overlap.
 
     Side by side (``dim`` 0), labels closer than half a label's length count as overlapping;
-    stacked (``dim`` 1), only labels that touch, and names (categories) are all kept: the
-    figure grows taller instead (up to three times). True when thinned or grown.
+    stacked (``dim`` 1), only labels that touch. Names (categories) are all kept: side by
+    side they wrap, then stand upright; stacked, the figure grows taller (up to three times).
+    True when the labels or the figure changed.
     """
     labels = [x for x in axis.get_ticklabels() if x.get_visible() and x.get_text()]
     if (
@@ -485,6 +486,15 @@ def _thin_ticks(axis: Any, dim: int) -> bool:
             fig._hk_height = first
             fig.set_size_inches(w, h * step)
             return True
+    if step > 1 and dim == 0 and names:  # every name stays: wrapped, then upright
+        locs = list(axis.get_ticklocs())
+        texts = [x.get_text() for x in axis.get_ticklabels()]
+        wrapped = [textwrap.fill(x, 8, break_long_words=False) for x in texts]
+        if wrapped != texts:
+            axis.set_ticks(locs, wrapped)
+        else:
+            axis.set_ticks(locs, texts, rotation=90)
+        return True
     if step > 1:
         locs = list(axis.get_ticklocs())
         texts = [x.get_text() for x in axis.get_ticklabels()]
