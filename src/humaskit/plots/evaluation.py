@@ -60,6 +60,15 @@ def _pct_axis(ax: Any, axis: str = "y", lang: str | None = None) -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(tick))
 
 
+def _decimal_ticks(lang: str | None) -> Any:
+    """A tick formatter writing numbers the kit's way (``0,25`` in Indonesian)."""
+    from matplotlib.ticker import FuncFormatter
+
+    from ..fmt import fmt_number
+
+    return FuncFormatter(lambda v, _pos: fmt_number(v, lang, 2))
+
+
 def plot_sentiment(data: pd.DataFrame, *, x: str = "date", ax: Any = None, lang: str | None = None):
     """Stacked shares of positive, neutral and negative mentions per step, with net sentiment.
 
@@ -86,6 +95,7 @@ def plot_sentiment(data: pd.DataFrame, *, x: str = "date", ax: Any = None, lang:
     )
     ax2.axhline(0, color="#0b3d91", lw=0.6, ls=":")
     ax2.set_ylim(-1, 1)
+    ax2.yaxis.set_major_formatter(_decimal_ticks(lang))
     ax2.set_ylabel(label("net_sentiment", lang))
     handles, labels = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
