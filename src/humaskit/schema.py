@@ -445,7 +445,7 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
                 expected = t("schema.expected_one_of", lang, values=", ".join(col.allowed))
                 raise _bad_values(table, col, bad, expected, lang)
         out[col.name] = s
-    result = pd.DataFrame(out, index=data.index)
+    result = pd.DataFrame(out, index=data.index, copy=False)  # copy-on-write: no data copied
     extras = [c for c in data.columns if c not in result.columns]
     if extras:
         result = pd.concat([result, data[extras]], axis=1)

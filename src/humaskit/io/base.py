@@ -324,10 +324,25 @@ def _coalesce_text(cols: list[pd.Series]) -> pd.Series:
     for c in cols[1:]:
         missing = pc.fill_null(pc.equal(out, ""), True)
         out = pc.if_else(missing, arrow(c), out)
-    empty = pc.equal(out, "")
-    if pc.any(empty).as_py():
-        out = pc.if_else(empty, pa.scalar(None, out.type), out)
+    out = pa.chunked_array([_empty_as_null(c) for c in out.chunks], type=out.type)
     return pd.Series(pd.arrays.ArrowStringArray(out), index=cols[0].index).astype("str")
+
+
+def _empty_as_null(c):
+    """A pyarrow string array with its empty values null: only the validity bitmap is
+    new, the text itself is not copied (big text columns)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    empty = pc.equal(c, "")
+    if not pc.any(empty).as_py():
+        return c
+    if not (pa.types.is_string(c.type) or pa.types.is_large_string(c.type)):
+        return pc.if_else(empty, pa.scalar(None, c.type), c)
+    valid = pc.and_not(pc.is_valid(c), pc.fill_null(empty, False))
+    valid = np.concatenate([np.zeros(c.offset, dtype=bool), valid.to_numpy(zero_copy_only=False)])
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(c.type, len(c), [bitmap, *c.buffers()[1:]], offset=c.offset)
 
 
 def _blank_as_na(s: pd.Series) -> pd.Series:
@@ -411,7 +426,8 @@ def finish_table(
             table[col.name] = schema.empty(kind)[col.name].reindex(range(n)).set_axis(table.index)
     keep = reason == None  # noqa: E711
     skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
-    table = table.loc[keep].reset_index(drop=True)
+    if not keep.all():  # (selecting every row would copy every column)
+        table = table.loc[keep].reset_index(drop=True)
     for extra in EXTRA_INT:
         if extra in table.columns:
             table[extra] = table[extra].astype("Int64")

@@ -150,9 +150,18 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
         col = grid.frame[p]
         if pd.api.types.is_numeric_dtype(col.dtype):
             continue
-        has = col.astype("str").str.contains(looks, regex=True)
-        has = has.to_numpy(dtype=bool, na_value=False)
-        for i in np.flatnonzero(has & ~bad):
+        text = col.astype("str")
+        # the pattern needs a line break and at least `least` delimiters: test it only on
+        # the (few) cells holding both
+        multi = text.str.contains("\n", regex=False).to_numpy(dtype=bool, na_value=False)
+        if not multi.any():
+            continue
+        many = (text.str.count(re.escape(d)) >= least).to_numpy(dtype=bool, na_value=False)
+        where = np.flatnonzero(multi & many & ~bad)
+        if not len(where):
+            continue
+        has = text.iloc[where].str.contains(looks, regex=True)
+        for i in where[has.to_numpy(dtype=bool, na_value=False)]:
             cell = str(col.iat[i])
             inner = cell.splitlines()[1:]
             if any(ln.count(d) >= least and _shape(ln.split(d, 1)[0]) in shapes for ln in inner):

@@ -99,7 +99,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
 
     def ids():
         post_id = rows.text("post_id")
-        post_id = post_id.str.replace(r"\.0$", "", regex=True)  # ids saved as "123.0" by Excel
+        if post_id.str.endswith(".0").any():  # ids saved as "123.0" by Excel
+            post_id = post_id.str.replace(r"\.0$", "", regex=True)
         rows.release("post_id")
         return post_id, snowflake_time(post_id)
 
