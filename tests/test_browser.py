@@ -119,18 +119,39 @@ def test_report_charts_are_legible_on_a_phone(reports, browser, name):
         assert shown >= MIN_CHART_TEXT_PX, f"text {shown:.1f} px high: {c['alt']}"
 
 
+#: One-word cells (handles, names) of tables of up to six columns, drawn on two lines.
+_BROKEN_WORDS = """() => {
+  const out = [];
+  for (const table of document.querySelectorAll('.hk table.t')) {
+    if (table.querySelectorAll('thead th').length >= 7) continue;  // wide: wraps anywhere
+    for (const td of table.querySelectorAll('td')) {
+      const text = td.textContent.trim();
+      // a break after a hyphen is a proper one (warga-1a2b3c, 202510-FB-01)
+      if (!text || /[\\s-]/.test(text) || text.length > 24 || td.offsetParent === null) continue;
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) out.push(text);
+    }
+  }
+  return out;
+}"""
+
+
 @needs_browser
 @pytest.mark.parametrize("name", playbooks.available())
 def test_report_prints_to_a4_without_clipping(reports, browser, name, tmp_path):
     page, outside, errors = _open(browser, reports[name], A4_PRINT_WIDTH, media="print")
     info = page.evaluate(_MEASURE)
     charts = page.evaluate(_CHARTS)
+    broken = page.evaluate(_BROKEN_WORDS)
     pdf = tmp_path / f"{name}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     page.close()
     assert outside == [] and errors == []
     assert info["wide"] == [], f"clipped in print: {info['wide'][:3]}"
     assert not any(c["phone"] for c in charts), "print shows the desktop charts"
+    assert broken == [], f"words cut in two on paper: {broken[:5]}"
     head = pdf.read_bytes()[:5]
     assert head == b"%PDF-" and pdf.stat().st_size > 10_000
 
