@@ -568,29 +568,38 @@ def _window_kpis(
     )
     if set(by_list) <= {"platform", "account", "unit", "institution"}:
         growth = _follower_growth(data, win, table=table)
-        if len(growth):
-            extra = [b for b in by_list if b in _FROM_ACCOUNTS]
-            if extra:
-                units = account_units(accounts)
-                growth = growth.merge(units, on=["platform", "account"], how="left")
-                for b in extra:
-                    growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
-            growth = (
-                _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
-            )
-            if by_list:
-                cur = cur.merge(growth, on=by_list, how="left")
-            else:
-                for c in ("followers", "follower_growth", "follower_growth_rate"):
-                    cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
-                cur["followers"] = cur["followers"].astype("Int64")
-                cur["follower_growth"] = cur["follower_growth"].astype("Int64")
-                cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
-        # no follower series: the columns are still there (NA), as KPI_COLUMNS promises
-        for c, dtype in _FOLLOWER_DTYPES.items():
-            if c not in cur.columns:
-                cur[c] = pd.array([pd.NA] * len(cur), dtype=dtype)
+        cur = _with_followers(cur, growth, by_list, accounts, lang)
     cur.insert(0, "period", win.label)
+    return cur
+
+
+def _with_followers(
+    cur: pd.DataFrame, growth: pd.DataFrame, by_list: list[str], accounts: Any, lang: str | None
+) -> pd.DataFrame:
+    """``cur`` with the follower columns of ``growth`` (per account) summed to ``by_list``.
+
+    The columns are there (NA) when there is no follower series, as KPI_COLUMNS promises.
+    Shared by the in-memory and the store KPIs.
+    """
+    if len(growth):
+        extra = [b for b in by_list if b in _FROM_ACCOUNTS]
+        if extra:
+            units = account_units(accounts)
+            growth = growth.merge(units, on=["platform", "account"], how="left")
+            for b in extra:
+                growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
+        growth = _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
+        if by_list:
+            cur = cur.merge(growth, on=by_list, how="left")
+        else:
+            for c in ("followers", "follower_growth", "follower_growth_rate"):
+                cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
+            cur["followers"] = cur["followers"].astype("Int64")
+            cur["follower_growth"] = cur["follower_growth"].astype("Int64")
+            cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
+    for c, dtype in _FOLLOWER_DTYPES.items():
+        if c not in cur.columns:
+            cur[c] = pd.array([pd.NA] * len(cur), dtype=dtype)
     return cur
 
 

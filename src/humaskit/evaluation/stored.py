@@ -44,12 +44,11 @@ from ..store import queries as sq
 from ..store.core import BATCH_ROWS
 from ._common import DEFAULT_TZ, Window, account_units, window, zone
 from .kpis import (
-    _FOLLOWER_DTYPES,
     _FROM_ACCOUNTS,
     _GROUP_ALIASES,
     _SUMS,
     _follower_growth,
-    _sum_growth,
+    _with_followers,
 )
 from .monitoring import _LABELS, _freq, net_sentiment
 from .responsiveness import _prepared
@@ -234,27 +233,7 @@ def _window_kpis(
         cur[c] = pd.array(np.where(np.isfinite(x), x, np.nan), dtype="Float64")
     if set(by_list) <= {"platform", "account", "unit", "institution"}:
         growth = _follower_growth(growth_data, win)
-        if len(growth):
-            if need:
-                units = account_units(accounts)
-                growth = growth.merge(units, on=["platform", "account"], how="left")
-                for b in need:
-                    growth[b] = growth[b].fillna(t("evaluation.unregistered", lang))
-            growth = (
-                _sum_growth(growth, by_list) if set(by_list) != {"platform", "account"} else growth
-            )
-            if by_list:
-                cur = cur.merge(growth, on=by_list, how="left")
-            else:
-                for c in ("followers", "follower_growth", "follower_growth_rate"):
-                    cur[c] = growth[c].to_numpy()[:1] if len(growth) else pd.NA
-                cur["followers"] = cur["followers"].astype("Int64")
-                cur["follower_growth"] = cur["follower_growth"].astype("Int64")
-                cur["follower_growth_rate"] = cur["follower_growth_rate"].astype("Float64")
-        # no follower series: the columns are still there (NA), as in memory
-        for c, dtype in _FOLLOWER_DTYPES.items():
-            if c not in cur.columns:
-                cur[c] = pd.array([pd.NA] * len(cur), dtype=dtype)
+        cur = _with_followers(cur, growth, by_list, accounts, lang)
     cur.insert(0, "period", win.label)
     return cur
 
