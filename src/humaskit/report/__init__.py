@@ -24,10 +24,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..fmt import (
     esc,
@@ -41,6 +38,9 @@ from ..fmt import (
 )
 from ..i18n import label, t
 from ..lazy import module_getattr
+
+if TYPE_CHECKING:  # pandas loads when a table is made, not with the page of a report
+    import pandas as pd
 
 __all__ = [
     "STYLE",
@@ -130,6 +130,8 @@ def bullets(items: Iterable[str]):
 
 def cards(items: Sequence[tuple[str, str, Any]], *, lang: str | None = None):
     """KPI cards: ``(label, value text, change)`` where change is a fraction or None."""
+    import pandas as pd
+
     parts = []
     for lab, value, change in items:
         cls = "flat"
@@ -174,6 +176,9 @@ def table(
     >>> "Reach" in out.data and "&lt;b&gt;" in out.data
     True
     """
+    import numpy as np
+    import pandas as pd
+
     pct, change = set(pct), set(change)
     df = data.head(max_rows)
     heads = [label(c, lang) for c in df.columns]
