@@ -352,7 +352,7 @@ def _phone_elsewhere(fig: Any):
     if not sys.platform.startswith("linux"):
         return None
     cores = len(os.sched_getaffinity(0))
-    if cores < 2 or os.getloadavg()[0] > cores - 0.5:  # no core to spare: draw both here
+    if cores < 2 or os.getloadavg()[0] >= cores:  # no core to spare: draw both here
         return None
     import struct
     import warnings
@@ -452,22 +452,23 @@ def _for_phone(fig: Any) -> Any:
     _move_under(fig)
     for n in range(3):  # thinning changes the layout a little: check again
         fig.draw_without_rendering()  # lays out and places the texts, draws no pixels
-        if n == 0:
-            for a in fig.get_axes():
-                _declutter(a)
-            fig.draw_without_rendering()
+        if n == 0 and any([_declutter(a) for a in fig.get_axes()]):
+            fig.draw_without_rendering()  # (unchanged: the layout just made stands)
         thinned = [_thin_ticks(a.xaxis, 0) | _thin_ticks(a.yaxis, 1) for a in fig.get_axes()]
         if not any(thinned):
             break
     return fig
 
 
-def _declutter(a: Any) -> None:
+def _declutter(a: Any) -> bool:
     """Long category names wrap; slanted labels that collide stand upright; numbers written
-    in the cells of a crowded grid (a heatmap's) are left out when most of them collide."""
+    in the cells of a crowded grid (a heatmap's) are left out when most of them collide.
+    True when anything changed."""
+    changed = False
     labels = a.yaxis.get_ticklabels()
     if a.yaxis.get_visible() and any(len(x.get_text()) > 18 for x in labels):
         a.yaxis.set_ticks(a.get_yticks(), [textwrap.fill(x.get_text(), 18) for x in labels])
+        changed = True
     labels = [x for x in a.xaxis.get_ticklabels() if x.get_text()]
     if (
         labels
@@ -477,6 +478,7 @@ def _declutter(a: Any) -> None:
         for x in a.xaxis.get_ticklabels():
             x.set_rotation(90)
             x.set_horizontalalignment("center")
+        changed = True
     cells = [x for x in a.texts if x.get_transform() == a.transData and x.get_visible()]
     if len(cells) >= 6:
         boxes = [x.get_window_extent() for x in cells]
@@ -484,6 +486,8 @@ def _declutter(a: Any) -> None:
         if hits > 0.3 * len(boxes):
             for x in cells:
                 x.set_visible(False)
+            changed = True
+    return changed
 
 
 def _collide(boxes: list) -> bool:
