@@ -341,10 +341,10 @@ def _phone_elsewhere(fig: Any):
     Returns a function that waits for it and gives what :func:`_phone` gives, or None when
     the copy failed (the caller then renders it here); None instead of a function where
     there is no idle second core (a busy machine gains nothing) or no ``fork`` (Windows,
-    macOS). The copy draws its own copy of
-    the figure, so the desktop rendering drawn here meanwhile is the same as before, and the
-    copy writes nothing but its PNG (it ends with ``os._exit``, touching none of the
-    kernel's sockets or files).
+    macOS). The copy changes its own copy of the figure, so the desktop rendering drawn
+    here meanwhile is the same as before, and it writes nothing but its PNG to a pipe (it
+    ends with ``os._exit``, touching none of the kernel's sockets or files). The images
+    are the same either way.
     """
     import os
     import sys
