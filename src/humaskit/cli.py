@@ -103,7 +103,7 @@ def _cmd_run(args, lang: str) -> int:
         path = playbooks.run(args.name, params, args.out)
     except BaseException:
         if printer is not None:
-            printer.close()
+            printer.close(wait=False)  # the stop is said at once, not after the browser
         raise
     print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
     if printer is not None:

@@ -120,7 +120,12 @@ class Printer:
             raise result
         return result
 
-    def close(self) -> None:
-        """Stop the engine without printing (waits a few seconds at most)."""
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the engine without printing; with ``wait``, until it stopped (10 s at most).
+
+        Without ``wait`` the engine stops in the background (a failed run says why at once;
+        playwright's driver ends the browser if this process ends first).
+        """
         self._jobs.put(None)
-        self._thread.join(timeout=10)
+        if wait:
+            self._thread.join(timeout=10)
