@@ -83,7 +83,8 @@ class Background:
         import threading
 
         self._value = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
+        # not a daemon: a run that stops early still ends after it, not inside an import
+        self._thread = threading.Thread(target=self._run, args=(fn, args))
         self._thread.start()
 
     def _run(self, fn, args) -> None:  # noqa: ANN001

@@ -68,7 +68,9 @@ class Printer:
         self._lang = lang
         self._jobs: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
-        self._thread = threading.Thread(target=self._work, name="humaskit-pdf", daemon=True)
+        # not a daemon: Python waits for it at exit, so the browser is always closed (a
+        # daemon thread stopped inside playwright's greenlets can crash the interpreter)
+        self._thread = threading.Thread(target=self._work, name="humaskit-pdf")
         self._thread.start()
 
     def _work(self) -> None:
@@ -83,7 +85,9 @@ class Printer:
 
             try:
                 with sync_playwright() as p:
-                    browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox"])
+                    browser = p.chromium.launch(
+                        executable_path=exe, args=["--no-sandbox"], timeout=60_000
+                    )
                     try:
                         job = self._jobs.get()
                         if job is None:
@@ -123,8 +127,8 @@ class Printer:
     def close(self, *, wait: bool = True) -> None:
         """Stop the engine without printing; with ``wait``, until it stopped (10 s at most).
 
-        Without ``wait`` the engine stops in the background (a failed run says why at once;
-        playwright's driver ends the browser if this process ends first).
+        Without ``wait`` the engine stops in the background (a failed run says why at once);
+        Python still waits for it before this process ends.
         """
         self._jobs.put(None)
         if wait:
