@@ -9,8 +9,19 @@ Prints, from the same bench run (interleaved, so each sees the same machine load
 - ``humaskit run evaluasi-bulanan -p data contoh`` as ``make report`` runs it (HTML and, when
   Chromium and playwright are installed, the PDF), and the same with ``--tanpa-pdf``: the PDF
   is printed by a browser outside the notebook, so it is measured apart;
-- the ratios to the floor (target: ``make report`` at most 2.5x), and where the kernel's
-  time went (the cells' durations papermill recorded in the executed notebook).
+- the ratios to the floor side by side, with and without the PDF (target: ``make report``
+  at most 2.5x), as medians and round by round (each round runs the three one after the
+  other, so a round's ratios share the machine's load), and where the kernel's time went
+  (the cells' durations papermill recorded in the executed notebook).
+
+CPU seconds (user + system of every process of a run, Chromium's included) are printed
+too: the report uses a second core where one is idle, so its wall time can be below its
+CPU time, and on a busy machine the CPU times move less than the wall times.
+
+One unmeasured round first warms the disk cache, the compiled bytecode and the sample
+tables kept between runs (:func:`humaskit.samples.cache_dir`), as a second ``make report``
+finds them. The load average is printed before and after: on a busy machine a ratio says
+more than a time.
 
 Never fails a test run. The source of this checkout is used (``PYTHONPATH=src``).
 """
@@ -37,10 +48,22 @@ ENV = {
 }
 
 
-def once(cmd: list[str]) -> float:
+#: CPU seconds (user + system) of the last :func:`once`, its processes and theirs together.
+CPU: dict[str, list[float]] = {}
+
+
+def once(cmd: list[str], key: str | None = None) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, env=ENV)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if key:
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        CPU.setdefault(key, []).append(cpu)
+    return wall
 
 
 def cells(folder: Path) -> tuple[float, list[tuple[float, str]]]:
@@ -84,10 +107,14 @@ def main() -> None:
         nbformat.write(nb, src)
         floor = [PY, "-m", "papermill", str(src), str(Path(tmp) / "out.ipynb"), "--no-progress-bar"]
         report = [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out"]
+        once(floor)  # warm-up round, not measured
+        once([*report, str(Path(tmp) / "w"), "--tanpa-pdf"])
         for i in range(RUNS):
-            runs["floor"].append(once(floor))
-            runs["report"].append(once([*report, str(Path(tmp) / f"r{i}")]))
-            runs["no_pdf"].append(once([*report, str(Path(tmp) / f"n{i}"), "--tanpa-pdf"]))
+            runs["floor"].append(once(floor, "floor"))
+            runs["report"].append(once([*report, str(Path(tmp) / f"r{i}")], "report"))
+            runs["no_pdf"].append(
+                once([*report, str(Path(tmp) / f"n{i}"), "--tanpa-pdf"], "no_pdf")
+            )
             kernel.append(cells(Path(tmp) / f"n{i}"))
         pdf = any(Path(tmp).rglob("*.pdf"))
     med = {k: statistics.median(v) for k, v in runs.items()}
@@ -104,6 +131,17 @@ def main() -> None:
         f"without the PDF {med['no_pdf'] / med['floor']:.2f}x; "
         f"PDF {'printed' if pdf else 'not printed (no Chromium/playwright)'}, "
         f"{med['report'] - med['no_pdf']:+.2f} s"
+    )
+    print("round  papermill  make report (ratio)  --tanpa-pdf (ratio)")
+    for i, (f, r, n) in enumerate(zip(runs["floor"], runs["report"], runs["no_pdf"], strict=True)):
+        print(f"{i + 1:>5}  {f:7.2f} s  {r:7.2f} s ({r / f:4.2f}x)  {n:7.2f} s ({n / f:4.2f}x)")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    cpu = {k: statistics.median(v) for k, v in CPU.items()}
+    print(
+        f"CPU seconds (all processes; a busy machine changes them less than wall times): "
+        f"papermill {cpu['floor']:.2f}, make report {cpu['report']:.2f} "
+        f"({cpu['report'] / cpu['floor']:.2f}x), --tanpa-pdf {cpu['no_pdf']:.2f} "
+        f"({cpu['no_pdf'] / cpu['floor']:.2f}x)"
     )
     total, top = min(kernel, key=lambda k: k[0])
     print(f"kernel cells (fastest run): {total:.2f} s; slowest cells:")

@@ -45,3 +45,52 @@ def test_formulas_are_neutralised_in_spreadsheets(tmp_path):
     ws = openpyxl.load_workbook(path)["data"]
     assert all(ws.cell(row=r, column=1).quotePrefix for r in (2, 3, 4))
     assert all(ws.cell(row=r, column=1).data_type == "s" for r in (2, 3, 4, 5))
+
+
+def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
+    """Issue #20 (report time): with an idle core the phone rendering is drawn in a forked
+    copy of the process while the desktop one is drawn here; both images are the same as
+    drawn one after the other, and a copy that fails falls back to drawing here."""
+    import sys
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+
+    def figure():
+        fig, ax = plt.subplots(figsize=(8, 4))
+        ax.bar(["Facebook", "Instagram", "X", "YouTube", "TikTok"], [3, 5, 2, 4, 1])
+        ax.set(title="Jangkauan per platform", xlabel="Platform", ylabel="Jangkauan")
+        return ax
+
+    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
+    serial = rp.chart(figure(), lang="id")
+    monkeypatch.undo()
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    calls = []
+    real = rp._phone_elsewhere
+
+    def spy(fig):
+        job = real(fig)
+        calls.append(job is not None)
+        return job
+
+    monkeypatch.setattr(rp, "_phone_elsewhere", spy)
+    forked = rp.chart(figure(), lang="id")
+    assert calls == [True]
+    assert forked.data == serial.data
+    assert forked.metadata == serial.metadata
+
+    def broken(fig):
+        raise RuntimeError("no phone layout")
+
+    monkeypatch.setattr(rp, "_phone_elsewhere", real)
+    monkeypatch.setattr(rp, "_for_phone", broken)  # fails in the copy and here alike
+    alone = rp.chart(figure(), lang="id")
+    assert alone.data == serial.data and "phone" not in alone.metadata

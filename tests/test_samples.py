@@ -417,3 +417,24 @@ def test_flood_event_and_programme_gap(bundled):
     recent = local[about.index].dt.strftime("%Y-%m") == gap["month"]
     assert (where.notna() & recent).sum() > 50
     assert (about.loc[where.notna() & recent, "true_unit"] == gap["unit"]).all()
+
+
+def test_stored_sample_tables_equal_the_csv(tmp_path, monkeypatch):
+    """The copy kept between runs (issue #20: report time) is the table read from the CSV,
+    dtypes included; a cache folder that cannot be written only means reading the CSV."""
+    from humaskit.samples import _file, _read, _read_stored
+
+    monkeypatch.setenv("HUMASKIT_CACHE", str(tmp_path / "cache"))
+    for name in ("mentions", "accounts"):
+        path = _file(name, SAMPLES_DIR)
+        fresh = _read(path, name)
+        first, second = _read_stored(path, name), _read_stored(path, name)
+        assert len(list((tmp_path / "cache").glob(f"sample-{name}-*.pkl"))) == 1
+        for got in (first, second):
+            pd.testing.assert_frame_equal(got, fresh, check_exact=True)
+            assert list(got.dtypes) == list(fresh.dtypes)
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    monkeypatch.setenv("HUMASKIT_CACHE", str(blocked / "cache"))
+    path = _file("accounts", SAMPLES_DIR)
+    pd.testing.assert_frame_equal(_read_stored(path, "accounts"), _read(path, "accounts"))

@@ -94,13 +94,21 @@ def _cmd_run(args, lang: str) -> int:
     if "bahasa" in params and params["bahasa"] in ("id", "en"):
         lang = params["bahasa"]
     print(t("cli.running", lang, name=_safe(args.name)), file=sys.stderr, flush=True)
-    path = playbooks.run(args.name, params, args.out)
-    print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
+    printer = None
     if not args.no_pdf:
-        from .files.pdf import PdfNotMade, write_pdf
+        from .files.pdf import PdfNotMade, Printer
 
+        printer = Printer(lang=lang)  # the PDF engine starts while the notebook runs
+    try:
+        path = playbooks.run(args.name, params, args.out)
+    except BaseException:
+        if printer is not None:
+            printer.close(wait=False)  # the stop is said at once, not after the browser
+        raise
+    print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
+    if printer is not None:
         try:
-            pdf = write_pdf(path, lang=lang)
+            pdf = printer.print(path)
             print(t("report.pdf_written", lang, path=_safe(pdf)), file=sys.stderr)
         except PdfNotMade as exc:
             print(_safe(exc), file=sys.stderr)

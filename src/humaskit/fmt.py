@@ -18,8 +18,6 @@ import html
 import re
 from typing import Any
 
-import pandas as pd
-
 from .i18n import resolve
 
 __all__ = [
@@ -41,11 +39,23 @@ __all__ = [
 ]
 
 
+def _missing(x: Any) -> bool:
+    """Whether ``x`` is None or a missing scalar (NaN, NA, NaT); pandas is loaded only when
+    needed, so the command line starts without it."""
+    if x is None:
+        return True
+    if isinstance(x, (str, bool, int)):
+        return False
+    if isinstance(x, float):
+        return x != x
+    import pandas as pd
+
+    return bool(pd.api.types.is_scalar(x) and pd.isna(x))
+
+
 def esc(value: Any) -> str:
     """Escape any value for HTML (``None``/NA become an empty string)."""
-    if value is None or (
-        not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)
-    ):
+    if _missing(value):
         return ""
     return html.escape(str(value))
 
@@ -93,7 +103,7 @@ def fmt_number(x: Any, lang: str | None = None, digits: int = 0) -> str:
     >>> fmt_number(12345.6, "id"), fmt_number(12345.6, "en"), fmt_number(None, "id")
     ('12.346', '12,346', '–')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     text = f"{float(x):,.{digits}f}"
     if resolve(lang) == "id":
@@ -109,14 +119,14 @@ def fmt_pct(x: Any, lang: str | None = None, digits: int = 1) -> str:
     >>> fmt_pct(0.1234, "id"), fmt_pct(0.1234, "en")
     ('12,3%', '12.3%')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     return fmt_number(float(x) * 100, lang, digits) + "%"
 
 
 def fmt_change(x: Any, lang: str | None = None, *, absolute: bool = False) -> str:
     """Format a change with an arrow: ``▲ 12,0%`` / ``▼ 3,1%`` (or an absolute number)."""
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     x = float(x)
     arrow = "▲" if x > 0 else ("▼" if x < 0 else "•")
@@ -135,7 +145,7 @@ def fmt_value(x: Any, lang: str | None = None) -> str:
     >>> fmt_value(0.2718, "id"), fmt_value(12.0, "id"), fmt_value(12.46, "en"), fmt_value(1234.5)
     ('0,27', '12', '12.5', '1.234')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     v = float(x)
     if v.is_integer() or abs(v) >= 100:
@@ -151,7 +161,7 @@ def fmt_bool(x: Any, lang: str | None = None) -> str:
     >>> fmt_bool(True, "id"), fmt_bool(False, "en")
     ('Ya', 'No')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     words = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}[resolve(lang)]
     return words[0] if bool(x) else words[1]
@@ -179,8 +189,10 @@ def fmt_date(x: Any, lang: str | None = None, *, time: bool = False) -> str:
     >>> fmt_date("2025-09-17 14:05", "id", time=True), fmt_date("2025-09-17", "en")
     ('17 September 2025 14.05', '17 September 2025')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
+    import pandas as pd
+
     ts = pd.Timestamp(x)
     lg = resolve(lang)
     text = f"{ts.day} {_MONTHS[lg][ts.month - 1]} {ts.year}"
@@ -197,9 +209,13 @@ def fmt_time(x: Any, lang: str | None = None) -> str:
     >>> fmt_time("2025-09-17 14:05", "id"), fmt_time("14:05", "en")
     ('14.05', '14:05')
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
-    ts = pd.Timestamp(str(x)) if not hasattr(x, "hour") else x
+    if not hasattr(x, "hour"):
+        import pandas as pd
+
+        x = pd.Timestamp(str(x))
+    ts = x
     return f"{ts.hour:02d}{'.' if resolve(lang) == 'id' else ':'}{ts.minute:02d}"
 
 
@@ -211,6 +227,8 @@ def fmt_range(start: Any, end: Any, lang: str | None = None) -> str:
     >>> fmt_range("2025-09-17", "2025-09-30", "id"), fmt_range("2025-08-28", "2025-09-03", "id")
     ('17-30 September 2025', '28 Agustus-3 September 2025')
     """
+    import pandas as pd
+
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     lg = resolve(lang)
     if a.normalize() == b.normalize():
@@ -237,7 +255,7 @@ def fmt_period(x: Any, lang: str | None = None) -> str:
     >>> fmt_period("2025-Q3", "id")
     '2025-Q3'
     """
-    if x is None or (pd.api.types.is_scalar(x) and pd.isna(x)):
+    if _missing(x):
         return "–"
     text = str(x).strip()
     if m := _MONTH_CODE.match(text):
@@ -289,6 +307,7 @@ def fmt_month(x: Any, lang: str | None = None) -> str:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> fmt_month("2025-09", "id"), fmt_month(pd.Period("2025-10", "M"), "en")
     ('September 2025', 'October 2025')
     """
@@ -304,23 +323,28 @@ def jsonable(value: Any) -> Any:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> jsonable({"n": float("nan"), "d": pd.Timestamp("2025-09-01")})
     {'n': None, 'd': '2025-09-01 00:00:00'}
     """
     import math
+    import sys
 
-    import numpy as np
-
+    # numpy and pandas values exist only once those are loaded: the command line's plain
+    # values never load them
+    np, pd = sys.modules.get("numpy"), sys.modules.get("pandas")
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set)):
         return [jsonable(v) for v in value]
-    if isinstance(value, np.generic):
+    if np is not None and isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else round(value, 6)
     if value is None or isinstance(value, (bool, int, str)):
         return value
+    if pd is None:
+        return str(value)
     if value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, (pd.Timestamp, pd.Period)):

@@ -50,7 +50,6 @@ import io as _io
 import json
 import os
 import re
-import subprocess
 import time
 import tokenize
 from dataclasses import dataclass, field
@@ -611,35 +610,6 @@ def summary(figures: dict[str, Any]) -> dict[str, Any] | None:
 # ---------------------------------------------------------------------------------------
 
 
-def _kernel_manager_class():
-    from jupyter_client.manager import AsyncKernelManager
-
-    class _QuietKernel(AsyncKernelManager):
-        # About one papermill run in twelve stalls ~3 s at kernel shutdown; 0.5 s avoids it.
-        shutdown_wait_time = 0.5
-
-        async def start_kernel(self, **kw):  # noqa: ANN003
-            # The kernel's own log lines (transport warnings, shutdown notices) are noise for
-            # a report user; cell output and errors still arrive through the kernel protocol.
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super().start_kernel(**kw)
-
-    return _QuietKernel
-
-
-def _skip_unused_grammar() -> None:
-    """Keep jsonschema from compiling its IRI grammar when papermill is imported.
-
-    jupyter-events asks for ``jsonschema[format-nongpl]``, whose ``rfc3987_syntax`` builds a
-    parser at import (about 0.8 s on a quiet laptop, 4 s on a busy one). A report never
-    validates IRIs, so the optional format check is left out of this process (jsonschema
-    skips a format whose module cannot be imported).
-    """
-    import sys
-
-    sys.modules.setdefault("rfc3987_syntax", None)
-
-
 def _error_of(exc: Exception) -> tuple[str, str]:
     ename = getattr(exc, "ename", type(exc).__name__)
     evalue = getattr(exc, "evalue", str(exc))
@@ -685,9 +655,10 @@ def run(
     ...
     ParameterError: Parameter 'periode' bernilai 'Sept': seharusnya bulan YYYY-MM ...
     """
-    _skip_unused_grammar()
+    from .files.kernel import Background, import_papermill, quiet_kernel_manager
+
+    pm = import_papermill()
     import nbformat
-    import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     spec = parameters(name)
@@ -709,7 +680,7 @@ def run(
     values = _check_values(name, spec, full, lang)
 
     from .files.runfolder import interruptible, run_folder
-    from .report.page import notebook_page, take_summary
+    from .report.page import notebook_page, page_exporter, take_summary
 
     out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -725,6 +696,8 @@ def run(
             # the kernel must draw inline so charts land in the report (the caller may use Agg)
             os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
             os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
+            # nbconvert loads while the kernel works (this process only waits for it)
+            exporter = Background(page_exporter, values.get("bahasa", lang)) if html else None
             try:
                 pm.execute_notebook(
                     str(_path(name)),
@@ -734,7 +707,7 @@ def run(
                     progress_bar=False,
                     request_save_on_cell_execute=False,
                     cwd=os.getcwd(),
-                    kernel_manager_class=_kernel_manager_class(),
+                    kernel_manager_class=quiet_kernel_manager(),
                 )
             except PapermillExecutionError as exc:
                 ename, evalue = _error_of(exc)
@@ -760,7 +733,13 @@ def run(
                 json.dump(bundle, fh, ensure_ascii=False, indent=2)
             report = tmp / f"{name}.html"
             if html:
-                text = notebook_page(nb, title(name), values.get("bahasa", lang), TEMPLATES_DIR)
+                text = notebook_page(
+                    nb,
+                    title(name),
+                    values.get("bahasa", lang),
+                    TEMPLATES_DIR,
+                    exporter=exporter.result() if exporter else None,
+                )
                 report.write_text(text, encoding="utf-8")
             final = rf.keep(folder)
             return final / report.name

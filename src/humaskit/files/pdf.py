@@ -19,7 +19,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-__all__ = ["engine", "write_pdf", "PdfNotMade"]
+__all__ = ["engine", "write_pdf", "Printer", "PdfNotMade"]
 
 
 class PdfNotMade(Exception):
@@ -43,25 +43,93 @@ def write_pdf(html: str | Path, pdf: str | Path | None = None, *, lang: str | No
     PdfNotMade
         When no engine is installed or printing failed (the message is one sentence).
     """
-    from ..i18n import t
+    return Printer(lang=lang).print(html, pdf)
 
-    html = Path(html)
-    out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
-    exe = engine()
-    if exe is None:
-        raise PdfNotMade(t("report.pdf_no_engine", lang))
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox"])
+class Printer:
+    """A PDF engine started in the background, to print a report once it is written.
+
+    Starting the engine (playwright's driver and Chromium) takes about a second; ``humaskit
+    run`` starts it while the notebook runs, so only loading and printing the page remain
+    after the HTML is written. Call :meth:`print` once, or :meth:`close` when there is
+    nothing to print (a failed run). Without an engine, :meth:`print` raises
+    :class:`PdfNotMade` as :func:`write_pdf` does.
+
+    Examples
+    --------
+    >>> printer = Printer(lang="en")
+    >>> printer.close()
+    """
+
+    def __init__(self, *, lang: str | None = None) -> None:
+        import queue
+        import threading
+
+        self._lang = lang
+        self._jobs: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        # not a daemon: Python waits for it at exit, so the browser is always closed (a
+        # daemon thread stopped inside playwright's greenlets can crash the interpreter)
+        self._thread = threading.Thread(target=self._work, name="humaskit-pdf")
+        self._thread.start()
+
+    def _work(self) -> None:
+        from ..i18n import t
+
+        try:
+            exe = engine()
+            if exe is None:
+                raise PdfNotMade(t("report.pdf_no_engine", self._lang))
+            from playwright.sync_api import Error as PlaywrightError
+            from playwright.sync_api import sync_playwright
+
             try:
-                page = browser.new_page()
-                page.goto(html.resolve().as_uri())
-                page.pdf(path=str(out), format="A4", print_background=True)
-            finally:
-                browser.close()
-    except PlaywrightError as exc:
-        raise PdfNotMade(t("report.pdf_failed", lang, error=str(exc).splitlines()[0])) from None
-    return out
+                with sync_playwright() as p:
+                    browser = p.chromium.launch(
+                        executable_path=exe, args=["--no-sandbox"], timeout=60_000
+                    )
+                    try:
+                        job = self._jobs.get()
+                        if job is None:
+                            return
+                        html, out = job
+                        page = browser.new_page()
+                        page.goto(html.resolve().as_uri())
+                        page.pdf(path=str(out), format="A4", print_background=True)
+                        self._results.put(out)
+                    finally:
+                        browser.close()
+            except PlaywrightError as exc:
+                error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise PdfNotMade(t("report.pdf_failed", self._lang, error=error)) from None
+        except PdfNotMade as exc:
+            self._results.put(exc)
+        except Exception as exc:  # noqa: BLE001  (the report stands without its PDF)
+            self._results.put(PdfNotMade(t("report.pdf_failed", self._lang, error=str(exc))))
+
+    def print(self, html: str | Path, pdf: str | Path | None = None) -> Path:
+        """Print ``html`` to an A4 PDF beside it (or at ``pdf``) and return its path.
+
+        Raises
+        ------
+        PdfNotMade
+            When no engine is installed or printing failed (the message is one sentence).
+        """
+        html = Path(html)
+        out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
+        self._jobs.put((html, out))
+        result = self._results.get()
+        self._thread.join()
+        if isinstance(result, PdfNotMade):
+            raise result
+        return result
+
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the engine without printing; with ``wait``, until it stopped (10 s at most).
+
+        Without ``wait`` the engine stops in the background (a failed run says why at once);
+        Python still waits for it before this process ends.
+        """
+        self._jobs.put(None)
+        if wait:
+            self._thread.join(timeout=10)

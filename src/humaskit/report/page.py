@@ -23,7 +23,7 @@ from typing import Any
 from ..i18n import resolve, t
 from ..paths import TEMPLATES_DIR
 
-__all__ = ["notebook_page", "take_summary"]
+__all__ = ["notebook_page", "page_exporter", "take_summary"]
 
 
 def take_summary(nb, mime: str) -> dict[str, Any] | None:
@@ -43,10 +43,32 @@ def take_summary(nb, mime: str) -> dict[str, Any] | None:
     return found
 
 
-def notebook_page(nb, title_text: str, lang: str | None = None, templates: Any = None) -> str:
+def notebook_page(
+    nb, title_text: str, lang: str | None = None, templates: Any = None, *, exporter: Any = None
+) -> str:
     """The report page: the kit's own template (``templates/laporan``), nothing from the web.
 
-    ``templates`` is the folder holding ``laporan`` (default the kit's own).
+    ``templates`` is the folder holding ``laporan`` (default the kit's own); ``exporter``
+    one made ready by :func:`page_exporter` (for the same language and folder).
+    """
+    lang = resolve(lang)
+    if exporter is None:
+        exporter = page_exporter(lang, templates, warm=False)
+    nb.metadata["title"] = title_text
+    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
+    return body
+
+
+def page_exporter(lang: str | None = None, templates: Any = None, *, warm: bool = True):
+    """The nbconvert exporter of :func:`notebook_page`; with ``warm``, already used once.
+
+    Loading nbconvert and compiling the template take about a second: the playbook runner
+    calls this in the background while the notebook runs, so the page is written at once.
+
+    Examples
+    --------
+    >>> page_exporter("id").template_name
+    'laporan'
     """
     from nbconvert import HTMLExporter
 
@@ -60,6 +82,15 @@ def notebook_page(nb, title_text: str, lang: str | None = None, templates: Any =
         exclude_markdown=True,
         language_code=lang,
     )
-    nb.metadata["title"] = title_text
-    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
-    return body
+    if warm:  # a one-cell page loads the filters and compiles the template
+        import nbformat
+
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("1")
+        cell.outputs = [
+            nbformat.v4.new_output("display_data", data={"text/html": "<p>1</p>"}),
+            nbformat.v4.new_output("display_data", data={"image/png": ""}),
+        ]
+        nb.cells = [cell]
+        notebook_page(nb, "", lang, templates, exporter=exporter)
+    return exporter

@@ -424,7 +424,70 @@ def _load_cached(name: str, folder: str) -> pd.DataFrame:
     path = _file(name, Path(folder))
     if not path.exists():
         raise DataNotFound(t("samples.missing_file", None, path=str(path)))
-    return _read(path, name)
+    return _read_stored(path, name)
+
+
+def cache_dir() -> Path:
+    """Where read sample tables are kept between runs: ``$HUMASKIT_CACHE``, else
+    ``$XDG_CACHE_HOME/humaskit`` or ``~/.cache/humaskit``."""
+    import os
+
+    if os.environ.get("HUMASKIT_CACHE"):
+        return Path(os.environ["HUMASKIT_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "humaskit"
+
+
+@cache
+def _code_stamp() -> bytes:
+    """What the canonical tables depend on besides the files: the reading code and versions."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .. import __version__
+
+    parts = [__version__, pd.__version__, np.__version__, pa.__version__]
+    parts += [Path(schema.__file__).read_text("utf-8"), Path(__file__).read_text("utf-8")]
+    return "\0".join(parts).encode("utf-8")
+
+
+def _read_stored(path: Path, name: str) -> pd.DataFrame:
+    """:func:`_read`, kept on disk (pickled) under a hash of the file, the code and versions.
+
+    Parsing the sample CSVs takes about half a second in every report on the samples;
+    the stored copy loads in a few hundredths. Any change to the file, to the reading
+    code or to pandas/numpy/pyarrow gives a new key; a folder that cannot be written, or a
+    stored copy that cannot be read, just means reading the CSV.
+    """
+    import hashlib
+    import os
+    import pickle
+
+    try:
+        key = hashlib.blake2b(path.read_bytes(), digest_size=16)
+        key.update(name.encode() + _code_stamp())
+        folder = cache_dir()
+        stored = folder / f"sample-{name}-{key.hexdigest()}.pkl"
+    except OSError:
+        return _read(path, name)
+    try:
+        with open(stored, "rb") as fh:
+            df = pickle.load(fh)
+        if isinstance(df, pd.DataFrame):
+            return df
+    except Exception:  # noqa: BLE001  (missing, partial or from elsewhere: read the CSV)
+        pass
+    df = _read(path, name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"sample-{name}-*.pkl"):
+            old.unlink(missing_ok=True)
+        tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(df, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, stored)
+    except OSError:
+        pass
+    return df
 
 
 def load(name: str) -> pd.DataFrame:
