@@ -94,3 +94,47 @@ def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
     monkeypatch.setattr(rp, "_for_phone", broken)  # fails in the copy and here alike
     alone = rp.chart(figure(), lang="id")
     assert alone.data == serial.data and "phone" not in alone.metadata
+
+
+def test_chart_phone_rendering_drawn_here_when_the_forked_copy_is_stuck(monkeypatch):
+    """Issue #20 (report time): a forked copy that never answers (e.g. a lock held by
+    another thread at the fork) is stopped after PHONE_FORK_TIMEOUT and the phone version
+    is drawn here, so a report never hangs on it."""
+    import sys
+    import time
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+
+    def figure():
+        fig, ax = plt.subplots(figsize=(8, 4))
+        ax.bar(["Facebook", "Instagram", "X"], [3, 5, 2])
+        ax.set(title="Jangkauan per platform")
+        return ax
+
+    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
+    serial = rp.chart(figure(), lang="id")
+    monkeypatch.undo()
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(rp, "PHONE_FORK_TIMEOUT", 1.0)
+    real_phone = rp._phone
+    parent = __import__("os").getpid()
+
+    def stuck_in_copy(fig):
+        if __import__("os").getpid() != parent:
+            time.sleep(60)  # the copy hangs
+        return real_phone(fig)
+
+    monkeypatch.setattr(rp, "_phone", stuck_in_copy)
+    start = time.monotonic()
+    out = rp.chart(figure(), lang="id")
+    assert time.monotonic() - start < 20
+    assert out.data == serial.data
+    assert out.metadata == serial.metadata

@@ -272,6 +272,7 @@ def print_limited(
 #: points, resolution. Shown about 370 CSS px wide on a 390 px phone, 8.5 pt text on a
 #: 4.2 in figure is about 10 CSS px high; 190 dpi keeps it sharp on a 2x screen.
 PHONE_WIDTH_IN, PHONE_MIN_PT, PHONE_DPI = 4.2, 8.5, 190
+PHONE_FORK_TIMEOUT = 30.0  # seconds to wait for the forked phone rendering before drawing it here
 
 
 def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None = None):
@@ -383,9 +384,22 @@ def _phone_elsewhere(fig: Any):
     os.close(write)
 
     def wait() -> tuple[bytes, float] | None:
+        import select
+        import signal
+        import time
+
         chunks = []
+        deadline = time.monotonic() + PHONE_FORK_TIMEOUT
         with os.fdopen(read, "rb") as fh:
-            while chunk := fh.read(1 << 16):
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([fh], [], [], left)[0]:
+                    os.kill(pid, signal.SIGKILL)  # stuck (e.g. a lock held at the fork)
+                    os.waitpid(pid, 0)
+                    return None  # the caller draws it here
+                chunk = os.read(fh.fileno(), 1 << 16)
+                if not chunk:
+                    break
                 chunks.append(chunk)
         _, status = os.waitpid(pid, 0)
         payload = b"".join(chunks)
