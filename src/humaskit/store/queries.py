@@ -48,14 +48,19 @@ __all__ = [
 
 SQL_DIR = Path(__file__).with_name("sql")
 
-#: Exploding the ``mentioned`` lists of view ``m`` into rows ``h``, per dialect.
+#: The handles named in ``mentioned`` by each row of view ``p`` (platform, src,
+#: first_target, mentioned), one row per distinct normalised handle ``h`` of the row (``@``
+#: and trailing ``.:!?`` removed, lower case; an empty ``h`` is possible), per dialect.
+#: Distinct within the row, so the arrows need no de-duplication pass afterwards.
 SPLIT_MENTIONED = {
-    "duckdb": "SELECT mention_id, platform, src, "
-    "unnest(regexp_split_to_array(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
-    "FROM m WHERE mentioned IS NOT NULL",
-    "spark": "SELECT mention_id, platform, src, "
-    "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
-    "FROM m WHERE mentioned IS NOT NULL",
+    "duckdb": "SELECT platform, src, first_target, unnest(list_distinct(list_transform("
+    "regexp_split_to_array(mentioned, '[ \\t\\n\\r,;|]+'), "
+    "{lambda_x}lower(rtrim(ltrim(x, '@'), '.:!?'))))) AS h "
+    "FROM p WHERE mentioned IS NOT NULL",
+    "spark": "SELECT platform, src, first_target, explode(array_distinct(transform("
+    "split(mentioned, '[ \\t\\n\\r,;|]+'), "
+    "x -> lower(regexp_replace(regexp_replace(x, '^@+', ''), '[.:!?]+$', ''))))) AS h "
+    "FROM p WHERE mentioned IS NOT NULL",
 }
 #: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
 #: backslashes as they are, Spark reads them as escapes (so it needs two).
@@ -67,11 +72,37 @@ SPLIT_NAMED = {
 }
 
 
+#: A handle as :func:`humaskit.privacy.normalize_handles` makes it, for ``{handle(col)}``:
+#: white space and a leading ``@`` removed, lower case, empty as NULL. The regular
+#: expressions run only when the first or last character asks for them (a plain handle,
+#: nearly every row, is only lower-cased: the regexes were most of the arrows' time).
+HANDLE = (
+    "CASE WHEN left({col}, 1) > ' ' AND left({col}, 1) <> '@' AND right({col}, 1) > ' ' "
+    "THEN lower({col}) ELSE NULLIF(lower(regexp_replace(regexp_replace({col}, "
+    "'^{ws}*@*{ws}*', ''), '{ws}+$', '')), '') END"
+)
+
+
+def _duckdb_lambda() -> str:
+    """The head of a one-argument lambda in the installed DuckDB (``lambda x:`` from 1.3 on;
+    2.0 refuses the older ``x ->``)."""
+    try:
+        import duckdb
+
+        major, minor = (int(v) for v in re.findall(r"\d+", duckdb.__version__)[:2])
+    except (ImportError, ValueError):  # pragma: no cover
+        return "lambda x: "
+    return "lambda x: " if (major, minor) >= (1, 3) else "x -> "
+
+
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    text = re.sub(r"\{handle\((\w+)\)\}", lambda m: HANDLE.replace("{col}", m.group(1)), text)
     text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
+    if dialect == "duckdb":
+        text = text.replace("{lambda_x}", _duckdb_lambda())
     text = text.replace("{split_named}", SPLIT_NAMED[dialect])
     text = text.replace("{ws}", WHITESPACE[dialect])
     if dialect == "spark":  # Spark has no EPOCH field: seconds from its microseconds
@@ -141,12 +172,15 @@ def run(
     tables: Iterable[str],
     frames: dict[str, pd.DataFrame] | None = None,
     memory_limit: str | None = None,
+    arrow: bool = False,
     **params: Any,
-) -> pd.DataFrame:
+) -> Any:
     """Run ``sql/<name>.sql`` over the ``tables`` of ``months`` and return the result.
 
     ``frames`` are small tables registered as views (units, the institution's handles).
     A table with no file in those months is an empty view with the canonical columns.
+    The result is a pandas DataFrame, or a ``pyarrow.Table`` with ``arrow=True`` (no
+    Python object per string: for results of millions of rows).
     """
     months = list(months)
     con = connect(memory_limit=memory_limit)
@@ -164,6 +198,11 @@ def run(
         for key, frame in (frames or {}).items():
             con.register(key, frame)
         text = sql(name).format(**params)
+        if arrow:
+            result = con.sql(text)
+            for how in ("to_arrow_table", "fetch_arrow_table", "arrow"):  # DuckDB 2.x, 1.x
+                if hasattr(result, how):
+                    return getattr(result, how)()
         return con.execute(text).df()
     finally:
         con.close()
