@@ -116,6 +116,31 @@ def test_leader_graph_equals_mention_graph(store, ws):
     _same(a, b)
 
 
+def test_leader_graph_equals_mention_graph_on_untidy_handles(tmp_path, ws):
+    """Spaces, ``@``, capitals, trailing punctuation, repeated names and replies without
+    ``to_author`` give the same network in SQL as in memory (the SQL's fast paths)."""
+    m = _month(ws).reset_index(drop=True).copy()
+    i = np.arange(len(m))
+    author, to, named = (m[c].astype("object") for c in ("author", "to_author", "mentioned"))
+    m["author"] = author.where(i % 3 != 0, " @" + author.str.upper() + " ")
+    m["author"] = m["author"].where(i % 7 != 0, "\t" + author + "\n")
+    to = to.where(i % 4 != 0, "@@" + to.str.upper() + "\t")
+    m["to_author"] = to.where(i % 5 != 0, None)  # the replied-to mention's author instead
+    named = named.where(i % 2 != 0, "@" + named.str.upper() + ", " + named + ".! |@" + named + "?")
+    m["mentioned"] = named.where(i % 10 != 0, None)  # a reply's only arrow is then its lookup
+    st = Store.create(tmp_path / "s")
+    st.append("mentions", m)
+    st.append("accounts", ws.accounts)
+    g = inf_stored.leader_graph(st, "2025-09")
+    g2 = mention_graph(m, institution_accounts=ws.accounts)
+    assert len(g.edges) > 500
+    _same(_edges(g), _edges(g2))
+    cols = ["platform", "handle", "written", "in_weight", "in_accounts", "out_weight", "followers"]
+    a = g.nodes.sort_values(["platform", "handle"])[cols]
+    b = g2.nodes.sort_values(["platform", "handle"])[cols]
+    _same(a, b)
+
+
 def test_opinion_leaders_rank_the_same(store, ws):
     a = inf_stored.opinion_leaders(store, "2025-09", top=10, pseudonymize=False)
     b = inf.opinion_leaders(

@@ -50,17 +50,21 @@ SQL_DIR = Path(__file__).with_name("sql")
 
 #: The handles named in ``mentioned`` by each row of view ``p`` (platform, src,
 #: first_target, mentioned), one row per distinct normalised handle ``h`` of the row (``@``
-#: and trailing ``.:!?`` removed, lower case; an empty ``h`` is possible), per dialect.
-#: Distinct within the row, so the arrows need no de-duplication pass afterwards.
+#: and trailing ``.:!?`` removed, lower case, as :func:`humaskit.influencers._common.
+#: split_handles`; an empty ``h`` is possible), per dialect. The whole text is normalised
+#: before it is split (regular expressions only when it holds ``@.:!?``), so the handles
+#: of a row are made distinct without a lambda or a de-duplication pass afterwards.
+_SEPARATOR = "[ \\t\\n\\r,;|]"
+_NEEDS_REGEX = " OR ".join(f"mentioned LIKE '%{c}%'" for c in "@.:!?")
 SPLIT_MENTIONED = {
-    "duckdb": "SELECT platform, src, first_target, unnest(list_distinct(list_transform("
-    "regexp_split_to_array(mentioned, '[ \\t\\n\\r,;|]+'), "
-    "{lambda_x}lower(rtrim(ltrim(x, '@'), '.:!?'))))) AS h "
-    "FROM p WHERE mentioned IS NOT NULL",
-    "spark": "SELECT platform, src, first_target, explode(array_distinct(transform("
-    "split(mentioned, '[ \\t\\n\\r,;|]+'), "
-    "x -> lower(regexp_replace(regexp_replace(x, '^@+', ''), '[.:!?]+$', ''))))) AS h "
-    "FROM p WHERE mentioned IS NOT NULL",
+    "duckdb": "SELECT platform, src, first_target, unnest(list_distinct(regexp_split_to_array("
+    f"CASE WHEN {_NEEDS_REGEX} THEN regexp_replace(regexp_replace(lower(mentioned), "
+    f"'(^|{_SEPARATOR})@+', '\\1', 'g'), '[.:!?]+({_SEPARATOR}|$)', '\\1', 'g') "
+    f"ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
+    "spark": "SELECT platform, src, first_target, explode(array_distinct(split("
+    f"CASE WHEN {_NEEDS_REGEX} THEN regexp_replace(regexp_replace(lower(mentioned), "
+    f"'(^|{_SEPARATOR})@+', '$1'), '[.:!?]+({_SEPARATOR}|$)', '$1') "
+    f"ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
 }
 #: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
 #: backslashes as they are, Spark reads them as escapes (so it needs two).
@@ -83,26 +87,12 @@ HANDLE = (
 )
 
 
-def _duckdb_lambda() -> str:
-    """The head of a one-argument lambda in the installed DuckDB (``lambda x:`` from 1.3 on;
-    2.0 refuses the older ``x ->``)."""
-    try:
-        import duckdb
-
-        major, minor = (int(v) for v in re.findall(r"\d+", duckdb.__version__)[:2])
-    except (ImportError, ValueError):  # pragma: no cover
-        return "lambda x: "
-    return "lambda x: " if (major, minor) >= (1, 3) else "x -> "
-
-
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
     text = re.sub(r"\{handle\((\w+)\)\}", lambda m: HANDLE.replace("{col}", m.group(1)), text)
     text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
-    if dialect == "duckdb":
-        text = text.replace("{lambda_x}", _duckdb_lambda())
     text = text.replace("{split_named}", SPLIT_NAMED[dialect])
     text = text.replace("{ws}", WHITESPACE[dialect])
     if dialect == "spark":  # Spark has no EPOCH field: seconds from its microseconds
