@@ -208,3 +208,36 @@ def test_a_million_mentions_equal_in_memory(tmp_path):
     top = np.argsort(-g.pagerank())[:20]
     top2 = np.argsort(-g2.pagerank())[:20]
     assert list(g.nodes["handle"].iloc[top]) == list(g2.nodes["handle"].iloc[top2])
+
+
+def test_mentioned_split_in_sql_equals_split_handles():
+    """The SQL split of ``mentioned`` (fast paths and regexes) gives each row's distinct
+    handles exactly as :func:`split_handles` does, on random untidy texts."""
+    import random
+
+    import duckdb
+
+    from humaskit.influencers._common import split_handles
+    from humaskit.store import queries as sq
+
+    rng = random.Random(2)
+    vals = [
+        "".join(rng.choice("@.:!?aB ,;|\t\n\r") for _ in range(rng.randint(0, 14)))
+        for _ in range(20000)
+    ]
+    vals += ["".join(rng.choice("aBb  ") for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    vals += ["@A b a, @b", "a.. b", "@@x.", ".@", "@.@", "!@a", "a@.", "x|@y;;@Y?", "a a a"]
+    sp = split_handles(pd.Series(vals)).drop_duplicates()
+    want = sp.groupby("row")["handle"].apply(sorted).to_dict()
+    p = pd.DataFrame(
+        {"platform": "x", "src": [str(i) for i in range(len(vals))], "mentioned": vals}
+    )
+    p["first_target"] = pd.Series(None, index=p.index, dtype="str")
+    con = duckdb.connect()
+    con.register("p", p)
+    rows = con.execute(f"SELECT src, h FROM ({sq.SPLIT_MENTIONED['duckdb']}) s WHERE h <> ''")
+    got: dict[int, list[str]] = {}
+    for src, h in rows.fetchall():
+        got.setdefault(int(src), []).append(h)
+    assert all(len(v) == len(set(v)) for v in got.values())  # distinct as made
+    assert {k: sorted(v) for k, v in got.items()} == want

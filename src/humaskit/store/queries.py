@@ -52,19 +52,27 @@ SQL_DIR = Path(__file__).with_name("sql")
 #: first_target, mentioned), one row per distinct normalised handle ``h`` of the row (``@``
 #: and trailing ``.:!?`` removed, lower case, as :func:`humaskit.influencers._common.
 #: split_handles`; an empty ``h`` is possible), per dialect. The whole text is normalised
-#: before it is split (regular expressions only when it holds ``@.:!?``), so the handles
-#: of a row are made distinct without a lambda or a de-duplication pass afterwards.
+#: before it is split, so the handles of a row are made distinct without a lambda or a
+#: de-duplication pass afterwards. DuckDB: regular expressions only for a text holding
+#: ``@.:!?`` or a separator other than a space, and ``list_distinct`` only for three
+#: handles or more (the rest, nearly every row, is a lower-case split on spaces).
 _SEPARATOR = "[ \\t\\n\\r,;|]"
-_NEEDS_REGEX = " OR ".join(f"mentioned LIKE '%{c}%'" for c in "@.:!?")
+_NORMALISE = (
+    "regexp_replace(regexp_replace(lower(mentioned), '(^|{sep})@+', '{back}'{g}), "
+    "'[.:!?]+({sep}|$)', '{back}'{g})"
+)
 SPLIT_MENTIONED = {
-    "duckdb": "SELECT platform, src, first_target, unnest(list_distinct(regexp_split_to_array("
-    f"CASE WHEN {_NEEDS_REGEX} THEN regexp_replace(regexp_replace(lower(mentioned), "
-    f"'(^|{_SEPARATOR})@+', '\\1', 'g'), '[.:!?]+({_SEPARATOR}|$)', '\\1', 'g') "
-    f"ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
+    "duckdb": "SELECT platform, src, first_target, unnest(CASE WHEN len(l) < 2 THEN l "
+    "WHEN len(l) = 2 THEN (CASE WHEN l[1] = l[2] THEN [l[1]] ELSE l END) "
+    "ELSE list_distinct(l) END) AS h FROM (SELECT platform, src, first_target, "
+    "CASE WHEN regexp_matches(mentioned, '[@.:!?,;|\\t\\n\\r]') THEN regexp_split_to_array("
+    + _NORMALISE.format(sep=_SEPARATOR, back="\\1", g=", 'g'")
+    + f", '{_SEPARATOR}+') ELSE string_split(lower(mentioned), ' ') END AS l "
+    "FROM p WHERE mentioned IS NOT NULL) s",
     "spark": "SELECT platform, src, first_target, explode(array_distinct(split("
-    f"CASE WHEN {_NEEDS_REGEX} THEN regexp_replace(regexp_replace(lower(mentioned), "
-    f"'(^|{_SEPARATOR})@+', '$1'), '[.:!?]+({_SEPARATOR}|$)', '$1') "
-    f"ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
+    "CASE WHEN mentioned RLIKE '[@.:!?]' THEN "
+    + _NORMALISE.format(sep=_SEPARATOR, back="$1", g="")
+    + f" ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
 }
 #: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
 #: backslashes as they are, Spark reads them as escapes (so it needs two).
