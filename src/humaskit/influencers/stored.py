@@ -128,12 +128,16 @@ def leader_graph(
     # one integer per (platform, handle), numbered in that order: Arrow hashes the joined
     # keys once and sorts only the distinct ones (no Python string per arrow)
     plat = pc.fill_null(edges["platform"].cast(pa.string()), "")
-    ends = pa.chunked_array(
+    ends = pa.concat_arrays(  # chunk by chunk (a ChunkedArray of ChunkedArrays iterates)
         [
-            pc.binary_join_element_wise(plat, edges["source"].cast(pa.string()), _SEP),
-            pc.binary_join_element_wise(plat, edges["target"].cast(pa.string()), _SEP),
+            chunk
+            for end in ("source", "target")
+            for chunk in pc.binary_join_element_wise(
+                plat, edges[end].cast(pa.string()), _SEP
+            ).chunks
         ]
-    ).combine_chunks()
+        or [pa.array([], pa.string())]
+    )
     coded = ends.dictionary_encode()
     order = pc.sort_indices(coded.dictionary).to_numpy()
     n = len(order)
@@ -162,23 +166,19 @@ def leader_graph(
     a_keys = pc.binary_join_element_wise(a_plat, authors["handle"].cast(pa.string()), _SEP)
     at = pc.fill_null(pc.index_in(a_keys, value_set=keys), -1).to_numpy().astype(np.int64)
     found = at >= 0
-    at = at[found]
-    written = np.zeros(n, dtype=np.int64)
-    written[at] = _np(authors["written"], np.int64)[found]
-    nodes["written"] = written
+    row_of = np.full(n, -1, dtype=np.int64)  # each node's row of `authors` (-1: none)
+    row_of[at[found]] = np.flatnonzero(found)
+    pick = pa.array(np.maximum(row_of, 0), mask=row_of < 0)  # taken by Arrow, nulls kept
+    written = authors["written"].take(pick).to_numpy(zero_copy_only=False)
+    nodes["written"] = np.nan_to_num(written.astype("float64")).astype(np.int64)
     nodes["in_weight"] = np.bincount(e["target"], weights=e["weight"], minlength=n)
     nodes["in_accounts"] = np.bincount(e["target"], minlength=n).astype(np.int64)
     nodes["out_weight"] = np.bincount(e["source"], weights=e["weight"], minlength=n)
-    followers = pd.array(np.zeros(n, dtype=np.int64), dtype="Int64")
-    followers[:] = pd.NA
-    if found.any():
-        got = authors["followers"].to_pandas(types_mapper=_int_mapper)[found]
-        followers[at] = pd.array(got.to_numpy(), dtype="Int64")
-    nodes["followers"] = followers
-    types = np.full(n, None, dtype=object)
-    types[at] = authors["author_type"].cast(pa.string()).to_numpy(zero_copy_only=False)[found]
-    nodes["author_type"] = pd.Series(types, dtype="str")
-    when = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
+    followers = authors["followers"].take(pick)
+    nodes["followers"] = pd.array(
+        followers.cast(pa.int64()).to_pandas(types_mapper=_int_mapper), dtype="Int64"
+    )
+    nodes["author_type"] = _str(authors["author_type"].cast(pa.string()).take(pick))
     created = authors["author_created_at"]
     if pa.types.is_timestamp(created.type):  # UTC values, the zone dropped
         created = created.cast(pa.timestamp("us"))
@@ -186,7 +186,7 @@ def leader_graph(
         created = pa.array(
             pd.to_datetime(created.to_pandas(), utc=True).dt.tz_localize(None), pa.timestamp("us")
         )
-    when[at] = created.to_numpy(zero_copy_only=False).astype("datetime64[us]")[found]
+    when = created.take(pick).to_numpy(zero_copy_only=False).astype("datetime64[us]")
     nodes["author_created_at"] = pd.Series(when).dt.tz_localize("UTC")
     texts = _texts(st, months, start, end, max_texts)
     t_keys = pa.array(
@@ -216,11 +216,6 @@ def _arrow(table: Any) -> Any:
 def _str(values: Any) -> pd.Series:
     """An Arrow string array as a pandas ``str`` Series."""
     return pd.Series(pd.array(values, dtype="str"), dtype="str")
-
-
-def _np(values: Any, dtype: Any) -> np.ndarray:
-    """An Arrow column without nulls as a numpy array of ``dtype``."""
-    return np.asarray(values.to_numpy(), dtype=dtype)
 
 
 def _int_mapper(typ: Any) -> Any:
