@@ -13,12 +13,16 @@ with the session time zone set to UTC. The dialect-specific fragments are
 :data:`SPLIT_MENTIONED` and :data:`SPLIT_NAMED` (exploding handle lists),
 :data:`WHITESPACE` (a regex class inside a string literal) and ``EXTRACT(EPOCH FROM x)``
 (``unix_micros`` in Spark); ``bench/bench_store_spark.py`` checks that Spark gives the same
-results as DuckDB.
+results as DuckDB. ``{handle(col)}`` in a file is :data:`HANDLE` for that column (a handle
+normalised as :func:`humaskit.privacy.normalize_handles` does, the same text in both
+dialects but for its white-space class).
 
 Examples
 --------
 >>> "FROM posts" in sql("kpis")
 True
+>>> "{handle" in sql("leader_nodes"), "lower(author)" in sql("leader_nodes")
+(False, True)
 >>> literal(pd.Timestamp("2025-08-31 17:00", tz="UTC"))
 "TIMESTAMP '2025-08-31 17:00:00.000000'"
 """
