@@ -21,7 +21,9 @@ import sys
 import tempfile
 import time
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 def main() -> None:
@@ -33,6 +35,7 @@ def main() -> None:
     from humaskit import influencers as inf
     from humaskit import samples
     from humaskit import scheduling as sc
+    from humaskit.influencers import stored as inf_stored
     from humaskit.store import Store
     from humaskit.store import queries as sq
 
@@ -55,23 +58,52 @@ def main() -> None:
     duck_run = sq.run
     refused: dict[str, str] = {}
 
-    def spark_run(store, name, *, months, tables, frames=None, memory_limit=None, **params):
+    def spark_run(
+        store, name, *, months, tables, frames=None, memory_limit=None, arrow=False, **params
+    ):
         months = list(months)
         for table in tables:
             files = sq._files(store, table, months)
             if not files:  # an empty view with the columns: let DuckDB's runner answer
-                return duck_run(store, name, months=months, tables=tables, frames=frames, **params)
+                return duck_run(
+                    store, name, months=months, tables=tables, frames=frames, arrow=arrow, **params
+                )
             spark.read.parquet(*files).createOrReplaceTempView(table)
         for key, frame in (frames or {}).items():
             spark.createDataFrame(frame.astype("object")).createOrReplaceTempView(key)
         text = sq.sql(name, "spark").format(**params)
         try:
-            return spark.sql(text).toPandas()
+            out = spark.sql(text).toPandas()
+            return pa.Table.from_pandas(out, preserve_index=False) if arrow else out
         except Exception as exc:  # noqa: BLE001 (report what Spark refused, then go on)
             refused[name] = " ".join(str(exc).split())[:400]
             raise
 
     only = sys.argv[2].split(",") if len(sys.argv) > 2 else None
+    untidy = Store.create(tempfile.mkdtemp() + "/s")  # handles the SQL's regexes must clean
+    m = ws.mentions.reset_index(drop=True).copy()
+    i = np.arange(len(m))
+    author, to, named = (m[c].astype("object") for c in ("author", "to_author", "mentioned"))
+    m["author"] = author.where(i % 3 != 0, " @" + author.str.upper() + "\t")
+    m["to_author"] = to.where(i % 4 != 0, "@@" + to.str.upper() + " ").where(i % 5 != 0, None)
+    named = named.where(i % 2 != 0, "@" + named.str.upper() + ", " + named + ".! |@" + named + "?")
+    m["mentioned"] = named.where(i % 10 != 0, None)
+    untidy.append("mentions", m)
+    untidy.append("accounts", ws.accounts)
+
+    def arrows(store):
+        g = inf_stored.leader_graph(store, "2025-09")
+        e, n = g.edges, g.nodes
+        out = pd.DataFrame(
+            {
+                "platform": n["platform"].to_numpy()[e["source"]],
+                "source": n["handle"].to_numpy()[e["source"]],
+                "target": n["handle"].to_numpy()[e["target"]],
+                "weight": e["weight"].to_numpy(),
+            }
+        )
+        return out.merge(n, left_on=["platform", "source"], right_on=["platform", "handle"])
+
     calls = {
         "kpis by platform": lambda: ev.kpis(st, "2025-09", by="platform"),
         "responsiveness": lambda: ev.responsiveness(st, period="2025-09", now="2025-10-01"),
@@ -81,6 +113,7 @@ def main() -> None:
         "share of voice": lambda: ev.share_of_voice(st, period="2025-09"),
         "issues": lambda: ev.issues(st, "2025-09", salt="k"),
         "opinion leaders": lambda: inf.opinion_leaders(st, "2025-09", pseudonymize=False),
+        "opinion leaders' arrows, untidy handles": lambda: arrows(untidy),
         "best times": lambda: sc.best_times(st),
     }
     for label, call in calls.items():

@@ -116,6 +116,31 @@ def test_leader_graph_equals_mention_graph(store, ws):
     _same(a, b)
 
 
+def test_leader_graph_equals_mention_graph_on_untidy_handles(tmp_path, ws):
+    """Spaces, ``@``, capitals, trailing punctuation, repeated names and replies without
+    ``to_author`` give the same network in SQL as in memory (the SQL's fast paths)."""
+    m = _month(ws).reset_index(drop=True).copy()
+    i = np.arange(len(m))
+    author, to, named = (m[c].astype("object") for c in ("author", "to_author", "mentioned"))
+    m["author"] = author.where(i % 3 != 0, " @" + author.str.upper() + " ")
+    m["author"] = m["author"].where(i % 7 != 0, "\t" + author + "\n")
+    to = to.where(i % 4 != 0, "@@" + to.str.upper() + "\t")
+    m["to_author"] = to.where(i % 5 != 0, None)  # the replied-to mention's author instead
+    named = named.where(i % 2 != 0, "@" + named.str.upper() + ", " + named + ".! |@" + named + "?")
+    m["mentioned"] = named.where(i % 10 != 0, None)  # a reply's only arrow is then its lookup
+    st = Store.create(tmp_path / "s")
+    st.append("mentions", m)
+    st.append("accounts", ws.accounts)
+    g = inf_stored.leader_graph(st, "2025-09")
+    g2 = mention_graph(m, institution_accounts=ws.accounts)
+    assert len(g.edges) > 500
+    _same(_edges(g), _edges(g2))
+    cols = ["platform", "handle", "written", "in_weight", "in_accounts", "out_weight", "followers"]
+    a = g.nodes.sort_values(["platform", "handle"])[cols]
+    b = g2.nodes.sort_values(["platform", "handle"])[cols]
+    _same(a, b)
+
+
 def test_opinion_leaders_rank_the_same(store, ws):
     a = inf_stored.opinion_leaders(store, "2025-09", top=10, pseudonymize=False)
     b = inf.opinion_leaders(
@@ -183,3 +208,36 @@ def test_a_million_mentions_equal_in_memory(tmp_path):
     top = np.argsort(-g.pagerank())[:20]
     top2 = np.argsort(-g2.pagerank())[:20]
     assert list(g.nodes["handle"].iloc[top]) == list(g2.nodes["handle"].iloc[top2])
+
+
+def test_mentioned_split_in_sql_equals_split_handles():
+    """The SQL split of ``mentioned`` (fast paths and regexes) gives each row's distinct
+    handles exactly as :func:`split_handles` does, on random untidy texts."""
+    import random
+
+    import duckdb
+
+    from humaskit.influencers._common import split_handles
+    from humaskit.store import queries as sq
+
+    rng = random.Random(2)
+    vals = [
+        "".join(rng.choice("@.:!?aB ,;|\t\n\r") for _ in range(rng.randint(0, 14)))
+        for _ in range(20000)
+    ]
+    vals += ["".join(rng.choice("aBb  ") for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    vals += ["@A b a, @b", "a.. b", "@@x.", ".@", "@.@", "!@a", "a@.", "x|@y;;@Y?", "a a a"]
+    sp = split_handles(pd.Series(vals)).drop_duplicates()
+    want = sp.groupby("row")["handle"].apply(sorted).to_dict()
+    p = pd.DataFrame(
+        {"platform": "x", "src": [str(i) for i in range(len(vals))], "mentioned": vals}
+    )
+    p["first_target"] = pd.Series(None, index=p.index, dtype="str")
+    con = duckdb.connect()
+    con.register("p", p)
+    rows = con.execute(f"SELECT src, h FROM ({sq.SPLIT_MENTIONED['duckdb']}) s WHERE h <> ''")
+    got: dict[int, list[str]] = {}
+    for src, h in rows.fetchall():
+        got.setdefault(int(src), []).append(h)
+    assert all(len(v) == len(set(v)) for v in got.values())  # distinct as made
+    assert {k: sorted(v) for k, v in got.items()} == want

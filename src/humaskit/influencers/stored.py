@@ -100,6 +100,9 @@ def leader_graph(
     max_texts : int
         How many mention texts are kept for the community terms and tone.
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     st = _store(data)
     start, end = month_window(period, tz)
     months = sq.months_of_window(start, end)
@@ -116,63 +119,81 @@ def leader_graph(
     inst |= set(normalize_handles(accounts["account"].astype("str")).dropna())
     frames = {"inst": pd.DataFrame({"handle": pd.Series(sorted(inst), dtype="str")})}
     params = {"start": sq.literal(start), "end": sq.literal(end)}
-    edges = sq.run(st, "leader_edges", months=months, tables=tables, frames=frames, **params)
-    authors = sq.run(st, "leader_nodes", months=months, tables=tables, **params)
-    # one integer per (platform, handle), numbered in that order (joined keys sort alike)
-    plat = edges["platform"].astype("str")
-    keys = pd.concat(
-        [plat + _SEP + edges["source"].astype("str"), plat + _SEP + edges["target"].astype("str")],
-        ignore_index=True,
+    edges = _arrow(
+        sq.run(
+            st, "leader_edges", months=months, tables=tables, frames=frames, arrow=True, **params
+        )
     )
-    codes, uniq = pd.factorize(keys, sort=True)
-    index = pd.Index(uniq, dtype="str")
-    # each node's platform and handle from its first arrow (no splitting of the keys)
-    _, first = np.unique(codes, return_index=True)
-    ends = pd.concat([edges["source"], edges["target"]], ignore_index=True).astype("str")
+    authors = _arrow(sq.run(st, "leader_nodes", months=months, tables=tables, arrow=True, **params))
+    # one integer per (platform, handle), numbered in that order: Arrow hashes the joined
+    # keys once and sorts only the distinct ones (no Python string per arrow)
+    plat = pc.fill_null(edges["platform"].cast(pa.string()), "")
+    ends = pa.concat_arrays(  # chunk by chunk (a ChunkedArray of ChunkedArrays iterates)
+        [
+            chunk
+            for end in ("source", "target")
+            for chunk in pc.binary_join_element_wise(
+                plat, edges[end].cast(pa.string()), _SEP
+            ).chunks
+        ]
+        or [pa.array([], pa.string())]
+    )
+    coded = ends.dictionary_encode()
+    order = pc.sort_indices(coded.dictionary).to_numpy()
+    n = len(order)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n, dtype=np.int64)
+    codes = rank[coded.indices.to_numpy(zero_copy_only=False)]
+    keys = coded.dictionary.take(pa.array(order))
+    parts = pc.split_pattern(keys, _SEP, max_splits=1)
     nodes = pd.DataFrame(
         {
-            "platform": pd.array(np.tile(plat.to_numpy(), 2)[first], dtype="str"),
-            "handle": pd.array(ends.to_numpy()[first], dtype="str"),
+            "platform": _str(pc.list_element(parts, 0)),
+            "handle": _str(pc.list_element(parts, 1)),
         }
     )
-    src, dst = codes[: len(edges)], codes[len(edges) :]
-    n = len(nodes)
+    src, dst = codes[: edges.num_rows], codes[edges.num_rows :]
     order = np.lexsort((dst, src))
     e = pd.DataFrame(
         {
             "source": src[order].astype(np.int64),
             "target": dst[order].astype(np.int64),
-            "weight": edges["weight"].to_numpy(dtype="float64")[order],
+            "weight": edges["weight"].to_numpy().astype("float64")[order],
         }
     )
-    authors = authors.dropna(subset=["handle"])
-    authors["platform"] = authors["platform"].astype("str")
-    authors["handle"] = authors["handle"].astype("str")
-    at = index.get_indexer(authors["platform"] + _SEP + authors["handle"])
+    authors = authors.filter(pc.is_valid(authors["handle"]))
+    a_plat = pc.fill_null(authors["platform"].cast(pa.string()), "")
+    a_keys = pc.binary_join_element_wise(a_plat, authors["handle"].cast(pa.string()), _SEP)
+    at = pc.fill_null(pc.index_in(a_keys, value_set=keys), -1).to_numpy().astype(np.int64)
     found = at >= 0
-    written = np.zeros(n, dtype=np.int64)
-    written[at[found]] = authors["written"].to_numpy(dtype=np.int64)[found]
-    nodes["written"] = written
+    row_of = np.full(n, -1, dtype=np.int64)  # each node's row of `authors` (-1: none)
+    row_of[at[found]] = np.flatnonzero(found)
+    pick = pa.array(np.maximum(row_of, 0), mask=row_of < 0)  # taken by Arrow, nulls kept
+    written = authors["written"].take(pick).to_numpy(zero_copy_only=False)
+    nodes["written"] = np.nan_to_num(written.astype("float64")).astype(np.int64)
     nodes["in_weight"] = np.bincount(e["target"], weights=e["weight"], minlength=n)
     nodes["in_accounts"] = np.bincount(e["target"], minlength=n).astype(np.int64)
     nodes["out_weight"] = np.bincount(e["source"], weights=e["weight"], minlength=n)
-    for col, out_name, dtype in (
-        ("followers", "followers", "Int64"),
-        ("author_type", "author_type", "str"),
-        ("author_created_at", "author_created_at", None),
-    ):
-        if dtype is None:  # times as numpy datetime64 (no Timestamp objects per row)
-            when = pd.to_datetime(authors[col], utc=True).dt.tz_localize(None)
-            arr = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
-            arr[at[found]] = when.to_numpy(dtype="datetime64[us]")[found]
-            nodes[out_name] = pd.Series(arr).dt.tz_localize("UTC")
-            continue
-        values = pd.Series(pd.NA, index=range(n), dtype=dtype)
-        values.iloc[at[found]] = authors[col][found].to_numpy()
-        nodes[out_name] = values.astype(dtype)
+    followers = authors["followers"].take(pick)
+    nodes["followers"] = pd.array(
+        followers.cast(pa.int64()).to_pandas(types_mapper=_int_mapper), dtype="Int64"
+    )
+    nodes["author_type"] = _str(authors["author_type"].cast(pa.string()).take(pick))
+    created = authors["author_created_at"]
+    if pa.types.is_timestamp(created.type):  # UTC values, the zone dropped
+        created = created.cast(pa.timestamp("us"))
+    else:  # pragma: no cover (an engine that gives another type)
+        created = pa.array(
+            pd.to_datetime(created.to_pandas(), utc=True).dt.tz_localize(None), pa.timestamp("us")
+        )
+    when = created.take(pick).to_numpy(zero_copy_only=False).astype("datetime64[us]")
+    nodes["author_created_at"] = pd.Series(when).dt.tz_localize("UTC")
     texts = _texts(st, months, start, end, max_texts)
-    key = texts["platform"].astype("str") + _SEP + normalize_handles(texts["author"]).astype("str")
-    row_node = index.get_indexer(key).astype(np.int64)
+    t_keys = pa.array(
+        (texts["platform"].astype("str") + _SEP + normalize_handles(texts["author"]).astype("str")),
+        pa.string(),
+    )
+    row_node = pc.fill_null(pc.index_in(t_keys, value_set=keys), -1).to_numpy().astype(np.int64)
     return MentionGraph(
         nodes=nodes,
         edges=e,
@@ -181,6 +202,26 @@ def leader_graph(
         row_node=row_node,
         mentions=texts,
     )
+
+
+def _arrow(table: Any) -> Any:
+    """An Arrow table of a query result (a runner may answer with pandas)."""
+    import pyarrow as pa
+
+    if isinstance(table, pd.DataFrame):
+        return pa.Table.from_pandas(table, preserve_index=False)
+    return table
+
+
+def _str(values: Any) -> pd.Series:
+    """An Arrow string array as a pandas ``str`` Series."""
+    return pd.Series(pd.array(values, dtype="str"), dtype="str")
+
+
+def _int_mapper(typ: Any) -> Any:
+    import pyarrow as pa
+
+    return pd.Int64Dtype() if pa.types.is_integer(typ) else None
 
 
 def _texts(st: Store, months: list[str], start: Any, end: Any, cap: int) -> pd.DataFrame:

@@ -13,12 +13,16 @@ with the session time zone set to UTC. The dialect-specific fragments are
 :data:`SPLIT_MENTIONED` and :data:`SPLIT_NAMED` (exploding handle lists),
 :data:`WHITESPACE` (a regex class inside a string literal) and ``EXTRACT(EPOCH FROM x)``
 (``unix_micros`` in Spark); ``bench/bench_store_spark.py`` checks that Spark gives the same
-results as DuckDB.
+results as DuckDB. ``{handle(col)}`` in a file is :data:`HANDLE` for that column (a handle
+normalised as :func:`humaskit.privacy.normalize_handles` does, the same text in both
+dialects but for its white-space class).
 
 Examples
 --------
 >>> "FROM posts" in sql("kpis")
 True
+>>> "{handle" in sql("leader_nodes"), "lower(author)" in sql("leader_nodes")
+(False, True)
 >>> literal(pd.Timestamp("2025-08-31 17:00", tz="UTC"))
 "TIMESTAMP '2025-08-31 17:00:00.000000'"
 """
@@ -48,14 +52,31 @@ __all__ = [
 
 SQL_DIR = Path(__file__).with_name("sql")
 
-#: Exploding the ``mentioned`` lists of view ``m`` into rows ``h``, per dialect.
+#: The handles named in ``mentioned`` by each row of view ``p`` (platform, src,
+#: first_target, mentioned), one row per distinct normalised handle ``h`` of the row (``@``
+#: and trailing ``.:!?`` removed, lower case, as :func:`humaskit.influencers._common.
+#: split_handles`; an empty ``h`` is possible), per dialect. The whole text is normalised
+#: before it is split, so the handles of a row are made distinct without a lambda or a
+#: de-duplication pass afterwards. DuckDB: regular expressions only for a text holding
+#: ``@.:!?`` or a separator other than a space, and ``list_distinct`` only for three
+#: handles or more (the rest, nearly every row, is a lower-case split on spaces).
+_SEPARATOR = "[ \\t\\n\\r,;|]"
+_NORMALISE = (
+    "regexp_replace(regexp_replace(lower(mentioned), '(^|{sep})@+', '{back}'{g}), "
+    "'[.:!?]+({sep}|$)', '{back}'{g})"
+)
 SPLIT_MENTIONED = {
-    "duckdb": "SELECT mention_id, platform, src, "
-    "unnest(regexp_split_to_array(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
-    "FROM m WHERE mentioned IS NOT NULL",
-    "spark": "SELECT mention_id, platform, src, "
-    "explode(split(mentioned, '[ \\t\\n\\r,;|]+')) AS h "
-    "FROM m WHERE mentioned IS NOT NULL",
+    "duckdb": "SELECT platform, src, first_target, unnest(CASE WHEN len(l) < 2 THEN l "
+    "WHEN len(l) = 2 THEN (CASE WHEN l[1] = l[2] THEN [l[1]] ELSE l END) "
+    "ELSE list_distinct(l) END) AS h FROM (SELECT platform, src, first_target, "
+    "CASE WHEN regexp_matches(mentioned, '[@.:!?,;|\\t\\n\\r]') THEN regexp_split_to_array("
+    + _NORMALISE.format(sep=_SEPARATOR, back="\\1", g=", 'g'")
+    + f", '{_SEPARATOR}+') ELSE string_split(lower(mentioned), ' ') END AS l "
+    "FROM p WHERE mentioned IS NOT NULL) s",
+    "spark": "SELECT platform, src, first_target, explode(array_distinct(split("
+    "CASE WHEN mentioned RLIKE '[@.:!?]' THEN "
+    + _NORMALISE.format(sep=_SEPARATOR, back="$1", g="")
+    + f" ELSE lower(mentioned) END, '{_SEPARATOR}+'))) AS h FROM p WHERE mentioned IS NOT NULL",
 }
 #: The regular-expression class of white space inside a SQL string literal: DuckDB keeps
 #: backslashes as they are, Spark reads them as escapes (so it needs two).
@@ -67,10 +88,22 @@ SPLIT_NAMED = {
 }
 
 
+#: A handle as :func:`humaskit.privacy.normalize_handles` makes it, for ``{handle(col)}``:
+#: white space and a leading ``@`` removed, lower case, empty as NULL. The regular
+#: expressions run only when the first or last character asks for them (a plain handle,
+#: nearly every row, is only lower-cased: the regexes were most of the arrows' time).
+HANDLE = (
+    "CASE WHEN left({col}, 1) > ' ' AND left({col}, 1) <> '@' AND right({col}, 1) > ' ' "
+    "THEN lower({col}) ELSE NULLIF(lower(regexp_replace(regexp_replace({col}, "
+    "'^{ws}*@*{ws}*', ''), '{ws}+$', '')), '') END"
+)
+
+
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """The text of ``sql/<name>.sql`` with the dialect fragments filled in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    text = re.sub(r"\{handle\((\w+)\)\}", lambda m: HANDLE.replace("{col}", m.group(1)), text)
     text = text.replace("{split_mentioned}", SPLIT_MENTIONED[dialect])
     text = text.replace("{split_named}", SPLIT_NAMED[dialect])
     text = text.replace("{ws}", WHITESPACE[dialect])
@@ -141,12 +174,15 @@ def run(
     tables: Iterable[str],
     frames: dict[str, pd.DataFrame] | None = None,
     memory_limit: str | None = None,
+    arrow: bool = False,
     **params: Any,
-) -> pd.DataFrame:
+) -> Any:
     """Run ``sql/<name>.sql`` over the ``tables`` of ``months`` and return the result.
 
     ``frames`` are small tables registered as views (units, the institution's handles).
     A table with no file in those months is an empty view with the canonical columns.
+    The result is a pandas DataFrame, or a ``pyarrow.Table`` with ``arrow=True`` (no
+    Python object per string: for results of millions of rows).
     """
     months = list(months)
     con = connect(memory_limit=memory_limit)
@@ -164,6 +200,11 @@ def run(
         for key, frame in (frames or {}).items():
             con.register(key, frame)
         text = sql(name).format(**params)
+        if arrow:
+            result = con.sql(text)
+            for how in ("to_arrow_table", "fetch_arrow_table", "arrow"):  # DuckDB 2.x, 1.x
+                if hasattr(result, how):
+                    return getattr(result, how)()
         return con.execute(text).df()
     finally:
         con.close()

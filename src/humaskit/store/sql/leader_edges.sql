@@ -2,35 +2,36 @@
 -- (humaskit.influencers.network: author -> to_author, else -> the author of the mention
 -- replied to, and -> every handle in `mentioned`; one row counts once per target; rows
 -- without an author, self-loops and the institution's handles (view inst) left out).
+-- Each row's arrows are distinct as made (its first target, then its distinct named
+-- handles other than that one), so they are counted without a de-duplication pass; only
+-- the mentions some row replies to are looked up.
 WITH m AS (
-    SELECT
-        mention_id,
-        platform,
-        in_reply_to,
-        mentioned,
-        NULLIF(lower(regexp_replace(regexp_replace(author, '^{ws}*@*{ws}*', ''), '{ws}+$', '')), '')
-            AS src,
-        NULLIF(lower(regexp_replace(regexp_replace(to_author, '^{ws}*@*{ws}*', ''), '{ws}+$', '')), '')
-            AS ta
+    SELECT mention_id, platform, in_reply_to, mentioned,
+        {handle(author)} AS src, {handle(to_author)} AS ta
     FROM mentions
     WHERE created_at >= {start} AND created_at < {end}
 ),
-named AS (
-    SELECT mention_id, platform, src, lower(regexp_replace(regexp_replace(h, '^@+', ''),
-        '[.:!?]+$', '')) AS tgt
-    FROM ({split_mentioned}) s
+r AS (
+    SELECT mention_id, src
+    FROM m
+    WHERE src IS NOT NULL AND mention_id IN (
+        SELECT in_reply_to FROM m WHERE ta IS NULL AND in_reply_to IS NOT NULL
+    )
+),
+p AS (
+    SELECT m.platform, m.src, m.mentioned, COALESCE(m.ta, r.src) AS first_target
+    FROM m
+    LEFT JOIN r ON m.ta IS NULL AND m.in_reply_to = r.mention_id
+    WHERE m.src IS NOT NULL AND m.src NOT IN (SELECT handle FROM inst)
 ),
 t AS (
-    SELECT mention_id, platform, src, ta AS tgt FROM m WHERE ta IS NOT NULL
-    UNION
-    SELECT m.mention_id, m.platform, m.src, r.src AS tgt
-    FROM m JOIN m r ON m.in_reply_to = r.mention_id
-    WHERE m.ta IS NULL AND m.in_reply_to IS NOT NULL
-    UNION
-    SELECT mention_id, platform, src, tgt FROM named WHERE tgt <> ''
+    SELECT platform, src, first_target AS tgt FROM p WHERE first_target IS NOT NULL
+    UNION ALL
+    SELECT platform, src, h AS tgt
+    FROM ({split_mentioned}) s
+    WHERE h <> '' AND (first_target IS NULL OR h <> first_target)
 )
 SELECT platform, src AS source, tgt AS target, COUNT(*) AS weight
 FROM t
-WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
-    AND src NOT IN (SELECT handle FROM inst) AND tgt NOT IN (SELECT handle FROM inst)
+WHERE src <> tgt AND tgt NOT IN (SELECT handle FROM inst)
 GROUP BY platform, src, tgt

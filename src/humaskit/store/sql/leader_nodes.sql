@@ -2,8 +2,7 @@
 -- follower count, author type (the first non-empty one), earliest account creation.
 SELECT
     platform,
-    NULLIF(lower(regexp_replace(regexp_replace(author, '^{ws}*@*{ws}*', ''), '{ws}+$', '')), '')
-        AS handle,
+    {handle(author)} AS handle,
     COUNT(*) AS written,
     MAX(author_followers) AS followers,
     MIN(author_type) AS author_type,
