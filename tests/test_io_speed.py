@@ -253,3 +253,11 @@ def test_big_file_with_an_odd_record_reads_as_by_the_other_paths(tmp_path, monke
         assert fast.imported == 2500 and fast.rows_in_file == 2500
     if damage == "bad_byte_in_unread_column":
         assert fast.imported == 2500
+
+
+def test_english_month_names_are_those_of_the_cldr_table():
+    from humaskit.io.lookup import month_names
+
+    names = month_names()
+    assert len(tm.ENGLISH_MONTHS) == 24 - 1  # "may" is both
+    assert all(names[k] == v for k, v in tm.ENGLISH_MONTHS.items())

@@ -130,7 +130,7 @@ def grid_fast(
         frame[p] = pd.Series(pd.arrays.ArrowStringArray(col, dtype=_STR), index=frame.index)
         del col
     del table
-    release_memory()
+    release_memory(collect=False)
     first = spec.header_row + 2 + skip_below
     rows = np.arange(first, first + n, dtype="int64")
     nblank = int(blank.sum())
@@ -200,13 +200,15 @@ def ends_with_newline(src: Source) -> bool:
     return tail.endswith(b"\n") or tail.endswith(b"\n\x00") or tail.endswith(b"\r")
 
 
-def release_memory() -> None:
-    """Give back what parsing freed (columns not kept), so later steps start lower."""
+def release_memory(collect: bool = True) -> None:
+    """Give back what parsing freed (columns not kept), so later steps start lower
+    (``collect``: run Python's garbage collector first, for parsers that made objects)."""
     import gc
 
     import pyarrow as pa
 
-    gc.collect()
+    if collect:
+        gc.collect()
     pa.default_memory_pool().release_unused()
     try:  # glibc keeps freed memory; ask it to return it (Linux only, harmless elsewhere)
         import ctypes

@@ -162,8 +162,8 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     for p in sorted(texts, key=lambda p: -_text_bytes(grid.frame[p])):  # long texts first
         if inside is not None and inside <= 0:
             break
-        breaks = grid.frame[p].astype("str").str.count("\n")
-        multis[p] = (breaks > 0).to_numpy(dtype=bool, na_value=False)
+        breaks = _count(grid.frame[p], "\n")
+        multis[p] = breaks > 0
         if inside is not None:
             inside -= int(breaks.sum())
     for p in texts:
@@ -179,7 +179,7 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
             continue
         at = np.flatnonzero(look)
         # (a boolean mask filters pyarrow chunk by chunk; positions would join the chunks)
-        many = (text[look].str.count(re.escape(d)) >= least).to_numpy(dtype=bool, na_value=False)
+        many = _count(text[look], d) >= least
         where = at[many]
         if not len(where):
             continue
@@ -200,6 +200,38 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     ]
     frame = grid.frame.loc[~bad].reset_index(drop=True)
     return Grid(frame, grid.rows[~bad], sorted(grid.skipped + skipped), grid.blank)
+
+
+def _count(col: pd.Series, sub: str) -> np.ndarray:
+    """How many times the character ``sub`` is in each cell of a text column (0 for a
+    missing cell). An ASCII character is counted in the bytes themselves (numpy, chunk by
+    chunk: a character of another script never holds an ASCII byte in UTF-8)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = getattr(col.array, "_pa_array", None)
+    if arr is None:
+        arr = pa.chunked_array(
+            [pa.array(col.astype("str"), type=pa.large_string(), from_pandas=True)]
+        )
+    if len(sub) != 1 or ord(sub) > 127 or arr.type not in (pa.large_string(), pa.string()):
+        return np.asarray(pc.fill_null(pc.count_substring(arr, sub), 0))
+    out = []
+    for chunk in arr.chunks:
+        width = "int64" if chunk.type == pa.large_string() else "int32"
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=width)
+        offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1].astype("int64")
+        counts = np.zeros(len(chunk), dtype="int64")
+        data = chunk.buffers()[2]
+        if data is not None and len(chunk) and offsets[-1] > offsets[0]:
+            text = np.frombuffer(data, dtype=np.uint8)[offsets[0] : offsets[-1]]
+            hits = np.flatnonzero(text == ord(sub)) + offsets[0]
+            cell = np.searchsorted(offsets, hits, side="right") - 1
+            counts = np.bincount(cell, minlength=len(chunk)).astype("int64")
+        if chunk.null_count:
+            counts[~chunk.is_valid().to_numpy(zero_copy_only=False)] = 0
+        out.append(counts)
+    return np.concatenate(out) if out else np.zeros(0, dtype="int64")
 
 
 def _text_bytes(col: pd.Series) -> int:
