@@ -1,7 +1,7 @@
 """The fastest path for big, well-formed UTF-8 text tables: pyarrow's streaming CSV reader.
 
 Used by :mod:`humaskit.io.grid` before the other paths. The file's blocks are parsed in
-turn on all cores, only the columns a reader needs are converted (memory: the kept cells
+turn on one core, only the columns a reader needs are converted (memory: the kept cells
 and a block), and every record's cells are still counted: a record with another number
 of cells than the header, a blank line, a byte that is not UTF-8, or a file that does not
 end with a line break hands the file over to the other paths, which number, fill or repair
@@ -54,8 +54,9 @@ def grid_fast(
     """Fastest path for big, well-formed UTF-8 tables: pyarrow's streaming reader.
 
     Blocks of the file are parsed in turn (memory: the kept cells and one block), only
-    the kept columns converted. Columns of ``texts`` stay text; the others become whole
-    numbers, decimals or booleans where every cell is one, as pandas' parser reads them
+    the kept columns converted. Columns of ``texts`` stay
+    text; the others become whole numbers, decimals or booleans where every cell is one,
+    as pandas' parser reads them
     (:func:`_as_numbers`). Every record's cells are still counted: any record with
     another number of cells than the header, a blank line, or a file that does not end
     with a line break hands over to the other paths (None), which number or fill such
@@ -81,7 +82,7 @@ def grid_fast(
         reader = pcsv.open_csv(
             str(src.path),
             read_options=pcsv.ReadOptions(
-                use_threads=True,
+                use_threads=False,  # one core: as fast on a busy machine, less CPU in all
                 skip_rows=spec.header_row + 1 + skip_below,
                 column_names=names,
                 encoding="utf8",
