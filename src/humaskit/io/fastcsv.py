@@ -54,9 +54,8 @@ def grid_fast(
     """Fastest path for big, well-formed UTF-8 tables: pyarrow's streaming reader.
 
     Blocks of the file are parsed in turn (memory: the kept cells and one block), only
-    the kept columns converted. Columns of ``texts`` stay
-    text; the others become whole numbers, decimals or booleans where every cell is one,
-    as pandas' parser reads them
+    the kept columns converted. Columns of ``texts`` stay text; the others become whole
+    numbers, decimals or booleans where every cell is one, as pandas' parser reads them
     (:func:`_as_numbers`). Every record's cells are still counted: any record with
     another number of cells than the header, a blank line, or a file that does not end
     with a line break hands over to the other paths (None), which number or fill such
