@@ -161,19 +161,35 @@ _FALSE = ("False", "FALSE", "false")
 def _as_numbers(col) -> np.ndarray | None:  # noqa: ANN001
     """A text column as pandas' parser types it: int64 when every cell is a whole number,
     float64 when every cell is a number, bool when every cell is True/False (any case
-    pandas knows), else None (text)."""
+    pandas knows), else None (text). Like pandas, spaces around a number and a leading
+    ``+`` are allowed, and ``nan`` is text."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    for kind in (pa.int64(), pa.float64()):
-        try:
-            return pc.cast(col, kind).to_numpy()
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            continue
+    numbers = _cast_numbers(col)
+    if numbers is None and pc.any(pc.match_substring_regex(col, r"^[ \t]|[ \t]$|^\+")).as_py():
+        numbers = _cast_numbers(pc.replace_substring_regex(pc.utf8_trim(col, " \t"), r"^\+", ""))
+    if numbers is not None:
+        return numbers
     truth = pc.is_in(col, pa.array(_TRUE + _FALSE))
     if pc.all(truth).as_py():
         return pc.is_in(col, pa.array(_TRUE)).to_numpy(zero_copy_only=False)
     return None
+
+
+def _cast_numbers(col) -> np.ndarray | None:  # noqa: ANN001
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        return pc.cast(col, pa.int64()).to_numpy()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    try:
+        values = pc.cast(col, pa.float64()).to_numpy()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return None if np.isnan(values).any() else values  # "nan" is no number to pandas
 
 
 def _empty_cells(col) -> np.ndarray:  # noqa: ANN001
