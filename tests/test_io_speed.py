@@ -5,7 +5,10 @@
 - zero-padded times read by position: as the regex parser;
 - text cleaning: as ``str.strip()`` and the missing markers per value;
 - X accounts from links: as ``str.extract`` with Python's ``re``;
-- ``read_folder`` streaming and merging: the same workspace as file by file.
+- ``read_folder`` streaming and merging: the same workspace as file by file;
+- big UTF-8 files read by pyarrow's streaming reader (:mod:`humaskit.io.fastcsv`): the same
+  import as pandas' chunked parser and as the exact row-by-row reader, columns typed as
+  pandas types them, and any odd record handed over.
 """
 
 from __future__ import annotations
@@ -130,3 +133,134 @@ def test_folder_streams_to_the_same_workspace(tmp_path):
     assert not posts.duplicated(["platform", "post_id"]).any()
     assert len(posts) == sum(len(i.table) for i in ws.imports if i.kind == "posts")
     assert np.all([i.accounted for i in ws.imports if i.kind not in ("unsupported", "damaged")])
+
+
+def _big_meta(path, n: int, views=None):
+    from fixtures_io import META_FB_HEADER, csv_text, fb_row
+
+    rows = []
+    for i in range(n):
+        row = fb_row(
+            10_000 + i,
+            f"09/{1 + i % 28:02d}/2025 {i % 24:02d}:15",
+            views=str(i * 7 % 5000) if views is None else views(i),
+            text=("Info layanan " * 9) + ("\nbaris kedua, ya" if i % 3 else ""),
+        )
+        row[13] = "" if i % 5 else "Label, uji"  # a kept-out column with commas and quotes
+        rows.append(row)
+    path.write_text(csv_text(META_FB_HEADER, rows), encoding="utf-8-sig")
+    return path
+
+
+def _three_ways(path, monkeypatch):
+    from humaskit.io import fastcsv, files, grid
+
+    used = []
+    real = fastcsv.grid_fast
+
+    def spy(*a, **k):
+        got = real(*a, **k)
+        used.append(got is not None)
+        return got
+
+    monkeypatch.setattr(grid, "grid_fast", spy)
+    fast = read_export(path, export_date="2025-10-01")
+    monkeypatch.setattr(grid, "arrow_ready", lambda src, check: False)
+    chunked = read_export(path, export_date="2025-10-01")
+    monkeypatch.setattr(files, "HEAD_BYTES", 10 << 20)  # the whole file, the exact way
+    exact = read_export(path, export_date="2025-10-01")
+    return used, fast, chunked, exact
+
+
+def _same(a, b):
+    pd.testing.assert_frame_equal(a.table, b.table)
+    pd.testing.assert_frame_equal(a.skipped, b.skipped)
+    assert (a.rows_in_file, a.notes) == (b.rows_in_file, b.notes)
+
+
+def test_big_utf8_file_read_by_pyarrow_as_by_the_other_paths(tmp_path, monkeypatch):
+    from humaskit.io import files
+
+    p = _big_meta(tmp_path / "besar.csv", 2500)
+    assert p.stat().st_size > files.HEAD_BYTES
+    used, fast, chunked, exact = _three_ways(p, monkeypatch)
+    assert used == [True]
+    _same(fast, chunked)
+    _same(fast, exact)
+    assert fast.imported == 2500 and fast.accounted
+
+
+def test_big_file_numbers_typed_as_pandas_types_them(tmp_path, monkeypatch):
+    # "1.500" in a count column: pandas reads a decimal (1.5 views, rounded to 2, noted)
+    p = _big_meta(tmp_path / "besar.csv", 2500, views=lambda i: "1.500" if i == 7 else f"{i}.0")
+    used, fast, chunked, _ = _three_ways(p, monkeypatch)
+    assert used == [True]
+    _same(fast, chunked)
+    assert fast.table.set_index("post_id").loc["10007", "views"] == 2
+
+
+@pytest.mark.parametrize(
+    "values, dtype",
+    [
+        (["1", "-2", "007"], "int64"),
+        (["1.5", "2", "1e3"], "float64"),
+        (["True", "false", "TRUE"], "bool"),
+        ([" 12", "3 ", "+5"], "int64"),
+        (["inf", "-1.5", "+2"], "float64"),
+        (["nan", "1"], None),
+        (["1", "", "3"], None),
+        (["1", "N/A"], None),
+        (["yes", "no"], None),
+    ],
+)
+def test_column_types_as_pandas_parser(values, dtype):
+    import io
+
+    import pyarrow as pa
+
+    from humaskit.io.fastcsv import _as_numbers
+
+    got = _as_numbers(pa.chunked_array([pa.array(values, pa.large_string())]))
+    body = "v,k\n" + "".join(f"{v},x\n" for v in values)
+    ref = pd.read_csv(io.StringIO(body), na_filter=False)["v"]
+    if dtype is None:
+        assert got is None and not pd.api.types.is_numeric_dtype(ref.dtype)
+    else:
+        assert str(got.dtype) == dtype == str(ref.dtype)
+        assert got.tolist() == ref.tolist()
+
+
+@pytest.mark.parametrize("damage", ["ragged", "blank", "bad_byte_in_unread_column", "no_end"])
+def test_big_file_with_an_odd_record_reads_as_by_the_other_paths(tmp_path, monkeypatch, damage):
+    p = _big_meta(tmp_path / "besar.csv", 2500)
+    lines = p.read_bytes().split(b"\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith(b"10900,"))  # one line
+    if damage == "ragged":
+        lines[at] += b",lebih"
+    elif damage == "blank":
+        lines.insert(at, b"")
+    elif damage == "bad_byte_in_unread_column":
+        assert b'"Label, uji"' in lines[at]
+        lines[at] = lines[at].replace(b'"Label, uji"', b"Lab\xffel", 1)
+    data = b"\n".join(lines)
+    if damage == "no_end":
+        data = data.rstrip(b"\n")
+    p.write_bytes(data)
+    used, fast, chunked, exact = _three_ways(p, monkeypatch)
+    # a ragged or cut record goes to the other paths; a blank line is read as a blank
+    # record; a bad byte is read from the repaired copy (the copy by pyarrow)
+    assert used == ([True] if damage in ("blank", "bad_byte_in_unread_column") else [False])
+    _same(fast, chunked)
+    assert fast.accounted
+    if damage == "blank":
+        assert fast.imported == 2500 and fast.rows_in_file == 2500
+    if damage == "bad_byte_in_unread_column":
+        assert fast.imported == 2500
+
+
+def test_english_month_names_are_those_of_the_cldr_table():
+    from humaskit.io.lookup import month_names
+
+    names = month_names()
+    assert len(tm.ENGLISH_MONTHS) == 24 - 1  # "may" is both
+    assert all(names[k] == v for k, v in tm.ENGLISH_MONTHS.items())

@@ -38,6 +38,7 @@ __all__ = [
     "rows_result",
     "reader_notes",
     "text_na",
+    "ids_unique",
     "daily_result",
     "fill_from_days",
     "id_day_mismatch",
@@ -131,6 +132,7 @@ class Rows:
         self.cells: dict[int, pd.Series] = {p: grid.frame[p] for p in grid.frame.columns}
         grid.frame = grid.frame.iloc[:0]  # the Rows object owns the cells from here on
         self.reason = np.full(self.n, None, dtype=object)
+        self._free = np.ones(self.n, dtype=bool)  # rows not skipped (object compares are slow)
         self.notes: list[str] = []
         self.table_name = ""
 
@@ -243,9 +245,10 @@ class Rows:
             if not isinstance(mask, pd.Series)
             else (mask.fillna(False).to_numpy(dtype=bool))
         )
-        m = m & (self.reason == None)  # noqa: E711 (numpy element-wise)
+        m = m & self._free
         if m.any():
             self.reason[m] = t(key, self.lang, **values)
+            self._free &= ~m
 
     def skip_unreadable(
         self, name: str, raw: pd.Series, parsed: pd.Series, *, missing: str, bad: str
@@ -263,7 +266,7 @@ class Rows:
 
     @property
     def keep(self) -> np.ndarray:
-        return self.reason == None  # noqa: E711
+        return self._free.copy()
 
     def skipped(self) -> list[tuple[int, str]]:
         bad = ~self.keep
@@ -382,6 +385,7 @@ def finish_table(
     spec = {c.name: c for c in schema.TABLES[kind]}
     n = len(table)
     reason = np.full(n, None, dtype=object)
+    free = np.ones(n, dtype=bool)  # rows without a reason yet (object compares are slow)
     notes: list[str] = []
     table = table.copy(deep=False)  # copy-on-write: no data copied
     for name, col in spec.items():
@@ -394,15 +398,16 @@ def finish_table(
                 table[name] = s
                 notes.append(t("io.note_time_range", lang, column=name, n=int(out.sum()), **YEARS))
                 if not col.nullable:
-                    reason[out & (reason == None)] = t(  # noqa: E711
-                        "io.skip_time_range", lang, column=name, **YEARS
-                    )
+                    new = out & free
+                    reason[new] = t("io.skip_time_range", lang, column=name, **YEARS)
+                    free &= ~new
         if not col.nullable:
             bad = s.isna().to_numpy().copy()
             if col.kind == "str":
                 bad |= (s.astype("str") == "").to_numpy(dtype=bool, na_value=True)
-            new = bad & (reason == None)  # noqa: E711
+            new = bad & free
             reason[new] = t("io.skip_missing", lang, column=name)
+            free &= ~new
         if col.allowed is not None:
             known = s.isin(col.allowed).to_numpy(dtype=bool, na_value=False)
             out = s.notna().to_numpy() & ~known
@@ -419,12 +424,13 @@ def finish_table(
                     )
                     table[name] = s.where(~out)
                 else:
-                    new = out & (reason == None)  # noqa: E711
+                    new = out & free
                     reason[new] = t("io.skip_not_allowed", lang, column=name)
+                    free &= ~new
     for col in spec.values():
         if col.required and col.nullable and col.name not in table.columns:
             table[col.name] = schema.empty(kind)[col.name].reindex(range(n)).set_axis(table.index)
-    keep = reason == None  # noqa: E711
+    keep = free
     skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
     if not keep.all():  # (selecting every row would copy every column)
         table = table.loc[keep].reset_index(drop=True)
@@ -574,6 +580,34 @@ def rows_result(
         notes=notes,
         **fields,
     )
+
+
+def ids_unique(ids: pd.Series) -> bool:
+    """True when no id is given twice (then the import needs no look for repeated posts);
+    False when one is, or when that is not cheap to tell (ids that are not all digits).
+
+    Examples
+    --------
+    >>> ids_unique(pd.Series(["12", "13"], dtype="str")), ids_unique(pd.Series([5, 5]))
+    (True, False)
+    """
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return bool(ids.notna().all() and not ids.duplicated().any())
+    if not _is_text(ids):
+        return False
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = (
+        ids.array._pa_array if hasattr(ids.array, "_pa_array") else pa.array(ids, from_pandas=True)
+    )
+    try:
+        whole = pc.cast(arr, pa.int64())  # "0012" and "12" meet: a false alarm, never a miss
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    if whole.null_count:
+        return False
+    return not pd.Series(whole.to_numpy()).duplicated().any()
 
 
 def text_na(index: pd.Index) -> pd.Series:

@@ -1,10 +1,13 @@
 """Read the data rows of a table found by :mod:`humaskit.io.files` into a :class:`Grid`.
 
-Small files (up to 256 KB) are parsed exactly with the csv module. Bigger text tables take
-a fast path: pandas' C parser, in chunks (columns a reader does not need are dropped chunk
-by chunk), UTF-8 files of 32 MB or more as two halves on two threads (split at a line
-break outside quotes). A row with more cells than the header, or a file that does not end
-with a line break, sends the file to the exact reader (pyarrow, quoted line breaks allowed),
+Small files (up to 256 KB) are parsed exactly with the csv module. Bigger UTF-8 text
+tables whose every record has the header's number of cells are read by pyarrow's
+streaming reader, only the needed columns converted (:mod:`humaskit.io.fastcsv`). Other
+big text tables take pandas' C parser, in chunks (columns a reader does not need are
+dropped chunk by chunk), UTF-8 files of 32 MB or more as two halves on two threads (split
+at a line break outside quotes). A row with more cells than the header, or a file that
+does not end with a line break, sends the file to the exact reader (pyarrow, quoted line
+breaks allowed),
 which skips and numbers each bad row. On the fast path a row with fewer cells than the
 header is kept with its missing trailing cells empty; the exact reader does the same for
 a row missing at most a quarter of its cells (Meta writes old posts without the columns
@@ -37,6 +40,7 @@ import pandas as pd
 
 from ..errors import DamagedFile
 from ..i18n import t
+from .fastcsv import arrow_ready, ends_with_newline, grid_fast, release_memory
 from .files import (
     READ_ERRORS,
     REPLACE,
@@ -123,7 +127,11 @@ def _grid_big(
     lang: str | None,
     check: bool,
 ) -> Grid:
-    grid = _grid_pandas(src, spec, positions, skip_below)
+    grid = None
+    if arrow_ready(src, check):
+        grid = grid_fast(src, spec, positions, texts, skip_below)
+    if grid is None:
+        grid = _grid_pandas(src, spec, positions, skip_below)
     if grid is None:  # ragged or blank rows: read again, exactly, to number them
         if check and not _decodes(src):  # pyarrow must not meet a bad byte
             raise _Undecodable
@@ -146,21 +154,38 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     bad = np.zeros(len(grid.frame), dtype=bool)
     lines = np.zeros(len(grid.frame), dtype="int64")
     looks = f"\n(?:[^\n]*{re.escape(d)}){{{least}}}"  # a line inside a cell, many delimiters
-    for p in grid.frame.columns:
-        col = grid.frame[p]
-        if pd.api.types.is_numeric_dtype(col.dtype):
+    # Line breaks inside the cells of the grid: when every one the file holds beyond its
+    # records' own is found, the columns left hold none (they need no look).
+    inside = None if src.newlines is None else src.newlines - records
+    texts = [p for p in grid.frame.columns if not pd.api.types.is_numeric_dtype(grid.frame[p])]
+    multis: dict = {}
+    for p in sorted(texts, key=lambda p: -_text_bytes(grid.frame[p])):  # long texts first
+        if inside is not None and inside <= 0:
+            break
+        breaks = _count(grid.frame[p], "\n")
+        multis[p] = breaks > 0
+        if inside is not None:
+            inside -= int(breaks.sum())
+    for p in texts:
+        multi = multis.pop(p, None)
+        if multi is None or not multi.any():
             continue
+        col = grid.frame[p]
         text = col.astype("str")
         # the pattern needs a line break and at least `least` delimiters: test it only on
         # the (few) cells holding both
-        multi = text.str.contains("\n", regex=False).to_numpy(dtype=bool, na_value=False)
-        if not multi.any():
+        look = multi & ~bad
+        if not look.any():
             continue
-        many = (text.str.count(re.escape(d)) >= least).to_numpy(dtype=bool, na_value=False)
-        where = np.flatnonzero(multi & many & ~bad)
+        at = np.flatnonzero(look)
+        # (a boolean mask filters pyarrow chunk by chunk; positions would join the chunks)
+        many = _count(text[look], d) >= least
+        where = at[many]
         if not len(where):
             continue
-        has = text.iloc[where].str.contains(looks, regex=True)
+        sub = np.zeros(len(text), dtype=bool)
+        sub[where] = True
+        has = text[sub].str.contains(looks, regex=True)
         for i in where[has.to_numpy(dtype=bool, na_value=False)]:
             cell = str(col.iat[i])
             inner = cell.splitlines()[1:]
@@ -175,6 +200,46 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     ]
     frame = grid.frame.loc[~bad].reset_index(drop=True)
     return Grid(frame, grid.rows[~bad], sorted(grid.skipped + skipped), grid.blank)
+
+
+def _count(col: pd.Series, sub: str) -> np.ndarray:
+    """How many times the character ``sub`` is in each cell of a text column (0 for a
+    missing cell). An ASCII character is counted in the bytes themselves (numpy, chunk by
+    chunk: a character of another script never holds an ASCII byte in UTF-8)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = getattr(col.array, "_pa_array", None)
+    if arr is None:
+        arr = pa.chunked_array(
+            [pa.array(col.astype("str"), type=pa.large_string(), from_pandas=True)]
+        )
+    if len(sub) != 1 or ord(sub) > 127 or arr.type not in (pa.large_string(), pa.string()):
+        return np.asarray(pc.fill_null(pc.count_substring(arr, sub), 0))
+    out = []
+    for chunk in arr.chunks:
+        width = "int64" if chunk.type == pa.large_string() else "int32"
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=width)
+        offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1].astype("int64")
+        counts = np.zeros(len(chunk), dtype="int64")
+        data = chunk.buffers()[2]
+        if data is not None and len(chunk) and offsets[-1] > offsets[0]:
+            text = np.frombuffer(data, dtype=np.uint8)[offsets[0] : offsets[-1]]
+            hits = np.flatnonzero(text == ord(sub)) + offsets[0]
+            cell = np.searchsorted(offsets, hits, side="right") - 1
+            counts = np.bincount(cell, minlength=len(chunk)).astype("int64")
+        if chunk.null_count:
+            counts[~chunk.is_valid().to_numpy(zero_copy_only=False)] = 0
+        out.append(counts)
+    return np.concatenate(out) if out else np.zeros(0, dtype="int64")
+
+
+def _text_bytes(col: pd.Series) -> int:
+    """Bytes of text in a column (pyarrow-backed: from its buffers, nothing read)."""
+    arr = getattr(col.array, "_pa_array", None)
+    if arr is not None:
+        return int(arr.nbytes)
+    return 0
 
 
 def _scan_bytes(src: Source) -> tuple[bool, int | None]:
@@ -247,17 +312,6 @@ def _repaired(src: Source, lang: str | None) -> Source:
         size=out.stat().st_size,
         notes=text_damage_notes(bad, nul, lang),
     )
-
-
-def _ends_with_newline(src: Source) -> bool:
-    if src.compression:
-        return True  # cannot look at the end cheaply; a cut gzip stream fails to read anyway
-    with open(src.path, "rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(size - 4, 0))
-        tail = fh.read()
-    return tail.endswith(b"\n") or tail.endswith(b"\n\x00") or tail.endswith(b"\r")
 
 
 class _ByteRange(io.RawIOBase):
@@ -358,22 +412,6 @@ def _read_part(
     return parts
 
 
-def _release_memory() -> None:
-    """Give back what parsing freed (columns not kept), so later steps start lower."""
-    import gc
-
-    import pyarrow as pa
-
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-    try:  # glibc keeps freed memory; ask it to return it (Linux only, harmless elsewhere)
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _concat_chunks(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """Join chunks; a column read as numbers in one chunk and text in another becomes text."""
     from .numbers import _as_text
@@ -402,7 +440,7 @@ def _grid_pandas(
     """
     import warnings
 
-    if not _ends_with_newline(src):
+    if not ends_with_newline(src):
         return None
     width = spec.width or len(spec.header)
     keep = sorted(set(positions))
@@ -439,7 +477,7 @@ def _grid_pandas(
     frame = _concat_chunks(parts)
     del parts
     results.clear()
-    _release_memory()
+    release_memory()
     frame = frame[[p for p in positions if p in frame.columns]]
     for p in positions:
         if p not in frame.columns:

@@ -42,6 +42,7 @@ from .base import (
     Result,
     Rows,
     daily_result,
+    ids_unique,
     read_rows,
     reader_notes,
     rows_result,
@@ -202,7 +203,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
 
     def ids():
         raw = rows.raw("post_id")
-        unique = bool(pd.api.types.is_integer_dtype(raw.dtype) and not raw.duplicated().any())
+        unique = ids_unique(raw)
         out = rows.text("post_id")
         rows.release("post_id")
         return out, unique

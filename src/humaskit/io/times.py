@@ -629,6 +629,20 @@ _NAME_DATES = (
 )
 
 
+#: English month names as :func:`month_names` keys them (English comes first there): a file
+#: name such as ``Sep-30-2025`` is read without loading the CLDR data of every language.
+ENGLISH_MONTHS = {
+    key: number
+    for number, full in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+    for key in (full, full[:3])
+}
+
+
 def dates_in_name(name: str) -> list[date]:
     """Days written in a file name (``2025-09-30``, ``20200601``, ``Sep-30-2025``).
 
@@ -640,14 +654,14 @@ def dates_in_name(name: str) -> list[date]:
     datetime.date(2025, 9, 30)
     """
     found: list[tuple[int, date]] = []
-    months = month_names()
     for rx, order in _NAME_DATES:
         for m in rx.finditer(name):
             try:
                 if order == "ymd":
                     d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 else:
-                    mon = months.get(month_key(m.group(1)))
+                    key = month_key(m.group(1))
+                    mon = ENGLISH_MONTHS.get(key) or month_names().get(key)
                     if mon is None:
                         continue
                     d = date(int(m.group(3)), mon, int(m.group(2)))

@@ -38,6 +38,7 @@ from .base import (
     daily_result,
     fill_from_days,
     id_day_mismatch,
+    ids_unique,
     read_rows,
     reader_notes,
     rows_result,
@@ -102,7 +103,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         if post_id.str.endswith(".0").any():  # ids saved as "123.0" by Excel
             post_id = post_id.str.replace(r"\.0$", "", regex=True)
         rows.release("post_id")
-        return post_id, snowflake_time(post_id)
+        return post_id, snowflake_time(post_id), ids_unique(post_id)
 
     def times():
         raw_time = rows.raw("published_at")
@@ -134,7 +135,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
             "metrics": metrics,
         }
     )
-    post_id, exact = done["ids"]
+    post_id, exact, unique_ids = done["ids"]
     rows.skip(post_id.isna(), "io.skip_no_id")
     published = done["times"]
     if published is None:
@@ -174,6 +175,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         reader_notes(rows, notes),
         platform="x",
         needs_account="account" not in table or bool(table["account"].isna().any()),
+        unique_ids=unique_ids,
     )
 
 
