@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -19,3 +20,28 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} is not available on this machine")
     return p
+
+
+@pytest.fixture(scope="module")
+def ws():
+    """The sample institution's workspace (one per test module)."""
+    from humaskit import samples
+
+    return samples.workspace()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, ws):
+    """A store holding the sample workspace (one per test module)."""
+    from humaskit.store import Store
+
+    st = Store.create(tmp_path_factory.mktemp("store") / "s")
+    st.append_workspace(ws)
+    return st
+
+
+def same_frames(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """The store's answer equals the in-memory one (index and dtypes aside)."""
+    pd.testing.assert_frame_equal(
+        a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False, rtol=1e-9
+    )

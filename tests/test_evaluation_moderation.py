@@ -178,13 +178,6 @@ def test_the_same_abuse_from_many_accounts_is_coordinated():
 # ------------------------------------------------------------------------------ samples
 
 
-@pytest.fixture(scope="module")
-def ws():
-    from humaskit import samples
-
-    return samples.workspace()
-
-
 def test_on_the_samples_classes_agree_with_the_generator(ws):
     c = ev.critic_or_attacker(ws, period="2025-09")
     att = c["attention"]

@@ -8,30 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import same_frames
 from humaskit import evaluation as ev
 from humaskit import influencers as inf
-from humaskit import samples
 from humaskit.evaluation import stored_monitoring as sm
-from humaskit.store import Store
 from humaskit.store.dispatch import is_store_data
-
-
-@pytest.fixture(scope="module")
-def ws():
-    return samples.workspace()
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, ws):
-    st = Store.create(tmp_path_factory.mktemp("store") / "s")
-    st.append_workspace(ws)
-    return st
-
-
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    pd.testing.assert_frame_equal(
-        a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False, rtol=1e-9
-    )
 
 
 @pytest.mark.parametrize(
@@ -39,25 +20,25 @@ def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
     [{"period": "2025-09"}, {"period": "2025-09", "freq": "W"}, {"by": "platform"}, {}],
 )
 def test_volume_equal_in_memory(store, ws, kw):
-    _same(sm.volume(store, **kw), ev.volume(ws, **kw))
+    same_frames(sm.volume(store, **kw), ev.volume(ws, **kw))
 
 
 @pytest.mark.parametrize("period", ["2025-08", "2025-09"])
 def test_peaks_equal_in_memory(store, ws, period):
     a = sm.peaks(store, period=period)
     assert len(a) > 0
-    _same(a, ev.peaks(ws, period=period))
+    same_frames(a, ev.peaks(ws, period=period))
 
 
 @pytest.mark.parametrize("period", ["2025-08", "2025-09"])
 def test_share_of_voice_equal_in_memory(store, ws, period):
-    _same(sm.share_of_voice(store, period=period), ev.share_of_voice(ws, period=period))
+    same_frames(sm.share_of_voice(store, period=period), ev.share_of_voice(ws, period=period))
 
 
 def test_issues_equal_in_memory_below_the_cap(store, ws):
     a = sm.issues(store, "2025-09", salt="k")
     assert a.attrs["sampled_every"] == 1
-    _same(a, ev.issues(ws, "2025-09", salt="k"))
+    same_frames(a, ev.issues(ws, "2025-09", salt="k"))
 
 
 def test_issues_read_a_bounded_sample(store):
@@ -68,10 +49,10 @@ def test_issues_read_a_bounded_sample(store):
 def test_the_analysis_names_take_a_store_or_its_folder(store, ws):
     assert is_store_data(store) and is_store_data(str(store.path))
     assert not is_store_data(ws) and not is_store_data(ws.mentions)
-    _same(ev.kpis(str(store.path), "2025-09"), ev.kpis(ws, "2025-09"))
-    _same(ev.volume(store, period="2025-09"), ev.volume(ws, period="2025-09"))
+    same_frames(ev.kpis(str(store.path), "2025-09"), ev.kpis(ws, "2025-09"))
+    same_frames(ev.volume(store, period="2025-09"), ev.volume(ws, period="2025-09"))
     a = ev.sentiment_trend(mentions=store, period="2025-09", freq="M")
-    _same(a, ev.sentiment_trend(ws, period="2025-09", freq="M"))
+    same_frames(a, ev.sentiment_trend(ws, period="2025-09", freq="M"))
     lead = inf.opinion_leaders(store, top=5, pseudonymize=False)
     want = inf.opinion_leaders(
         ws.mentions[ev.window("2025-09").mask(ws.mentions["created_at"])],
@@ -112,7 +93,7 @@ def test_best_times_from_slot_statistics_equal_in_memory(store, ws, kw):
     cols = [c for c in ("platform", "account", "post_type") if c in a.columns]
     a = a.sort_values([*cols, "day", "hour"]).reset_index(drop=True)
     b = b.sort_values([*cols, "day", "hour"]).reset_index(drop=True)
-    _same(a, b)
+    same_frames(a, b)
     assert a.attrs["posts_used"] == b.attrs["posts_used"] > 0
     assert a.attrs["shrinkage"] == b.attrs["shrinkage"]
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import same_frames
 from humaskit import evaluation as ev
 from humaskit import influencers as inf
 from humaskit import samples
@@ -17,44 +18,26 @@ from humaskit.store import Store
 NOW = "2025-10-01 00:00+07:00"
 
 
-@pytest.fixture(scope="module")
-def ws():
-    return samples.workspace()
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, ws):
-    st = Store.create(tmp_path_factory.mktemp("store") / "s")
-    st.append_workspace(ws)
-    return st
-
-
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    pd.testing.assert_frame_equal(
-        a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False, rtol=1e-9
-    )
-
-
 @pytest.mark.parametrize("by", [None, "platform", ["platform", "account"], "format", "unit"])
 def test_kpis_equal_in_memory(store, ws, by):
-    _same(stored.kpis(store, "2025-09", by=by), ev.kpis(ws, "2025-09", by=by))
+    same_frames(stored.kpis(store, "2025-09", by=by), ev.kpis(ws, "2025-09", by=by))
 
 
 def test_kpis_latest_month_and_no_compare(store, ws):
-    _same(stored.kpis(store, compare=False), ev.kpis(ws, compare=False))
+    same_frames(stored.kpis(store, compare=False), ev.kpis(ws, compare=False))
 
 
 @pytest.mark.parametrize("by", [("unit", "platform"), (), ["unit", "request"]])
 def test_responsiveness_equal_in_memory(store, ws, by):
     a = stored.responsiveness(store, period="2025-09", by=by, now=NOW)
-    _same(a, ev.responsiveness(ws, period="2025-09", by=by, now=NOW))
+    same_frames(a, ev.responsiveness(ws, period="2025-09", by=by, now=NOW))
     assert a.attrs["now"] == "2025-09-30 17:00:00+00:00"
 
 
 @pytest.mark.parametrize("freq,by", [("D", None), ("W", "platform"), ("M", None)])
 def test_sentiment_trend_equal_in_memory(store, ws, freq, by):
     a = stored.sentiment_trend(store, period="2025-09", freq=freq, by=by)
-    _same(a, ev.sentiment_trend(ws, period="2025-09", freq=freq, by=by))
+    same_frames(a, ev.sentiment_trend(ws, period="2025-09", freq=freq, by=by))
 
 
 def test_sentiment_is_scored_once_and_new_mentions_later(tmp_path, ws):
@@ -109,11 +92,11 @@ def _month(ws, period="2025-09"):
 def test_leader_graph_equals_mention_graph(store, ws):
     g = inf_stored.leader_graph(store, "2025-09")
     g2 = mention_graph(_month(ws), institution_accounts=ws.accounts)
-    _same(_edges(g), _edges(g2))
+    same_frames(_edges(g), _edges(g2))
     cols = ["platform", "handle", "written", "in_weight", "in_accounts", "out_weight", "followers"]
     a = g.nodes.sort_values(["platform", "handle"])[cols]
     b = g2.nodes.sort_values(["platform", "handle"])[cols]
-    _same(a, b)
+    same_frames(a, b)
 
 
 def test_leader_graph_equals_mention_graph_on_untidy_handles(tmp_path, ws):
@@ -134,11 +117,11 @@ def test_leader_graph_equals_mention_graph_on_untidy_handles(tmp_path, ws):
     g = inf_stored.leader_graph(st, "2025-09")
     g2 = mention_graph(m, institution_accounts=ws.accounts)
     assert len(g.edges) > 500
-    _same(_edges(g), _edges(g2))
+    same_frames(_edges(g), _edges(g2))
     cols = ["platform", "handle", "written", "in_weight", "in_accounts", "out_weight", "followers"]
     a = g.nodes.sort_values(["platform", "handle"])[cols]
     b = g2.nodes.sort_values(["platform", "handle"])[cols]
-    _same(a, b)
+    same_frames(a, b)
 
 
 def test_opinion_leaders_rank_the_same(store, ws):
@@ -151,7 +134,7 @@ def test_opinion_leaders_rank_the_same(store, ws):
         pseudonymize=False,
     )
     cols = ["platform", "handle", "pagerank", "in_weight", "in_accounts", "status"]
-    _same(a[cols], b[cols])
+    same_frames(a[cols], b[cols])
 
 
 def test_lexicon_sentiment_does_not_depend_on_the_batch(ws, monkeypatch):
@@ -192,19 +175,19 @@ def test_a_million_mentions_equal_in_memory(tmp_path):
     assert len(big.mentions) > 1_000_000
     st = Store.create(tmp_path / "s")
     st.append_workspace(big)
-    _same(stored.kpis(st, "2025-09", by="platform"), ev.kpis(big, "2025-09", by="platform"))
+    same_frames(stored.kpis(st, "2025-09", by="platform"), ev.kpis(big, "2025-09", by="platform"))
     now = "2025-10-01 00:00+07:00"
-    _same(
+    same_frames(
         stored.responsiveness(st, period="2025-09", now=now),
         ev.responsiveness(big, period="2025-09", now=now),
     )
-    _same(
+    same_frames(
         stored.sentiment_trend(st, period="2025-09", freq="D"),
         ev.sentiment_trend(big, period="2025-09", freq="D"),
     )
     g = inf_stored.leader_graph(st, "2025-09")
     g2 = mention_graph(_month(big), institution_accounts=big.accounts)
-    _same(_edges(g), _edges(g2))
+    same_frames(_edges(g), _edges(g2))
     top = np.argsort(-g.pagerank())[:20]
     top2 = np.argsort(-g2.pagerank())[:20]
     assert list(g.nodes["handle"].iloc[top]) == list(g2.nodes["handle"].iloc[top2])

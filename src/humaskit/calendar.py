@@ -691,7 +691,9 @@ def _ranges(days: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in out)
 
 
-def day_gaps(frame: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
+def day_gaps(
+    frame: pd.DataFrame, days: pd.DatetimeIndex, *, main_only: bool = False
+) -> pd.DataFrame:
     """Days without a post and the longest run of them, per account and platform.
 
     Shared by the plan (:func:`humaskit.planning.presence`) and the monthly evaluation
@@ -703,13 +705,16 @@ def day_gaps(frame: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
         ``account`` (may be empty text), ``platform`` and ``date`` (naive, normalised days).
     days : DatetimeIndex
         Every day of the period, in order.
+    main_only : bool, default False
+        Keep one row per platform: its account with the most posts.
 
     Returns
     -------
     DataFrame
         ``account``, ``platform``, ``posts``, ``days``, ``days_with_post``,
         ``days_without``, ``longest_gap`` and ``empty_days`` (day numbers such as
-        ``"3, 10-12"``, for periods of up to 31 days).
+        ``"3, 10-12"``, for periods of up to 31 days); most days without a post first,
+        then by platform.
 
     Examples
     --------
@@ -742,4 +747,10 @@ def day_gaps(frame: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
                 "empty_days": _ranges([d.day for d in empty]) if len(days) <= 31 else None,
             }
         )
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=cols)
+    if main_only:
+        out = out.sort_values(["platform", "posts"], ascending=[True, False], kind="stable")
+        out = out.drop_duplicates("platform")
+    return out.sort_values(
+        ["days_without", "platform"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)

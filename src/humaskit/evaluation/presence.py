@@ -78,13 +78,7 @@ def presence(
     frame = pd.DataFrame(
         {"account": p["account"].astype("object").fillna(""), "platform": p["platform"]}
     ).assign(date=local.to_numpy())
-    out = calendar.day_gaps(frame, days)
-    if main_only:
-        out = out.sort_values(["platform", "posts"], ascending=[True, False], kind="stable")
-        out = out.drop_duplicates("platform")
-    return out.sort_values(
-        ["days_without", "platform"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
+    return calendar.day_gaps(frame, days, main_only=main_only)
 
 
 def presence_notes(

@@ -65,13 +65,7 @@ def presence(
     month = pd.date_range(start, end, freq="D")
     acct = p["account"].astype("object").where(p["account"].notna(), "")
     frame = pd.DataFrame({"account": acct, "platform": p["platform"], "date": dates})
-    out = calendar.day_gaps(frame, month)
-    if main_only:
-        out = out.sort_values(["platform", "posts"], ascending=[True, False], kind="stable")
-        out = out.drop_duplicates("platform")
-    return out.sort_values(
-        ["days_without", "platform"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
+    return calendar.day_gaps(frame, month, main_only=main_only)
 
 
 def presence_notes(plan: pd.DataFrame, *, lang: str | None = None) -> list[str]:
