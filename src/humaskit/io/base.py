@@ -20,6 +20,7 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import t
+from .fastcsv import release_memory
 from .files import Grid, Source, TableSpec
 from .grid import read_grid
 from .lookup import Mapping
@@ -300,13 +301,9 @@ class Rows:
 
 
 def _release_arrow_memory() -> None:
-    """Give memory pyarrow freed back to the system (big files: lowers the peak)."""
-    import gc
-
-    import pyarrow as pa
-
-    gc.collect()
-    pa.default_memory_pool().release_unused()
+    """Give memory pyarrow and the C heap freed back to the system (big files: lowers the
+    peak)."""
+    release_memory()
 
 
 def _is_text(s: pd.Series) -> bool:
