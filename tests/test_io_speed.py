@@ -92,6 +92,49 @@ def test_fixed_width_times_as_regex_parser(fmt, monkeypatch):
     pd.testing.assert_series_equal(fast, tm._fast_strptime(s, fmt))
 
 
+def test_times_in_slices_and_chunks_as_whole(monkeypatch):
+    rng = random.Random(6)
+    values = [
+        f"{rng.randint(1, 12):02d}/{rng.randint(1, 31):02d}/{rng.choice([2024, 2025])} "
+        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        for _ in range(500)
+    ]
+    zoned = [
+        f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 31):02d} 0{rng.randint(0, 9)}:15 "
+        f"{rng.choice('+-')}0{rng.randint(0, 9)}00"
+        for _ in range(500)
+    ]
+    whole = pd.Series(values, dtype="str")
+    chunked = pd.concat([whole.iloc[:123], whole.iloc[123:]], ignore_index=True)
+    zwhole = pd.Series(zoned, dtype="str")
+    zchunked = pd.concat([zwhole.iloc[:77], zwhole.iloc[77:]], ignore_index=True)
+    expect = tm.parse_datetimes(whole, ("%m/%d/%Y %H:%M",))
+    zexpect = tm.parse_datetimes(zwhole, ("%Y-%m-%d %H:%M %z",))
+    monkeypatch.setattr(tm, "_SLICE", 7)
+    pd.testing.assert_series_equal(tm.parse_datetimes(chunked, ("%m/%d/%Y %H:%M",)), expect)
+    pd.testing.assert_series_equal(tm.parse_datetimes(zchunked, ("%Y-%m-%d %H:%M %z",)), zexpect)
+    assert expect.notna().any() and expect.isna().any()  # 02/30 and the like: NaT
+
+
+def test_empty_cells_and_edges_from_offsets():
+    import pyarrow as pa
+
+    from humaskit.io.base import _empty_as_null
+    from humaskit.io.numbers import _SPACES, edge_chars
+
+    rng = random.Random(7)
+    pool = ["", " a", "b ", "\u3000x", "x\u3000", None, "é ", " ", "abc", "-"]
+    for k in range(200):
+        values = [rng.choice(pool) for _ in range(rng.randint(0, 30))]
+        arr = pa.array(values, type=pa.large_string() if k % 2 else pa.string())
+        if len(arr) > 4 and k % 3 == 0:
+            arr = arr.slice(2, len(arr) - 3)
+        py = arr.to_pylist()
+        edges = any(v and (v[0] in _SPACES or v[-1] in _SPACES) for v in py)
+        assert edge_chars(arr, _SPACES) == edges
+        assert _empty_as_null(arr).to_pylist() == [None if v == "" else v for v in py]
+
+
 def test_text_cleaning_as_per_value():
     rng = random.Random(2)
     pool = [" ", "\t", "\n", "\u00a0", "\u3000", "\x1c", "\u200b", "a", "-", "N/A", " x ", ""]
@@ -130,6 +173,8 @@ def test_folder_streams_to_the_same_workspace(tmp_path):
         if imp.path in singles:
             pd.testing.assert_frame_equal(imp.table, singles[imp.path].table)
     posts = ws.posts
+    first = next(i.table for i in ws.imports if i.path in singles and len(i.table))
+    assert np.shares_memory(first["likes"].array._data, posts["likes"].array._data)
     assert not posts.duplicated(["platform", "post_id"]).any()
     assert len(posts) == sum(len(i.table) for i in ws.imports if i.kind == "posts")
     assert np.all([i.accounted for i in ws.imports if i.kind not in ("unsupported", "damaged")])

@@ -295,6 +295,14 @@ def _empty_series(col: Column) -> pd.Series:
     return pd.Series([], dtype=_DTYPES[col.kind])
 
 
+def _missing_series(col: Column, index: pd.Index) -> pd.Series:
+    """An all-missing column of ``col``'s dtype on ``index`` (a fill, no index lookup)."""
+    empty = _empty_series(col)
+    fill = np.full(len(index), -1, dtype=np.intp)
+    values = pd.api.extensions.take(empty.array, fill, allow_fill=True)
+    return pd.Series(values, index=index, name=empty.name)
+
+
 def _rows(mask: pd.Series, n: int = 5) -> str:
     idx = list(mask[mask].index[:n])
     more = int(mask.sum()) - len(idx)
@@ -431,8 +439,7 @@ def validate(data: pd.DataFrame, table: str, *, lang: str | None = None) -> pd.D
         if col.name in data.columns:
             s = _coerce(data[col.name], col, table, lang)
         else:
-            s = _empty_series(col).reindex(range(len(data)))
-            s.index = data.index
+            s = _missing_series(col, data.index)
         if not col.nullable:
             bad = s.isna()
             if bad.any():

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import t
+from .fastcsv import release_memory
 from .files import Grid, Source, TableSpec
 from .grid import read_grid
 from .lookup import Mapping
@@ -300,13 +301,9 @@ class Rows:
 
 
 def _release_arrow_memory() -> None:
-    """Give memory pyarrow freed back to the system (big files: lowers the peak)."""
-    import gc
-
-    import pyarrow as pa
-
-    gc.collect()
-    pa.default_memory_pool().release_unused()
+    """Give memory pyarrow and the C heap freed back to the system (big files: lowers the
+    peak)."""
+    release_memory()
 
 
 def _is_text(s: pd.Series) -> bool:
@@ -337,13 +334,24 @@ def _empty_as_null(c):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    empty = pc.equal(c, "")
-    if not pc.any(empty).as_py():
-        return c
     if not (pa.types.is_string(c.type) or pa.types.is_large_string(c.type)):
+        empty = pc.equal(c, "")
+        if not pc.any(empty).as_py():
+            return c
         return pc.if_else(empty, pa.scalar(None, c.type), c)
-    valid = pc.and_not(pc.is_valid(c), pc.fill_null(empty, False))
-    valid = np.concatenate([np.zeros(c.offset, dtype=bool), valid.to_numpy(zero_copy_only=False)])
+    if not len(c) or c.buffers()[1] is None:
+        return c
+    wide = pa.types.is_large_string(c.type)
+    offsets = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
+    empty = np.diff(offsets[c.offset : c.offset + len(c) + 1]) == 0  # (from the offsets)
+    if c.null_count:
+        empty &= c.is_valid().to_numpy(zero_copy_only=False)
+    if not empty.any():
+        return c
+    valid = ~empty
+    if c.null_count:
+        valid &= c.is_valid().to_numpy(zero_copy_only=False)
+    valid = np.concatenate([np.zeros(c.offset, dtype=bool), valid])
     bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
     return pa.Array.from_buffers(c.type, len(c), [bitmap, *c.buffers()[1:]], offset=c.offset)
 

@@ -102,6 +102,34 @@ def _markers() -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@lru_cache(maxsize=1)
+def _marker_set() -> tuple[tuple[str, ...], int]:
+    """The missing markers and the byte length of the longest one."""
+    markers = _markers()
+    return markers, max(len(m.encode("utf-8")) for m in markers)
+
+
+def _short_values(c, longest: int) -> np.ndarray:  # noqa: ANN001
+    """Positions of the valid values of the text array ``c`` at most ``longest`` bytes long
+    (from the offsets: no text read)."""
+    import pyarrow as pa
+
+    if not (pa.types.is_string(c.type) or pa.types.is_large_string(c.type)):
+        import pyarrow.compute as pc
+
+        size = pc.fill_null(pc.binary_length(c), longest + 1).to_numpy(zero_copy_only=False)
+        return np.flatnonzero(size <= longest)
+    if not len(c) or c.buffers()[1] is None:
+        return np.zeros(0, dtype=np.intp)
+    wide = pa.types.is_large_string(c.type)
+    offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
+    size = np.diff(offs[c.offset : c.offset + len(c) + 1])
+    short = size <= longest
+    if c.null_count:
+        short &= c.is_valid().to_numpy(zero_copy_only=False)
+    return np.flatnonzero(short)
+
+
 def map_unique(values: pd.Series, func) -> pd.Series:
     """Apply ``func`` to each distinct text only, then spread the results (fast on big columns).
 
@@ -365,18 +393,33 @@ def edge_chars(c, chars: str) -> bool:
     offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
     offs = offs[c.offset : c.offset + n + 1]
     raw = np.frombuffer(data, dtype=np.uint8)
-    some = np.flatnonzero(offs[1:] > offs[:-1])
-    first = np.array(sorted({ch.encode("utf-8")[0] for ch in chars}), dtype=np.uint8)
-    last = np.array(sorted({ch.encode("utf-8")[-1] for ch in chars}), dtype=np.uint8)
-    maybe = some[np.isin(raw[offs[:-1][some]], first) | np.isin(raw[offs[1:][some] - 1], last)]
-    if not len(maybe):
+    first, last = _edge_bytes(chars)
+    starts, ends = offs[:-1], offs[1:]
+    some = ends > starts
+    if not some.all():
+        starts, ends = starts[some], ends[some]
+    maybe = first[raw[starts]] | last[raw[ends - 1]]
+    if not maybe.any():
         return False
-    sub = c.take(pa.array(maybe))
+    at = np.flatnonzero(some)[maybe] if not some.all() else np.flatnonzero(maybe)
+    sub = c.take(pa.array(at))
     allowed = pa.array(list(chars), type=c.type)
     for edge in (pc.utf8_slice_codeunits(sub, 0, 1), pc.utf8_slice_codeunits(sub, -1)):
         if pc.any(pc.is_in(edge, value_set=allowed)).as_py():
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _edge_bytes(chars: str) -> tuple[np.ndarray, np.ndarray]:
+    """Look-up tables (256 booleans) of the first and the last UTF-8 bytes of ``chars``."""
+    first = np.zeros(256, dtype=bool)
+    last = np.zeros(256, dtype=bool)
+    for ch in chars:
+        b = ch.encode("utf-8")
+        first[b[0]] = True
+        last[b[-1]] = True
+    return first, last
 
 
 def _clean_chunk(c):
@@ -385,10 +428,8 @@ def _clean_chunk(c):
 
     if edge_chars(c, _SPACES):
         c = pc.utf8_trim(c, _SPACES)
-    markers = _markers()
-    longest = max(len(m.encode("utf-8")) for m in markers)
-    size = pc.fill_null(pc.binary_length(c), longest + 1).to_numpy(zero_copy_only=False)
-    short = np.flatnonzero(size <= longest)
+    markers, longest = _marker_set()
+    short = _short_values(c, longest)
     if not len(short):
         return c
     hit = pc.is_in(c.take(pa.array(short)), value_set=pa.array(markers, type=c.type))

@@ -719,7 +719,10 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
     """Merge the tables of ``group``; a file whose table cannot be merged with the others
     (a reader's bug) is reported as failed in ``imports`` instead of stopping the folder."""
     try:
-        return schema.validate(_merge(kind, [i.table for i in group]), kind, lang=lang)
+        joined = _join_apart(kind, [i.table for i in group if len(i.table)])
+        if joined is None:
+            joined = _merge(kind, [i.table for i in group])
+        return schema.validate(joined, kind, lang=lang)
     except HumaskitError:
         raise
     except Exception:  # find the file(s) at fault, one by one
@@ -734,3 +737,27 @@ def _merge_checked(kind: str, group: list[Import], imports: list[Import], lang) 
             continue
         kept = [merged]
     return kept[0] if kept else schema.empty(kind)
+
+
+def _join_apart(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame | None:
+    """:func:`_merge` of tables that cannot share a key (other platforms), column by
+    column: each file's column then becomes a view of the joined one (same dtype), so the
+    files' tables and the joined table do not hold two copies (memory). None when the
+    tables do not qualify (:func:`_merge` then does the work)."""
+    keys = list(MERGE_KEYS.get(kind, []))
+    if kind == "daily" or not keys or len(frames) < 2 or not _apart(frames, keys):
+        return None
+    cols: list[str] = []
+    for f in frames:
+        cols += [c for c in f.columns if c not in cols]
+    sizes = np.cumsum([0] + [len(f) for f in frames])
+    out = {}
+    for c in cols:
+        parts = [f[[c]] if c in f.columns else f[[]] for f in frames]
+        joined = pd.concat(parts, ignore_index=True)[c]
+        del parts
+        for f, lo, hi in zip(frames, sizes[:-1], sizes[1:], strict=True):
+            if c in f.columns and f[c].dtype == joined.dtype:
+                f[c] = pd.Series(joined.array[lo:hi], index=f.index, name=c, copy=False)
+        out[c] = joined
+    return pd.DataFrame(out, index=pd.RangeIndex(int(sizes[-1])), copy=False)

@@ -114,12 +114,12 @@ def _fast_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
-    if not len(arr):
+    if not len(t):
         return pd.Series([], index=t.index, dtype="datetime64[us]")
-    numbers = _fixed_fields(arr, fmt)
+    numbers = _fixed_fields(_arrow_text(t), fmt)
     if numbers is not None:  # zero-padded everywhere: read by position in numpy
         return _compose(numbers, t.index)
+    arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
     fixed = _fixed_width(arr, "^" + pattern + "$")
     if fixed is not None:
         got = pc.strptime(arr, format=fmt, unit="us", error_is_null=True)
@@ -159,10 +159,32 @@ def _fast_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
 _MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
 
 
+_SLICE = 1 << 17  # rows per slice of the time arithmetic (its temporaries stay small)
+
+
 def _stamps(y, m, d, secs, ok) -> tuple[np.ndarray, np.ndarray]:
     """Microseconds since 1970 as ``datetime64[us]`` (NaT where not ``ok`` or not a day of
     the calendar, e.g. 02/30), and the updated ``ok``. Integer arithmetic of the
-    proleptic Gregorian calendar (numpy's month and day units are slow)."""
+    proleptic Gregorian calendar (numpy's month and day units are slow), slice by slice
+    (memory: the temporaries of one slice; arrays or scalars)."""
+    ok = np.asarray(ok, dtype=bool)
+    n = len(ok)
+    if n <= _SLICE:
+        return _stamps_part(y, m, d, secs, ok)
+    out = np.empty(n, dtype="datetime64[us]")
+    out_ok = np.empty(n, dtype=bool)
+    for lo in range(0, n, _SLICE):
+        at = slice(lo, lo + _SLICE)
+        out[at], out_ok[at] = _stamps_part(*(_cut(v, at) for v in (y, m, d, secs)), ok[at])
+    return out, out_ok
+
+
+def _cut(v, at: slice):
+    return v[at] if np.ndim(v) else v
+
+
+def _stamps_part(y, m, d, secs, ok) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_stamps` of one slice."""
     ok = np.asarray(ok, dtype=bool)
     y = np.where(ok, y, 2000).astype(np.int64)
     m = np.where(ok, m, 1).astype(np.int64)
@@ -182,12 +204,18 @@ def _stamps(y, m, d, secs, ok) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _compose(numbers: dict[str, np.ndarray], index: pd.Index) -> pd.Series:
-    """Naive datetimes from the fields of :func:`_fixed_fields` (NaT for days like 02/30)."""
-    secs = sum(numbers[k] * s for k, s in (("H", 3600), ("M", 60), ("S", 1)) if k in numbers)
-    secs = secs - numbers["z"] * 60 if "z" in numbers else secs
-    ok = np.ones(len(numbers["Y"]), dtype=bool)
-    stamp, _ = _stamps(numbers["Y"], numbers["m"], numbers["d"], secs, ok)
-    return pd.Series(stamp, index=index)
+    """Naive datetimes from the fields of :func:`_fixed_fields` (NaT for days like 02/30),
+    slice by slice (memory)."""
+    n = len(numbers["Y"])
+    out = np.empty(n, dtype="datetime64[us]")
+    for lo in range(0, n, _SLICE):
+        at = slice(lo, lo + _SLICE)
+        part = {k: v[at] for k, v in numbers.items()}
+        secs = sum(part[k] * s for k, s in (("H", 3600), ("M", 60), ("S", 1)) if k in part)
+        secs = secs - part["z"] * 60 if "z" in part else secs
+        ok = np.ones(len(part["Y"]), dtype=bool)
+        out[at], _ = _stamps_part(part["Y"], part["m"], part["d"], secs, ok)
+    return pd.Series(out, index=index)
 
 
 def _fixed_width(arr, pattern: str) -> dict[str, tuple[int, int]] | None:
@@ -237,14 +265,22 @@ def _offset_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
     out = pd.Series(pd.NaT, index=t.index, dtype="datetime64[us]")
     if not len(t):
         return out
-    arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
-    fixed = _fixed_fields(arr, fmt)
+    fixed = _fixed_fields(_arrow_text(t), fmt)
+    arr = None
     if fixed is not None:
-        y, m, d = (fixed[k].astype("float64") for k in "Ymd")
-        hour, minute, sec = (fixed[k].astype("float64") if k in fixed else 0.0 for k in "HMS")
-        shift = fixed["z"].astype("float64") * 60
-        simple_np = matched = np.ones(len(arr), dtype=bool)
+        simple_np = matched = np.ones(len(t), dtype=bool)
+        stamp = np.empty(len(t), dtype="datetime64[us]")
+        ok = np.empty(len(t), dtype=bool)
+        for lo in range(0, len(t), _SLICE):  # slice by slice: small temporaries
+            at = slice(lo, lo + _SLICE)
+            y, m, d = (fixed[k][at].astype("float64") for k in "Ymd")
+            hour, minute, sec = (
+                fixed[k][at].astype("float64") if k in fixed else 0.0 for k in "HMS"
+            )
+            shift = fixed["z"][at].astype("float64") * 60
+            stamp[at], ok[at] = _offset_stamps(y, m, d, hour, minute, sec, shift, simple_np[at])
     else:
+        arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
         plain = re.sub(r"\((?!\?)", "(?:", pattern)  # pyarrow wants named groups only
         found = pc.extract_regex(arr, "(?i)^(?:" + plain + ")$")
         fields = {f.name: pc.struct_field(found, f.name) for f in found.type}
@@ -270,15 +306,13 @@ def _offset_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
         simple_np = simple.to_numpy(zero_copy_only=False)
         y, m, d = num("Y", np.nan), num("m", np.nan), num("d", np.nan)
         hour, minute, sec = num("H", 0.0), num("M", 0.0), num("S", 0.0)
-    with np.errstate(invalid="ignore"):
-        ok = simple_np & np.isfinite(y) & np.isfinite(m) & np.isfinite(d) & (y >= 1)
-        ok &= np.isfinite(hour) & np.isfinite(minute) & np.isfinite(sec) & (sec <= 59)
-    secs = np.where(ok, hour * 3600 + minute * 60 + sec - shift, 0)
-    stamp, ok = _stamps(y, m, d, secs, ok)
+        stamp, ok = _offset_stamps(y, m, d, hour, minute, sec, shift, simple_np)
     out = pd.Series(stamp, index=t.index)
     # what only pandas settles exactly: other characters, offsets with seconds, hours >= 24
     odd = ~ok
     if odd.any():
+        if arr is None:
+            arr = pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
         failed = arr.filter(pa.array(odd))
         other = pc.fill_null(pc.match_substring_regex(failed, r"[^\x20-\x7e]"), False)
         odd[odd] = other.to_numpy(zero_copy_only=False) | (matched[odd] & ~simple_np[odd])
@@ -286,6 +320,15 @@ def _offset_strptime(t: pd.Series, fmt: str) -> pd.Series | None:
         slow = pd.to_datetime(t[odd], format=fmt, errors="coerce", utc=True)
         out.loc[odd] = slow.dt.tz_localize(None).astype("datetime64[us]")
     return out
+
+
+def _offset_stamps(y, m, d, hour, minute, sec, shift, simple) -> tuple[np.ndarray, np.ndarray]:
+    """UTC stamps of :func:`_offset_strptime` from its fields (float, NaN if missing)."""
+    with np.errstate(invalid="ignore"):
+        ok = simple & np.isfinite(y) & np.isfinite(m) & np.isfinite(d) & (y >= 1)
+        ok &= np.isfinite(hour) & np.isfinite(minute) & np.isfinite(sec) & (sec <= 59)
+    secs = np.where(ok, hour * 3600 + minute * 60 + sec - shift, 0)
+    return _stamps(y, m, d, secs, ok)
 
 
 #: Zero-padded fields: (width, smallest, largest); %z is a sign and four digits.
@@ -305,7 +348,8 @@ def _fixed_fields(arr, fmt: str) -> dict[str, np.ndarray] | None:
     the zero-padded layout (``2025-09-02 02:54 +0000``; a strict subset of what the
     regex parsers accept, so the result is theirs), else None.
 
-    ``z`` comes back as signed minutes; the others as written.
+    ``z`` comes back as signed minutes; the others as written (int32). Chunk by chunk,
+    in slices (memory: no copy of the text, small temporaries).
     """
     import pyarrow as pa
 
@@ -313,17 +357,40 @@ def _fixed_fields(arr, fmt: str) -> dict[str, np.ndarray] | None:
     if any(p.startswith("%") and len(p) == 2 and p not in _STRICT for p in pieces):
         return None
     width = sum(_STRICT[p][0] if p in _STRICT else len(p) for p in pieces)
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    if arr.null_count or not len(arr) or not width:
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    n = sum(len(c) for c in chunks)
+    if any(c.null_count for c in chunks) or not n or not width:
         return None
-    arr = arr.cast(pa.large_string())
-    n = len(arr)
-    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + n + 1]
-    if offsets[-1] - offsets[0] != n * width or not (np.diff(offsets) == width).all():
-        return None
-    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
-    grid = data.reshape(n, width)
+    names = [p[1] for p in pieces if p in _STRICT]
+    out = {k: np.empty(n, dtype=np.int32) for k in names}
+    done = 0
+    for chunk in chunks:
+        if not len(chunk):
+            continue
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return None
+        wide = pa.types.is_large_string(chunk.type)
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64 if wide else np.int32)
+        offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1]
+        if offsets[-1] - offsets[0] != len(chunk) * width:
+            return None
+        if not (np.diff(offsets) == width).all():
+            return None
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+        grid = data.reshape(len(chunk), width)
+        for lo in range(0, len(chunk), _SLICE):
+            part = _fixed_part(grid[lo : lo + _SLICE], pieces)
+            if part is None:
+                return None
+            for k, v in part.items():
+                out[k][done + lo : done + lo + len(v)] = v
+        done += len(chunk)
+    return out
+
+
+def _fixed_part(grid: np.ndarray, pieces: list[str]) -> dict[str, np.ndarray] | None:
+    """:func:`_fixed_fields` of the rows of ``grid`` (one value per row, one byte a column)."""
+    n = len(grid)
     out: dict[str, np.ndarray] = {}
     at = 0
     for piece in pieces:
@@ -356,9 +423,19 @@ def _fixed_fields(arr, fmt: str) -> dict[str, np.ndarray] | None:
             value = np.where(sign == ord("-"), -1, 1) * (hours * 60 + minutes)
         elif (value < low).any() or (value > high).any():
             return None
-        out[piece[1]] = value.astype(np.int64)
+        out[piece[1]] = value
         at += size
     return out
+
+
+def _arrow_text(t: pd.Series):
+    """The text of ``t`` as pyarrow (its own chunks when pyarrow-backed: no copy)."""
+    import pyarrow as pa
+
+    arr = getattr(t.array, "_pa_array", None)
+    if arr is not None and arr.type in (pa.string(), pa.large_string()):
+        return arr
+    return pa.array(t.astype("str"), type=pa.string(), from_pandas=True)
 
 
 def _edge_spaces(t: pd.Series) -> bool:
