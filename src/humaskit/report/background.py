@@ -3,9 +3,10 @@
 When ``humaskit run`` executes a playbook, drawing a chart's PNGs or writing the summary
 card is work nobody waits for until the report is put together: the kernel can go on
 with the next cells while a forked copy of itself does it. :func:`submit` queues such a
-job; at most :func:`limit` copies run at once (the kernel keeps a core); each copy
-writes its result to an unlinked temporary file and ends with ``os._exit``, touching
-none of the kernel's sockets or files. Results are handed back (to the ``done`` function
+job; at most :func:`limit` copies run at once (the kernel keeps a core), each taking
+every job queued when it starts (one fork for several jobs); a copy writes the results to
+an unlinked temporary file and ends with ``os._exit``, touching none of the kernel's
+sockets or files (its garbage collector is off, so it copies few of the kernel's pages). Results are handed back (to the ``done`` function
 given with the job) after each cell (those ready), and all of them by :func:`finish`,
 which :func:`humaskit.playbooks.summary` calls in the last cell of every playbook and
 which runs by itself after a cell that failed. A job whose copy failed or took more than
@@ -42,19 +43,29 @@ TIMEOUT = 60.0
 
 
 class _Job:
-    __slots__ = ("work", "done", "local", "pid", "fd", "started")
+    __slots__ = ("work", "done", "local")
 
     def __init__(self, work, done, local) -> None:
         self.work = work
         self.done = done
         self.local = local
+
+
+class _Copy:
+    """A forked copy doing ``jobs`` one after the other (one fork for all of them: each
+    fork of a large kernel costs page copies)."""
+
+    __slots__ = ("jobs", "pid", "fd", "started")
+
+    def __init__(self, jobs: list[_Job]) -> None:
+        self.jobs = jobs
         self.pid = 0
         self.fd = -1
         self.started = 0.0
 
 
 _queue: list[_Job] = []  # not started yet, oldest first
-_running: list[_Job] = []
+_running: list[_Copy] = []
 _hooked: list[Any] = []  # the IPython shell whose post_run_cell calls _after_cell
 
 
@@ -86,7 +97,7 @@ def limit() -> int:
 
 def pending() -> int:
     """Jobs queued or running, not yet handed back."""
-    return len(_queue) + len(_running)
+    return len(_queue) + sum(len(c.jobs) for c in _running)
 
 
 def submit(
@@ -146,14 +157,15 @@ def _after_cell(result: Any = None) -> None:
         _pump()
 
 
-def _start(job: _Job) -> bool:
+def _start(jobs: list[_Job]) -> _Copy | None:
+    import struct
     import tempfile
     import warnings
 
     try:
         fh = tempfile.TemporaryFile()
     except OSError:
-        return False
+        return None
     fd = os.dup(fh.fileno())
     fh.close()
     try:
@@ -162,69 +174,97 @@ def _start(job: _Job) -> bool:
             pid = os.fork()
     except OSError:
         os.close(fd)
-        return False
-    if pid == 0:  # the copy: write the result, end without running any cleanup
+        return None
+    if pid == 0:  # the copy: write the results, end without running any cleanup
         code = 1
         try:
-            view = memoryview(job.work())
-            while view:
-                view = view[os.write(fd, view) :]
+            import gc
+
+            gc.disable()  # a collection would touch (and so copy) the kernel's pages
+            for job in jobs:
+                try:
+                    data = job.work()
+                    record = struct.pack("<q", len(data)) + data
+                except Exception:  # noqa: BLE001  (done in the kernel instead)
+                    record = struct.pack("<q", -1)
+                view = memoryview(record)
+                while view:
+                    view = view[os.write(fd, view) :]
             code = 0
         finally:
             os._exit(code)
-    job.pid, job.fd, job.started = pid, fd, time.monotonic()
-    return True
+    copy = _Copy(jobs)
+    copy.pid, copy.fd, copy.started = pid, fd, time.monotonic()
+    return copy
 
 
-def _collect(job: _Job, status: int | None) -> None:
-    """Hand back a finished (``status``) or stuck (None: killed) copy's result."""
+def _results(copy: _Copy, ok: bool) -> list[bytes | None]:
+    """Each job's result read back from the copy's file (None: to be done here)."""
+    import struct
+
+    out: list[bytes | None] = [None] * len(copy.jobs)
+    if ok:
+        size = os.fstat(copy.fd).st_size
+        blob = os.pread(copy.fd, size, 0) if size else b""
+        at = 0
+        for i in range(len(copy.jobs)):
+            if at + 8 > len(blob):
+                break
+            (n,) = struct.unpack("<q", blob[at : at + 8])
+            at += 8
+            if n >= 0 and at + n <= len(blob):
+                out[i] = blob[at : at + n]
+                at += n
+    os.close(copy.fd)
+    return out
+
+
+def _collect(copy: _Copy, status: int | None) -> None:
+    """Hand back a finished (``status``) or stuck (None: killed) copy's results."""
     import signal
 
     if status is None:
         try:
-            os.kill(job.pid, signal.SIGKILL)
-            os.waitpid(job.pid, 0)
+            os.kill(copy.pid, signal.SIGKILL)
+            os.waitpid(copy.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-    data = b""
-    if status == 0:
-        size = os.fstat(job.fd).st_size
-        data = os.pread(job.fd, size, 0) if size else b""
-    os.close(job.fd)
-    if status != 0 or not data:
-        data = job.local()  # the same result, made here
-    job.done(data)
+    for job, data in zip(copy.jobs, _results(copy, status is not None), strict=True):
+        job.done(data if data else job.local())  # a failed job: the same result, made here
 
 
 def _pump() -> None:
-    """Hand back finished jobs, stop stuck ones, start queued ones up to :func:`limit`."""
-    for job in list(_running):
+    """Hand back finished copies, stop stuck ones, give every queued job to a new copy."""
+    for copy in list(_running):
         try:
-            pid, status = os.waitpid(job.pid, os.WNOHANG)
+            pid, status = os.waitpid(copy.pid, os.WNOHANG)
             code = os.waitstatus_to_exitcode(status) if pid else 0
         except ChildProcessError:
-            pid, code = job.pid, 1
+            pid, code = copy.pid, 1
         if pid:
-            _running.remove(job)
-            _collect(job, code)
-        elif time.monotonic() - job.started > TIMEOUT:
-            _running.remove(job)
-            _collect(job, None)
-    while _queue and len(_running) < limit():
-        job = _queue.pop(0)
-        if _start(job):
-            _running.append(job)
+            _running.remove(copy)
+            _collect(copy, code)
+        elif time.monotonic() - copy.started > TIMEOUT:
+            _running.remove(copy)
+            _collect(copy, None)
+    if _queue and len(_running) < limit():
+        jobs = _queue[:]
+        del _queue[:]
+        copy = _start(jobs)
+        if copy is not None:
+            _running.append(copy)
         else:
-            job.done(job.local())
+            for job in jobs:
+                job.done(job.local())
 
 
 def _wait_any() -> None:
     """Sleep until a running copy ends (or briefly, to check the time-out)."""
-    deadline = min(job.started for job in _running) + TIMEOUT
+    deadline = min(copy.started for copy in _running) + TIMEOUT
     pause = 0.002
     while _running and time.monotonic() < deadline:
-        for job in _running:
-            pid, _ = _peek(job.pid)
+        for copy in _running:
+            pid, _ = _peek(copy.pid)
             if pid:
                 return
         time.sleep(pause)
