@@ -34,7 +34,45 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["nmf", "two_means"]
+__all__ = ["nmf", "two_means", "fitters", "COMPILED_FROM"]
+
+#: From this many rows on, :func:`fitters` gives scikit-learn's compiled fits when it is
+#: installed: they reach the same results faster on big inputs (a year of mentions), where
+#: importing scikit-learn (about 1 s) no longer matters.
+COMPILED_FROM = 20_000
+
+
+def fitters(n_rows: int):
+    """``(nmf, two_means)`` for ``n_rows`` rows: these ports below :data:`COMPILED_FROM`
+    rows or without scikit-learn, else the same fits run by scikit-learn.
+
+    Examples
+    --------
+    >>> fitters(100) == (nmf, two_means)
+    True
+    """
+    if n_rows < COMPILED_FROM:
+        return nmf, two_means
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        return nmf, two_means
+    return _sklearn_nmf, _sklearn_two_means
+
+
+def _sklearn_nmf(x, k: int, *, max_iter: int = 300, tol: float = 1e-3, seed: int = 0):
+    from sklearn.decomposition import NMF
+
+    model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=max_iter, tol=tol)
+    return model.fit_transform(x), model.components_
+
+
+def _sklearn_two_means(x, *, n_init: int = 3, seed: int = 0, max_iter: int = 300, tol=1e-4):
+    from sklearn.cluster import KMeans
+
+    km = KMeans(n_clusters=2, n_init=n_init, random_state=seed, max_iter=max_iter, tol=tol)
+    km.fit(x)
+    return km.labels_, km.cluster_centers_
 
 
 def _is_sparse(x) -> bool:
