@@ -4,7 +4,7 @@ When ``humaskit run`` executes a playbook, drawing a chart's PNGs or writing the
 card is work nobody waits for until the report is put together: the kernel can go on
 with the next cells while a forked copy of itself does it. :func:`submit` queues such a
 job; at most :func:`limit` copies run at once (the kernel keeps a core), each taking
-every job queued when it starts (one fork for several jobs); a copy writes the results to
+up to :data:`BATCH` queued jobs (one fork for several); a copy writes the results to
 an unlinked temporary file and ends with ``os._exit``, touching none of the kernel's
 sockets or files (its garbage collector is off, so it copies few of the kernel's pages). Results are handed back (to the ``done`` function
 given with the job) after each cell (those ready), and all of them by :func:`finish`,
@@ -40,6 +40,9 @@ __all__ = ["active", "submit", "finish", "pending", "limit", "TIMEOUT"]
 OUT_ENV = "HUMASKIT_OUT_DIR"
 #: Seconds a copy may take before it is stopped and its job done in the kernel.
 TIMEOUT = 60.0
+#: Jobs one copy takes at most: fewer forks, while the kernel, idle at the end, still
+#: finds queued jobs to share.
+BATCH = 2
 
 
 class _Job:
@@ -234,7 +237,7 @@ def _collect(copy: _Copy, status: int | None) -> None:
 
 
 def _pump() -> None:
-    """Hand back finished copies, stop stuck ones, give every queued job to a new copy."""
+    """Hand back finished copies, stop stuck ones, give queued jobs to a new copy."""
     for copy in list(_running):
         try:
             pid, status = os.waitpid(copy.pid, os.WNOHANG)
@@ -248,8 +251,8 @@ def _pump() -> None:
             _running.remove(copy)
             _collect(copy, None)
     if _queue and len(_running) < limit():
-        jobs = _queue[:]
-        del _queue[:]
+        jobs = _queue[:BATCH]
+        del _queue[:BATCH]
         copy = _start(jobs)
         if copy is not None:
             _running.append(copy)
