@@ -289,6 +289,10 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
     template shows on screens up to 600 px wide, and the smallest text height of each
     rendering in image pixels (``text_px``, ``phone_text_px``).
 
+    Under ``humaskit run`` (see :mod:`humaskit.report.background`) it returns a
+    :class:`PendingChart` instead: the same image, drawn in a forked copy of the kernel
+    while the next cells run, and put in place of its placeholder when ready.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
