@@ -44,7 +44,7 @@ import pandas as pd
 
 from .errors import ParameterError, SchemaError
 from .i18n import resolve, t
-from .paths import package_file
+from .paths import package_file, read_json_cache, write_json_cache
 
 __all__ = [
     "KINDS",
@@ -185,10 +185,41 @@ def year_range() -> tuple[int, int]:
     >>> first <= 2026 <= last
     True
     """
+    cached = _stored("range")
+    if cached is not None:
+        return int(cached[0]), int(cached[1])
     import holidays
 
     cls = holidays.country_holidays("ID").__class__
-    return int(cls.start_year), int(cls.end_year)
+    first, last = int(cls.start_year), int(cls.end_year)
+    _store("range", [first, last])
+    return first, last
+
+
+# holidays imports every country's module (0.3 s in a report): its answers are kept on disk.
+_HOLIDAY_CACHE: dict[str, Any] = {}
+
+
+def _stored(key: str) -> Any:
+    if not _HOLIDAY_CACHE:
+        import hashlib
+        from importlib.util import find_spec
+        from pathlib import Path
+
+        spec, name = find_spec("holidays"), None
+        if spec is not None and spec.origin:
+            version = Path(spec.origin).with_name("version.py")
+            stamp = spec.origin + (version.read_text() if version.exists() else "")
+            name = f"holidays-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
+        _HOLIDAY_CACHE.update(name=name, data=read_json_cache(name) if name else {})
+    return _HOLIDAY_CACHE["data"].get(key)
+
+
+def _store(key: str, value: Any) -> None:
+    _stored(key)
+    _HOLIDAY_CACHE["data"][key] = value
+    if _HOLIDAY_CACHE["name"]:
+        write_json_cache(_HOLIDAY_CACHE["name"], _HOLIDAY_CACHE["data"])
 
 
 # ---------------------------------------------------------------------------------------
@@ -495,6 +526,19 @@ def _on(year: int, month: int, day: int) -> pd.Timestamp:
 
 
 def _holiday_rows(years: list[int], lang: str) -> list[dict[str, Any]]:
+    key = f"rows:{','.join(map(str, years))}:{lang}"
+    cached = _stored(key)
+    if isinstance(cached, list):
+        return [
+            {"date": pd.Timestamp(d), "name": n, "kind": k, "priority": int(p)}
+            for d, n, k, p in cached
+        ]
+    rows = _holiday_rows_computed(years, lang)
+    _store(key, [[r["date"].date().isoformat(), r["name"], r["kind"], r["priority"]] for r in rows])
+    return rows
+
+
+def _holiday_rows_computed(years: list[int], lang: str) -> list[dict[str, Any]]:
     import holidays
 
     language = "id" if lang == "id" else "en_US"

@@ -37,3 +37,54 @@ def package_file(*parts: str) -> Path:
     'i18n'
     """
     return PACKAGE_DATA.joinpath(*parts)
+
+
+def cache_dir() -> Path:
+    """Where the kit keeps what it can compute again (read sample tables, holiday lists):
+    ``$HUMASKIT_CACHE``, else ``$XDG_CACHE_HOME/humaskit`` or ``~/.cache/humaskit``.
+
+    Examples
+    --------
+    >>> cache_dir().name in ("humaskit", __import__("os").environ.get("HUMASKIT_CACHE", "x")[-8:])
+    True
+    """
+    import os
+
+    if os.environ.get("HUMASKIT_CACHE"):
+        return Path(os.environ["HUMASKIT_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "humaskit"
+
+
+def read_json_cache(name: str) -> dict:
+    """The dict kept as ``name`` in :func:`cache_dir`; empty when missing or unreadable."""
+    import json
+
+    try:
+        data = json.loads((cache_dir() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json_cache(name: str, data: dict) -> None:
+    """Keep ``data`` as ``name`` in :func:`cache_dir` (replaced whole; skipped if unwritable).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["HUMASKIT_CACHE"] = tempfile.mkdtemp()
+    >>> write_json_cache("x.json", {"a": 1}); read_json_cache("x.json")
+    {'a': 1}
+    >>> del os.environ["HUMASKIT_CACHE"]
+    """
+    import json
+    import os
+
+    path = cache_dir() / name
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -582,7 +582,8 @@ _jsonable = jsonable  # the runner's name for it
 def summary(figures: dict[str, Any]) -> dict[str, Any] | None:
     """Record a playbook's headline figures; the runner writes them as JSON.
 
-    Call it in the last cell of a playbook. Figures must be share-safe (no personal data).
+    Call it in the last cell of a playbook: it also waits for the charts and files that
+    :mod:`humaskit.report.background` draws elsewhere. Figures must be share-safe (no personal data).
     In a notebook it returns None (so nothing is echoed into the report); outside one it
     returns the cleaned figures.
 
@@ -593,6 +594,9 @@ def summary(figures: dict[str, Any]) -> dict[str, Any] | None:
     {'posts': 3, 'rate': None}
     """
     clean = _jsonable(figures)
+    from .report import background
+
+    background.finish()  # charts and files drawn in forked copies are in before the end
     try:
         from IPython import get_ipython
         from IPython.display import display

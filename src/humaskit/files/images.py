@@ -17,11 +17,27 @@ __all__ = ["save_figure"]
 
 
 def save_figure(fig: Any, path: str | Path, *, dpi: int | None = None) -> Path:
-    """Save a matplotlib figure as PNG at its own size (or ``dpi``), close it, return the path."""
+    """Save a matplotlib figure as PNG at its own size (or ``dpi``), close it, return the path.
+
+    Under ``humaskit run`` a forked copy writes the file while the playbook goes on
+    (:mod:`humaskit.report.background`); it is there when the playbook has ended.
+    """
     import matplotlib.pyplot as plt
+
+    from ..report import background
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png", dpi=dpi or fig.dpi, facecolor=fig.get_facecolor())
-    plt.close(fig)
+    dpi, face = dpi or fig.dpi, fig.get_facecolor()
+    if not background.active():
+        fig.savefig(path, format="png", dpi=dpi, facecolor=face)
+        plt.close(fig)
+        return path
+
+    def write() -> bytes:
+        fig.savefig(path, format="png", dpi=dpi, facecolor=face)
+        return b"ok"
+
+    plt.close(fig)  # under humaskit run: written by a forked copy, by the playbook's end
+    background.submit(write, lambda _: None)
     return path

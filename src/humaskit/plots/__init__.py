@@ -117,7 +117,9 @@ def bar(
     horizontal: bool = False,
 ):
     """A bar chart of ``y`` per ``x`` (optionally split by ``hue``); returns the Axes."""
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     ax = _ax(ax)
     df = _translated(data, [x, hue], lang)
@@ -170,7 +172,9 @@ def trend(
     title: str | None = None,
 ):
     """A line chart over time (e.g. daily followers per platform); returns the Axes."""
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     ax = _ax(ax)
     df = _translated(data, [hue], lang)

@@ -64,7 +64,10 @@ def plot_pyramid(
     'Porsi audiens'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+
+    from ._seaborn import seaborn
+
+    sns = seaborn()
     from matplotlib.ticker import FuncFormatter
 
     lang = resolve(lang)
@@ -133,7 +136,10 @@ def plot_places(
     'Share of audience'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+
+    from ._seaborn import seaborn
+
+    sns = seaborn()
     from matplotlib.ticker import FuncFormatter
 
     lang = resolve(lang)
@@ -180,7 +186,10 @@ def plot_fit(
     'Platform'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     lang = resolve(lang)
     if value not in data.columns or not {"public", "platform"} <= set(data.columns):

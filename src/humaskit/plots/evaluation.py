@@ -154,7 +154,9 @@ def plot_response(
     lang: str | None = None,
 ):
     """Share answered within the limit per unit (or topic), lowest first, with the target."""
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     df = data.dropna(subset=[x]).sort_values(x)
     ax = _ax(ax, figsize=(7.5, 0.35 * max(len(df), 3) + 1))
@@ -207,7 +209,9 @@ def plot_response_hours(
 
 def plot_compare(data: pd.DataFrame, kpi: str, *, ax: Any = None, lang: str | None = None):
     """One KPI per unit from :func:`humaskit.evaluation.compare`, best at the top."""
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     from ..evaluation import kpi_directions
 
@@ -227,7 +231,9 @@ def plot_compare(data: pd.DataFrame, kpi: str, *, ax: Any = None, lang: str | No
 def plot_programme(data: pd.DataFrame, *, top: int = 10, ax: Any = None, lang: str | None = None):
     """Reports of not being served per place (:func:`humaskit.evaluation.programme_reach`
     ``by="place"``)."""
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     df = data.sort_values("not_served", ascending=False).head(top)
     ax = _ax(ax, figsize=(7.5, 0.35 * max(len(df), 3) + 1))
@@ -259,7 +265,9 @@ def plot_retention(data: pd.DataFrame, *, ax: Any = None, lang: str | None = Non
     >>> plot_retention(table, lang="en").get_ylabel()
     'Median share watched'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     from ..evaluation import HOLDS_PCT, LENGTH_BANDS
 

@@ -39,7 +39,10 @@ def plot_scorecard(audit: pd.DataFrame, *, ax=None, lang: str | None = None):
     'Share of accounts passing each check'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     sc = scorecard(audit, lang=lang)
     data = sc.astype(float).rename(columns=lambda c: _plain(check_label(c, lang)))

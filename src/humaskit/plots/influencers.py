@@ -257,7 +257,9 @@ def plot_leaderboard(
     >>> plot_leaderboard(lead, lang="en").get_xlabel()
     'PageRank (influence in the conversation)'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     lang = resolve(lang)
     if not isinstance(data, pd.DataFrame) or "handle" not in data.columns:
@@ -320,7 +322,9 @@ def plot_collaborations(
     >>> plot_collaborations(r, lang="en").get_ylabel()
     'Reach'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
     from matplotlib.ticker import FuncFormatter
 
     from ..fmt import fmt_number

@@ -86,7 +86,9 @@ def plot_heatmap(
     >>> ax.get_xlabel()
     'Hour (WIB)'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Patch, Rectangle
 
@@ -200,7 +202,9 @@ def plot_backtest(
     >>> plot_backtest(bt, lang="en").get_ylabel()
     'Rank correlation (Spearman)'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     cols = {
         "rho_model": t("scheduling.method.model", lang),
@@ -232,7 +236,9 @@ def plot_hourly(
     >>> plot_hourly(h, y="posts", lang="en").get_ylabel()
     'Posts'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     if y not in hourly.columns:
         raise ParameterError(
@@ -261,7 +267,9 @@ def plot_frequency(
     >>> plot_frequency(f, lang="en").get_xlabel()
     'Posts per day'
     """
-    import seaborn as sns
+    from ._seaborn import seaborn
+
+    sns = seaborn()
 
     data = frequency[frequency["posts_per_day"] >= 1].copy()
     data[y] = data[y].astype(float)

@@ -38,6 +38,7 @@ from ..fmt import (
 )
 from ..i18n import label, t
 from ..lazy import module_getattr
+from . import background
 
 if TYPE_CHECKING:  # pandas loads when a table is made, not with the page of a report
     import pandas as pd
@@ -46,6 +47,7 @@ __all__ = [
     "STYLE",
     "chart",
     "chart_alt",
+    "PendingChart",
     "PHONE_WIDTH_IN",
     "PHONE_MIN_PT",
     "PHONE_DPI",
@@ -287,6 +289,10 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
     template shows on screens up to 600 px wide, and the smallest text height of each
     rendering in image pixels (``text_px``, ``phone_text_px``).
 
+    Under ``humaskit run`` (see :mod:`humaskit.report.background`) it returns a
+    :class:`PendingChart` instead: the same image, drawn in a forked copy of the kernel
+    while the next cells run, and put in place of its placeholder when ready.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
@@ -298,33 +304,112 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
     >>> img.metadata["phone_text_px"] >= PHONE_MIN_PT * PHONE_DPI / 72
     True
     """
-    import base64
-
     import matplotlib.pyplot as plt
-    from IPython.display import Image
 
     if isinstance(ax, (list, tuple)) or hasattr(ax, "flat"):  # several Axes of one figure
         ax = next(iter(ax.flat if hasattr(ax, "flat") else ax))
     fig = ax.figure if hasattr(ax, "figure") else ax
     text = alt or chart_alt(fig, lang=lang)
+    if background.active():  # humaskit run: drawn in a forked copy, shown when ready
+        return _pending_chart(fig, dpi, text)
     phone_job = _phone_elsewhere(fig)  # on a second core, while this one draws the desktop
     try:
         desktop, desktop_pt = _render(fig, dpi)
     finally:
         done = phone_job() if phone_job else None
-    meta = {"alt": text, "text_px": round(desktop_pt * dpi / 72, 2)}
     if done is not None:
         phone, phone_pt = done
     else:
         try:
             phone, phone_pt = _phone(fig)
         except Exception:  # noqa: BLE001  (a figure that cannot be re-laid out keeps one rendering)
-            phone = None
-    if phone is not None:
+            phone, phone_pt = None, 0.0
+    plt.close(fig)
+    return _image(desktop, desktop_pt, phone, phone_pt, dpi, text)
+
+
+def _image(desktop: bytes, desktop_pt: float, phone, phone_pt: float, dpi: int, text: str):
+    """The :class:`IPython.display.Image` of :func:`chart` from its two renderings."""
+    import base64
+
+    from IPython.display import Image
+
+    meta = {"alt": text, "text_px": round(desktop_pt * dpi / 72, 2)}
+    if phone:
         meta["phone"] = base64.b64encode(phone).decode("ascii")
         meta["phone_text_px"] = round(phone_pt * PHONE_DPI / 72, 2)
-    plt.close(fig)
     return Image(data=desktop, format="png", alt=text, metadata=meta)
+
+
+def _both(fig: Any, dpi: int) -> bytes:
+    """Desktop and phone renderings of ``fig`` (changed by the phone one) in one payload."""
+    import struct
+
+    desktop, desktop_pt = _render(fig, dpi)
+    try:
+        phone, phone_pt = _phone(fig)
+    except Exception:  # noqa: BLE001  (a figure that cannot be re-laid out keeps one rendering)
+        phone, phone_pt = b"", 0.0
+    return struct.pack("<ddQ", desktop_pt, phone_pt, len(desktop)) + desktop + phone
+
+
+def _pending_chart(fig: Any, dpi: int, text: str) -> PendingChart:
+    import struct
+
+    import matplotlib.pyplot as plt
+
+    out = PendingChart(text)
+
+    def done(payload: bytes) -> None:
+        desktop_pt, phone_pt, size = struct.unpack("<ddQ", payload[:24])
+        desktop, phone = payload[24 : 24 + size], payload[24 + size :]
+        out.ready(_image(desktop, desktop_pt, phone or None, phone_pt, dpi, text))
+
+    plt.close(fig)  # nothing more to show from this figure here; the copy draws its own
+    background.submit(lambda: _both(fig, dpi), done)
+    return out
+
+
+class PendingChart:
+    """What :func:`chart` gives under ``humaskit run``: the chart being drawn elsewhere.
+
+    Displayed, it shows its alt text with a display id, which the finished chart replaces
+    (IPython's ``update_display``, applied by nbclient to the executed notebook) when
+    :mod:`humaskit.report.background` hands it back: after a later cell, and at the latest
+    in the playbook's last cell. Its public attributes are those of the finished
+    :class:`IPython.display.Image` (asking for one waits for it).
+    """
+
+    def __init__(self, alt: str) -> None:
+        import uuid
+
+        self.alt = alt
+        self.display_id = uuid.uuid4().hex
+        self.image: Any = None
+        self._shown = False
+
+    def ready(self, image: Any) -> None:
+        self.image = image
+        if self._shown:
+            from IPython.display import update_display
+
+            update_display(image, display_id=self.display_id)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        if self.image is not None:
+            display(self.image)
+            return
+        self._shown = True
+        display({"text/plain": self.alt}, raw=True, display_id=self.display_id)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "image":
+            raise AttributeError(name)
+        if self.image is None:
+            background.finish()
+        return getattr(self.image, name)
 
 
 def _phone(fig: Any) -> tuple[bytes, float]:

@@ -6,7 +6,8 @@
     use them, and their change against a previous period.
 :func:`issues`
     Groups mentions into issues (topics found with non-negative matrix factorisation
-    of TF-IDF over words and two-word phrases; scikit-learn loads on first use), each
+    of TF-IDF over words and two-word phrases, fitted as scikit-learn does; a month of
+    mentions without importing it: :mod:`humaskit.text.factorize`), each
     with a label made of its top terms, its size, its sentiment shares and example
     mentions.
 
@@ -34,7 +35,9 @@ from .tokens import BOUNDARIES, Tokens, as_texts, norm_phrase, to_arrow, tokeniz
 __all__ = ["keywords", "issues"]
 
 
-#: Below this many texts, issue grouping runs on one thread (faster on a busy laptop).
+#: Below this many texts, issue grouping runs on one thread (faster on a busy laptop) and
+#: without scikit-learn (:mod:`humaskit.text.factorize`); from it on, scikit-learn's compiled
+#: fits are used when installed (the same results; its import pays off on big inputs).
 SINGLE_THREAD_BELOW = 20_000
 
 
@@ -467,24 +470,24 @@ def issues(
     # several small ones; the n largest are reported
     k = int(min(max(n, min(FIT_FACTOR * n, len(docs) // 4)), max(1, len(docs) // 2)))
     k = max(1, min(k, int(keep_term.sum())))  # no more groups than distinct terms
-    from sklearn.decomposition import NMF
-
     sub = mat[docs]
     if k == 1 or len(docs) < 3:
         assign = np.zeros(len(docs), dtype=np.int64)
     else:
         from threadpoolctl import threadpool_limits
 
-        nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=300, tol=1e-3)
+        from .factorize import fitters
+
+        nmf, two_means = fitters(sub.shape[0])
         # a month of comments is small: one thread is faster than two fighting for busy cores
         threads = 1 if sub.shape[0] < SINGLE_THREAD_BELOW else None
         with np.errstate(all="ignore"), threadpool_limits(limits=threads):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                doc_topic = nmf.fit_transform(sub)
+                doc_topic, _ = nmf(sub, k, max_iter=300, tol=1e-3, seed=0)
             assign = doc_topic.argmax(axis=1)
             assign[doc_topic.max(axis=1) <= 0] = -1
-            assign = _split_mixed(sub, assign)  # two-means on a few hundred rows: same
+            assign = _split_mixed(sub, assign, two_means)
         assign = _merge_similar(sub, assign)
     centroids = _centroids(sub, assign)
     fit = _fit(sub, assign, centroids)
@@ -581,15 +584,13 @@ def _relabel(assign: np.ndarray) -> np.ndarray:
     return out
 
 
-def _split_mixed(sub, assign: np.ndarray) -> np.ndarray:
+def _split_mixed(sub, assign: np.ndarray, two_means) -> np.ndarray:
     """Split a group whose two halves have little in common (cosine < :data:`MERGE_SIM`).
 
     A factorisation sometimes puts two unrelated issues in one group; two-means on the
     group's mentions finds the halves, which become groups of their own when their
     profiles are unlike each other.
     """
-    from sklearn.cluster import KMeans
-
     assign = assign.copy()
     next_id = int(assign.max()) + 1
     for topic in range(next_id):
@@ -599,12 +600,10 @@ def _split_mixed(sub, assign: np.ndarray) -> np.ndarray:
         rows = sub[members]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # identical mentions: one distinct point
-            km = KMeans(n_clusters=2, n_init=3, random_state=0).fit(rows)
-        halves = km.labels_
+            halves, cent = two_means(rows, n_init=3, seed=0)
         small = min(int((halves == 0).sum()), int((halves == 1).sum()))
         if small < max(5, 0.1 * len(members)):
             continue
-        cent = km.cluster_centers_
         unit = cent / np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
         if float(unit[0] @ unit[1]) < MERGE_SIM:
             assign[members[halves == 1]] = next_id
