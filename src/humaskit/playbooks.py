@@ -655,12 +655,6 @@ def run(
     ...
     ParameterError: Parameter 'periode' bernilai 'Sept': seharusnya bulan YYYY-MM ...
     """
-    from .files.kernel import Background, import_papermill, quiet_kernel_manager
-
-    pm = import_papermill()
-    import nbformat
-    from papermill.exceptions import PapermillExecutionError
-
     spec = parameters(name)
     given = dict(params or {})
     lang = given.get("bahasa") if given.get("bahasa") in ("id", "en") else resolve(None)
@@ -679,8 +673,8 @@ def run(
     full.update(given)
     values = _check_values(name, spec, full, lang)
 
+    from .files.kernel import EarlyKernel, imports_of
     from .files.runfolder import interruptible, run_folder
-    from .report.page import notebook_page, page_exporter, take_summary
 
     out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -691,64 +685,91 @@ def run(
     try:
         with interruptible(lang), run_folder(out_root, name, lang=lang) as rf:
             tmp = rf.path
-            executed = tmp / f"{name}.ipynb"
             os.environ[OUT_ENV] = str(tmp)
             # the kernel must draw inline so charts land in the report (the caller may use Agg)
             os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
             os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
-            # nbconvert loads while the kernel works (this process only waits for it)
-            exporter = Background(page_exporter, values.get("bahasa", lang)) if html else None
+            # The kernel starts first, with this environment, and imports what the playbook
+            # imports while this process imports papermill and nbconvert (two cores at work).
+            cells = _read_nb(name).cells
+            kernel = EarlyKernel(
+                warm_modules=imports_of(c.source for c in cells if c.cell_type == "code"),
+                cwd=os.getcwd(),
+            )
             try:
-                pm.execute_notebook(
-                    str(_path(name)),
-                    str(executed),
-                    parameters=values,
-                    kernel_name="python3",
-                    progress_bar=False,
-                    request_save_on_cell_execute=False,
-                    cwd=os.getcwd(),
-                    kernel_manager_class=quiet_kernel_manager(),
-                )
-            except PapermillExecutionError as exc:
-                ename, evalue = _error_of(exc)
-                if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
-                    raise KeyboardInterrupt from None
-                if ename in _USER_ERRORS:
-                    raise ParameterError(evalue) from None
-                raise PlaybookFailed(
-                    t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
-                ) from None
-            nb = nbformat.read(executed, as_version=4)
-            figures = take_summary(nb, SUMMARY_MIME)
-            nbformat.write(nb, executed)
-            bundle = {
-                "playbook": name,
-                "kit_version": __version__,
-                "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "parameters": {k: _jsonable(v) for k, v in values.items()},
-                "seconds": round(time.perf_counter() - started, 2),
-                "summary": figures or {},
-            }
-            with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
-                json.dump(bundle, fh, ensure_ascii=False, indent=2)
-            report = tmp / f"{name}.html"
-            if html:
-                text = notebook_page(
-                    nb,
-                    title(name),
-                    values.get("bahasa", lang),
-                    TEMPLATES_DIR,
-                    exporter=exporter.result() if exporter else None,
-                )
-                report.write_text(text, encoding="utf-8")
-            final = rf.keep(folder)
-            return final / report.name
+                return _execute(name, values, lang, html, kernel, rf, folder, started)
+            finally:
+                kernel.stop()  # before the run folder goes: a killed kernel writes nothing
     finally:
         for k, v in env_before.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _execute(name, values, lang, html, kernel, rf, folder, started) -> Path:  # noqa: ANN001
+    """The body of :func:`run` once the run folder and the kernel exist."""
+    from .files.kernel import Background, import_papermill
+
+    pm = import_papermill()
+    import nbformat
+    from papermill.exceptions import PapermillExecutionError
+
+    from .report.page import notebook_page, page_exporter, take_summary
+
+    tmp = rf.path
+    executed = tmp / f"{name}.ipynb"
+    # nbconvert loads while the kernel works (this process only waits for it)
+    exporter = Background(page_exporter, values.get("bahasa", lang)) if html else None
+    try:
+        # no output path: papermill would write the notebook only for it to be read back
+        nb = pm.execute_notebook(
+            str(_path(name)),
+            None,
+            parameters=values,
+            kernel_name="python3",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=os.getcwd(),
+            km=kernel.km,
+        )
+    except PapermillExecutionError as exc:
+        ename, evalue = _error_of(exc)
+        if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
+            raise KeyboardInterrupt from None
+        if ename in _USER_ERRORS:
+            raise ParameterError(evalue) from None
+        raise PlaybookFailed(
+            t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
+        ) from None
+    kernel.request_stop()  # it stops while the page is written
+    nb.metadata.papermill["output_path"] = str(executed)  # as papermill records it
+    figures = take_summary(nb, SUMMARY_MIME)
+    nbformat.write(nb, executed)
+    bundle = {
+        "playbook": name,
+        "kit_version": __version__,
+        "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parameters": {k: _jsonable(v) for k, v in values.items()},
+        "seconds": round(time.perf_counter() - started, 2),
+        "summary": figures or {},
+    }
+    with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
+        json.dump(bundle, fh, ensure_ascii=False, indent=2)
+    report = tmp / f"{name}.html"
+    if html:
+        text = notebook_page(
+            nb,
+            title(name),
+            values.get("bahasa", lang),
+            TEMPLATES_DIR,
+            exporter=exporter.result() if exporter else None,
+        )
+        report.write_text(text, encoding="utf-8")
+    kernel.stop()
+    final = rf.keep(folder)
+    return final / report.name
 
 
 _USER_ERRORS = {
