@@ -38,7 +38,7 @@ def test_cli_run_reports_the_pdf_or_why_not(tmp_path, monkeypatch, capsys):
     from humaskit import playbooks
 
     page = _page(tmp_path)
-    monkeypatch.setattr(playbooks, "run", lambda name, params, out: page)
+    monkeypatch.setattr(playbooks, "run", lambda name, params, out, pdf=None: page)
     monkeypatch.setattr(hpdf, "engine", lambda: None)
     assert cli.main(["run", "evaluasi-bulanan"]) == 0
     err = capsys.readouterr().err

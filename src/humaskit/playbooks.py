@@ -622,6 +622,7 @@ def run(
     out_dir: str | Path | None = None,
     *,
     html: bool = True,
+    pdf: Any = None,
 ) -> Path:
     """Execute playbook ``name`` with ``params`` and return the path of its HTML report.
 
@@ -639,6 +640,12 @@ def run(
         are errors. Missing ones take the notebook's defaults.
     out_dir : str or Path, optional
         Parent folder of the run folder (default ``reports/``).
+    html : bool
+        Write the HTML report (default True).
+    pdf : humaskit.files.pdf.Printer, optional
+        A started PDF engine: the report is printed to ``<name>.pdf`` in the run folder
+        while the kernel stops (a PDF that cannot be made leaves the run complete; the
+        printer's :meth:`~humaskit.files.pdf.Printer.result_for` says why).
 
     Raises
     ------
@@ -697,7 +704,7 @@ def run(
                 cwd=os.getcwd(),
             )
             try:
-                return _execute(name, values, lang, html, kernel, rf, folder, started)
+                return _execute(name, values, lang, (html, pdf), kernel, rf, folder, started)
             finally:
                 kernel.stop()  # before the run folder goes: a killed kernel writes nothing
     finally:
@@ -708,8 +715,9 @@ def run(
                 os.environ[k] = v
 
 
-def _execute(name, values, lang, html, kernel, rf, folder, started) -> Path:  # noqa: ANN001
+def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  # noqa: ANN001
     """The body of :func:`run` once the run folder and the kernel exist."""
+    html, printer = pages
     from .files.kernel import Background, import_papermill
 
     pm = import_papermill()
@@ -767,6 +775,13 @@ def _execute(name, values, lang, html, kernel, rf, folder, started) -> Path:  # 
             exporter=exporter.result() if exporter else None,
         )
         report.write_text(text, encoding="utf-8")
+        if printer is not None:
+            from .files.pdf import PdfNotMade
+
+            try:
+                printer.print(report)
+            except PdfNotMade:
+                pass  # the report stands without it; the caller asks the printer why
     kernel.stop()
     final = rf.keep(folder)
     return final / report.name

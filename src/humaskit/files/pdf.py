@@ -49,11 +49,12 @@ def write_pdf(html: str | Path, pdf: str | Path | None = None, *, lang: str | No
 class Printer:
     """A PDF engine started in the background, to print a report once it is written.
 
-    Starting the engine (playwright's driver and Chromium) takes about a second; ``humaskit
-    run`` starts it while the notebook runs, so only loading and printing the page remain
-    after the HTML is written. Call :meth:`print` once, or :meth:`close` when there is
-    nothing to print (a failed run). Without an engine, :meth:`print` raises
-    :class:`PdfNotMade` as :func:`write_pdf` does.
+    Starting the engine (playwright's driver and Chromium) and opening a blank page take
+    about a second; ``humaskit run`` starts it while the notebook runs, so only loading and
+    printing the page remain after the HTML is written. Call :meth:`print` once, or
+    :meth:`close` when there is nothing to print (a failed run). Without an engine,
+    :meth:`print` raises :class:`PdfNotMade` as :func:`write_pdf` does. The outcome is kept:
+    :meth:`result_for` gives it again after the report's folder was renamed.
 
     Examples
     --------
@@ -66,6 +67,8 @@ class Printer:
         import threading
 
         self._lang = lang
+        #: the page printed and what came of it (the PDF's path or the PdfNotMade raised)
+        self.printed: tuple[Path, Path | PdfNotMade] | None = None
         self._jobs: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
         # not a daemon: Python waits for it at exit, so the browser is always closed (a
@@ -89,11 +92,11 @@ class Printer:
                         executable_path=exe, args=["--no-sandbox"], timeout=60_000
                     )
                     try:
+                        page = browser.new_page()  # opened before the report is written
                         job = self._jobs.get()
                         if job is None:
                             return
                         html, out = job
-                        page = browser.new_page()
                         page.goto(html.resolve().as_uri())
                         page.pdf(path=str(out), format="A4", print_background=True)
                         self._results.put(out)
@@ -120,9 +123,24 @@ class Printer:
         self._jobs.put((html, out))
         result = self._results.get()
         self._thread.join()
+        self.printed = (html, result)
         if isinstance(result, PdfNotMade):
             raise result
         return result
+
+    def result_for(self, html: str | Path) -> Path:
+        """The PDF of ``html``: printed now, or the one printed earlier beside the same page.
+
+        ``humaskit run`` prints the page inside the run folder before the folder gets its
+        final name; this gives the PDF's path in the folder ``html`` is in now (or raises
+        the :class:`PdfNotMade` the print raised).
+        """
+        if self.printed is None:
+            return self.print(html)
+        page, result = self.printed
+        if isinstance(result, PdfNotMade):
+            raise result
+        return Path(html).parent / result.relative_to(page.parent)
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the engine without printing; with ``wait``, until it stopped (10 s at most).
