@@ -98,7 +98,8 @@ def _cmd_run(args, lang: str) -> int:
     if not args.no_pdf:
         from .files.pdf import PdfNotMade, Printer
 
-        printer = Printer(lang=lang)  # the PDF engine starts while the notebook runs
+        # the PDF engine starts while the notebook runs (run() starts it with the cells)
+        printer = Printer(lang=lang, start=False)
     try:
         # the PDF is printed in the run folder while the kernel stops
         path = playbooks.run(args.name, params, args.out, pdf=printer)

@@ -728,8 +728,16 @@ def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  #
 
     tmp = rf.path
     executed = tmp / f"{name}.ipynb"
-    # nbconvert loads while the kernel works (this process only waits for it)
-    exporter = Background(page_exporter, values.get("bahasa", lang)) if html else None
+    exporter = []
+
+    def cells_start(**_kw) -> None:  # noqa: ANN003
+        # Once the kernel has started (and imported the playbook's modules), this process
+        # only waits for it: nbconvert loads and the PDF engine starts in the background.
+        if html:
+            exporter.append(Background(page_exporter, values.get("bahasa", lang)))
+            if printer is not None:
+                printer.start()
+
     try:
         # no output path: papermill would write the notebook only for it to be read back
         nb = pm.execute_notebook(
@@ -741,6 +749,7 @@ def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  #
             request_save_on_cell_execute=False,
             cwd=os.getcwd(),
             km=kernel.km,
+            on_notebook_start=cells_start,
         )
     except PapermillExecutionError as exc:
         ename, evalue = _error_of(exc)
@@ -772,7 +781,7 @@ def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  #
             title(name),
             values.get("bahasa", lang),
             TEMPLATES_DIR,
-            exporter=exporter.result() if exporter else None,
+            exporter=exporter[0].result() if exporter else None,
         )
         report.write_text(text, encoding="utf-8")
         if printer is not None:

@@ -62,7 +62,7 @@ class Printer:
     >>> printer.close()
     """
 
-    def __init__(self, *, lang: str | None = None) -> None:
+    def __init__(self, *, lang: str | None = None, start: bool = True) -> None:
         import queue
         import threading
 
@@ -74,7 +74,21 @@ class Printer:
         # not a daemon: Python waits for it at exit, so the browser is always closed (a
         # daemon thread stopped inside playwright's greenlets can crash the interpreter)
         self._thread = threading.Thread(target=self._work, name="humaskit-pdf")
-        self._thread.start()
+        self._started = False
+        self._lock = threading.Lock()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the engine now (``Printer(start=False)`` waits for this or :meth:`print`).
+
+        ``humaskit run`` starts it when the notebook's first cell is sent: until then both
+        cores are busy starting the kernel and papermill.
+        """
+        with self._lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def _work(self) -> None:
         from ..i18n import t
@@ -120,9 +134,11 @@ class Printer:
         """
         html = Path(html)
         out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
+        self.start()
         self._jobs.put((html, out))
         result = self._results.get()
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
         self.printed = (html, result)
         if isinstance(result, PdfNotMade):
             raise result
@@ -148,6 +164,13 @@ class Printer:
         Without ``wait`` the engine stops in the background (a failed run says why at once);
         Python still waits for it before this process ends.
         """
+        with self._lock:
+            if not self._started:  # never started: nothing to stop, nothing to start later
+                from ..i18n import t
+
+                self._started = True
+                self._results.put(PdfNotMade(t("report.pdf_failed", self._lang, error="-")))
+                return
         self._jobs.put(None)
         if wait:
             self._thread.join(timeout=10)
