@@ -680,7 +680,7 @@ def run(
     full.update(given)
     values = _check_values(name, spec, full, lang)
 
-    from .files.kernel import EarlyKernel, imports_of
+    from .files.kernel import EarlyKernel
     from .files.runfolder import interruptible, run_folder
 
     out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
@@ -696,15 +696,10 @@ def run(
             # the kernel must draw inline so charts land in the report (the caller may use Agg)
             os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
             os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
-            # The kernel starts first, with this environment, and imports what the playbook
-            # imports while this process imports papermill and nbconvert (two cores at work).
-            cells = _read_nb(name).cells
-            kernel = EarlyKernel(
-                warm_modules=imports_of(c.source for c in cells if c.cell_type == "code"),
-                cwd=os.getcwd(),
-            )
+            # the kernel starts now, with this environment, and imports the playbook's modules
+            kernel = EarlyKernel(notebook=_path(name), cwd=os.getcwd())
             try:
-                return _execute(name, values, lang, (html, pdf), kernel, rf, folder, started)
+                return _execute(name, values, lang, kernel, rf, folder, started, html, pdf)
             finally:
                 kernel.stop()  # before the run folder goes: a killed kernel writes nothing
     finally:
@@ -715,42 +710,27 @@ def run(
                 os.environ[k] = v
 
 
-def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  # noqa: ANN001
+def _execute(name, values, lang, kernel, rf, folder, started, html, printer) -> Path:  # noqa: ANN001
     """The body of :func:`run` once the run folder and the kernel exist."""
-    html, printer = pages
     from .files.kernel import Background, import_papermill
 
-    pm = import_papermill()
-    import nbformat
+    import_papermill()  # first: it leaves out what a playbook never uses
     from papermill.exceptions import PapermillExecutionError
 
     from .report.page import notebook_page, page_exporter, take_summary
 
     tmp = rf.path
     executed = tmp / f"{name}.ipynb"
-    exporter = []
+    exporter = []  # nbconvert loads, and the PDF engine starts, once the cells start
 
     def cells_start(**_kw) -> None:  # noqa: ANN003
-        # Once the kernel has started (and imported the playbook's modules), this process
-        # only waits for it: nbconvert loads and the PDF engine starts in the background.
         if html:
             exporter.append(Background(page_exporter, values.get("bahasa", lang)))
             if printer is not None:
                 printer.start()
 
     try:
-        # no output path: papermill would write the notebook only for it to be read back
-        nb = pm.execute_notebook(
-            str(_path(name)),
-            None,
-            parameters=values,
-            kernel_name="python3",
-            progress_bar=False,
-            request_save_on_cell_execute=False,
-            cwd=os.getcwd(),
-            km=kernel.km,
-            on_notebook_start=cells_start,
-        )
+        nb = kernel.execute(_path(name), values, on_start=cells_start)
     except PapermillExecutionError as exc:
         ename, evalue = _error_of(exc)
         if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
@@ -763,7 +743,7 @@ def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  #
     kernel.request_stop()  # it stops while the page is written
     nb.metadata.papermill["output_path"] = str(executed)  # as papermill records it
     figures = take_summary(nb, SUMMARY_MIME)
-    nbformat.write(nb, executed)
+    kernel.write(nb, executed)
     bundle = {
         "playbook": name,
         "kit_version": __version__,
@@ -785,12 +765,7 @@ def _execute(name, values, lang, pages, kernel, rf, folder, started) -> Path:  #
         )
         report.write_text(text, encoding="utf-8")
         if printer is not None:
-            from .files.pdf import PdfNotMade
-
-            try:
-                printer.print(report)
-            except PdfNotMade:
-                pass  # the report stands without it; the caller asks the printer why
+            printer.try_print(report)  # the caller asks the printer how it went
     kernel.stop()
     final = rf.keep(folder)
     return final / report.name

@@ -198,11 +198,21 @@ class EarlyKernel:
     def __init__(
         self,
         *,
+        notebook=None,  # noqa: ANN001
         warm_modules=(),  # noqa: ANN001
         env: dict[str, str] | None = None,
         cwd: str | None = None,
     ) -> None:
         import os
+
+        if notebook is not None:  # the modules the notebook imports (plain JSON: no nbformat)
+            import json
+
+            with open(notebook, encoding="utf-8") as fh:
+                cells = json.load(fh).get("cells", [])
+            code = (c.get("source", "") for c in cells if c.get("cell_type") == "code")
+            found = imports_of("".join(c) if isinstance(c, list) else c for c in code)
+            warm_modules = [*warm_modules, *found]
 
         from jupyter_core.utils import run_sync
 
@@ -220,6 +230,36 @@ class EarlyKernel:
             env={**os.environ, **(env or {})},
             cwd=cwd or os.getcwd(),
         )
+
+    def execute(self, notebook, parameters: dict, *, on_start=None):  # noqa: ANN001
+        """Run ``notebook`` with papermill in this kernel and return the executed notebook.
+
+        As ``humaskit run`` always ran it (injected parameters, cell timings, errors raised
+        as ``PapermillExecutionError``), with no output file: the caller writes the notebook
+        once (:meth:`write`) instead of papermill writing it for it to be read back.
+        ``on_start`` is called when the kernel answers, just before the first cell.
+        """
+        import os
+
+        pm = import_papermill()
+        return pm.execute_notebook(
+            str(notebook),
+            None,
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=os.getcwd(),
+            km=self.km,
+            on_notebook_start=on_start,
+        )
+
+    @staticmethod
+    def write(nb, path) -> None:  # noqa: ANN001
+        """Write the executed notebook ``nb`` to ``path`` (nbformat, as papermill writes it)."""
+        import nbformat
+
+        nbformat.write(nb, str(path))
 
     def _close_clients(self) -> None:
         for kc in self.km.clients:

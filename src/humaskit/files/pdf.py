@@ -144,6 +144,13 @@ class Printer:
             raise result
         return result
 
+    def try_print(self, html: str | Path) -> Path | None:
+        """:meth:`print`, giving None instead of raising (:meth:`result_for` says why)."""
+        try:
+            return self.print(html)
+        except PdfNotMade:
+            return None
+
     def result_for(self, html: str | Path) -> Path:
         """The PDF of ``html``: printed now, or the one printed earlier beside the same page.
 
