@@ -186,3 +186,24 @@ def test_the_pdf_is_printed_in_the_run_folder_and_the_browser_closed(kernels, tm
         if _running(p) and ("chrom" in _name(p) or "ipykernel" in _name(p))
     ]
     assert left == [], left
+
+
+def test_a_stop_while_the_kernel_starts_leaves_no_kernel(monkeypatch):
+    started: list[int] = []
+    real = hkernel.quiet_kernel_manager
+
+    def stopping_manager():
+        cls = real()
+
+        class Stopped(cls):
+            async def start_kernel(self, **kw):
+                await super().start_kernel(**kw)
+                started.append(self.provisioner.process.pid)
+                raise KeyboardInterrupt  # Ctrl-C just after the process was made
+
+        return Stopped
+
+    monkeypatch.setattr(hkernel, "quiet_kernel_manager", stopping_manager)
+    with pytest.raises(KeyboardInterrupt):
+        hkernel.EarlyKernel()
+    assert len(started) == 1 and not _running(started[0])

@@ -225,11 +225,15 @@ class EarlyKernel:
         if warm_modules:
             line = f"__import__({__name__!r}, fromlist=['warm']).warm({list(warm_modules)!r})"
             args.append(f"--IPKernelApp.exec_lines={line}")
-        run_sync(self.km.start_kernel)(
-            extra_arguments=args,
-            env={**os.environ, **(env or {})},
-            cwd=cwd or os.getcwd(),
-        )
+        try:
+            run_sync(self.km.start_kernel)(
+                extra_arguments=args,
+                env={**os.environ, **(env or {})},
+                cwd=cwd or os.getcwd(),
+            )
+        except BaseException:  # a Ctrl-C while it starts: no kernel is left behind
+            self.stop()
+            raise
 
     def execute(self, notebook, parameters: dict, *, on_start=None):  # noqa: ANN001
         """Run ``notebook`` with papermill in this kernel and return the executed notebook.
