@@ -702,6 +702,8 @@ def run(
                 return _execute(name, values, lang, kernel, rf, folder, started, html, pdf)
             finally:
                 kernel.stop()  # before the run folder goes: a killed kernel writes nothing
+                if pdf is not None:
+                    pdf.settle()  # and so does a PDF being printed into it
     finally:
         for k, v in env_before.items():
             if v is None:

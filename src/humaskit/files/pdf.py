@@ -75,6 +75,7 @@ class Printer:
         # daemon thread stopped inside playwright's greenlets can crash the interpreter)
         self._thread = threading.Thread(target=self._work, name="humaskit-pdf")
         self._started = False
+        self._job_sent = False
         self._lock = threading.Lock()
         if start:
             self.start()
@@ -135,6 +136,7 @@ class Printer:
         html = Path(html)
         out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
         self.start()
+        self._job_sent = True
         self._jobs.put((html, out))
         result = self._results.get()
         if self._thread.ident is not None:
@@ -164,6 +166,11 @@ class Printer:
         if isinstance(result, PdfNotMade):
             raise result
         return Path(html).parent / result.relative_to(page.parent)
+
+    def settle(self) -> None:
+        """Wait for a print already asked for to end (a stopped run removes its folder after)."""
+        if self._job_sent and self._thread.ident is not None:
+            self._thread.join(timeout=60)
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the engine without printing; with ``wait``, until it stopped (10 s at most).
