@@ -98,9 +98,11 @@ def _cmd_run(args, lang: str) -> int:
     if not args.no_pdf:
         from .files.pdf import PdfNotMade, Printer
 
-        printer = Printer(lang=lang)  # the PDF engine starts while the notebook runs
+        # the PDF engine starts while the notebook runs (run() starts it with the cells)
+        printer = Printer(lang=lang, start=False)
     try:
-        path = playbooks.run(args.name, params, args.out)
+        # the PDF is printed in the run folder while the kernel stops
+        path = playbooks.run(args.name, params, args.out, pdf=printer)
     except BaseException:
         if printer is not None:
             printer.close(wait=False)  # the stop is said at once, not after the browser
@@ -108,7 +110,7 @@ def _cmd_run(args, lang: str) -> int:
     print(t("cli.report_written", lang, path=_safe(path)), file=sys.stderr)
     if printer is not None:
         try:
-            pdf = printer.print(path)
+            pdf = printer.result_for(path)
             print(t("report.pdf_written", lang, path=_safe(pdf)), file=sys.stderr)
         except PdfNotMade as exc:
             print(_safe(exc), file=sys.stderr)

@@ -626,6 +626,7 @@ def run(
     out_dir: str | Path | None = None,
     *,
     html: bool = True,
+    pdf: Any = None,
 ) -> Path:
     """Execute playbook ``name`` with ``params`` and return the path of its HTML report.
 
@@ -643,6 +644,12 @@ def run(
         are errors. Missing ones take the notebook's defaults.
     out_dir : str or Path, optional
         Parent folder of the run folder (default ``reports/``).
+    html : bool
+        Write the HTML report (default True).
+    pdf : humaskit.files.pdf.Printer, optional
+        A started PDF engine: the report is printed to ``<name>.pdf`` in the run folder
+        while the kernel stops (a PDF that cannot be made leaves the run complete; the
+        printer's :meth:`~humaskit.files.pdf.Printer.result_for` says why).
 
     Raises
     ------
@@ -659,12 +666,6 @@ def run(
     ...
     ParameterError: Parameter 'periode' bernilai 'Sept': seharusnya bulan YYYY-MM ...
     """
-    from .files.kernel import Background, import_papermill, quiet_kernel_manager
-
-    pm = import_papermill()
-    import nbformat
-    from papermill.exceptions import PapermillExecutionError
-
     spec = parameters(name)
     given = dict(params or {})
     lang = given.get("bahasa") if given.get("bahasa") in ("id", "en") else resolve(None)
@@ -683,8 +684,8 @@ def run(
     full.update(given)
     values = _check_values(name, spec, full, lang)
 
+    from .files.kernel import EarlyKernel
     from .files.runfolder import interruptible, run_folder
-    from .report.page import notebook_page, page_exporter, take_summary
 
     out_root = Path(out_dir) if out_dir is not None else REPORTS_DIR
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -695,64 +696,85 @@ def run(
     try:
         with interruptible(lang), run_folder(out_root, name, lang=lang) as rf:
             tmp = rf.path
-            executed = tmp / f"{name}.ipynb"
             os.environ[OUT_ENV] = str(tmp)
             # the kernel must draw inline so charts land in the report (the caller may use Agg)
             os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
             os.environ["HUMASKIT_LANG"] = values.get("bahasa", lang)
-            # nbconvert loads while the kernel works (this process only waits for it)
-            exporter = Background(page_exporter, values.get("bahasa", lang)) if html else None
+            # the kernel starts now, with this environment, and imports the playbook's modules
+            kernel = EarlyKernel(notebook=_path(name), cwd=os.getcwd())
             try:
-                pm.execute_notebook(
-                    str(_path(name)),
-                    str(executed),
-                    parameters=values,
-                    kernel_name="python3",
-                    progress_bar=False,
-                    request_save_on_cell_execute=False,
-                    cwd=os.getcwd(),
-                    kernel_manager_class=quiet_kernel_manager(),
-                )
-            except PapermillExecutionError as exc:
-                ename, evalue = _error_of(exc)
-                if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
-                    raise KeyboardInterrupt from None
-                if ename in _USER_ERRORS:
-                    raise ParameterError(evalue) from None
-                raise PlaybookFailed(
-                    t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
-                ) from None
-            nb = nbformat.read(executed, as_version=4)
-            figures = take_summary(nb, SUMMARY_MIME)
-            nbformat.write(nb, executed)
-            bundle = {
-                "playbook": name,
-                "kit_version": __version__,
-                "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "parameters": {k: _jsonable(v) for k, v in values.items()},
-                "seconds": round(time.perf_counter() - started, 2),
-                "summary": figures or {},
-            }
-            with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
-                json.dump(bundle, fh, ensure_ascii=False, indent=2)
-            report = tmp / f"{name}.html"
-            if html:
-                text = notebook_page(
-                    nb,
-                    title(name),
-                    values.get("bahasa", lang),
-                    TEMPLATES_DIR,
-                    exporter=exporter.result() if exporter else None,
-                )
-                report.write_text(text, encoding="utf-8")
-            final = rf.keep(folder)
-            return final / report.name
+                return _execute(name, values, lang, kernel, rf, folder, started, html, pdf)
+            finally:
+                kernel.stop()  # before the run folder goes: a killed kernel writes nothing
+                if pdf is not None:
+                    pdf.settle()  # and so does a PDF being printed into it
     finally:
         for k, v in env_before.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _execute(name, values, lang, kernel, rf, folder, started, html, printer) -> Path:  # noqa: ANN001
+    """The body of :func:`run` once the run folder and the kernel exist."""
+    from .files.kernel import Background, import_papermill
+
+    import_papermill()  # first: it leaves out what a playbook never uses
+    from papermill.exceptions import PapermillExecutionError
+
+    from .report.page import notebook_page, page_exporter, take_summary
+
+    tmp = rf.path
+    executed = tmp / f"{name}.ipynb"
+    exporter = []  # nbconvert loads, and the PDF engine starts, once the cells start
+
+    def cells_start(**_kw) -> None:  # noqa: ANN003
+        if html:
+            exporter.append(Background(page_exporter, values.get("bahasa", lang)))
+            if printer is not None:
+                printer.start()
+
+    try:
+        nb = kernel.execute(_path(name), values, on_start=cells_start)
+    except PapermillExecutionError as exc:
+        ename, evalue = _error_of(exc)
+        if ename == "KeyboardInterrupt":  # the kernel got the Ctrl-C first
+            raise KeyboardInterrupt from None
+        if ename in _USER_ERRORS:
+            raise ParameterError(evalue) from None
+        raise PlaybookFailed(
+            t("playbooks.failed", lang, name=name, error=f"{ename}: {evalue}")
+        ) from None
+    kernel.request_stop()  # it stops while the page is written
+    nb.metadata.papermill["output_path"] = str(executed)  # as papermill records it
+    figures = take_summary(nb, SUMMARY_MIME)
+    kernel.write(nb, executed)
+    bundle = {
+        "playbook": name,
+        "kit_version": __version__,
+        "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parameters": {k: _jsonable(v) for k, v in values.items()},
+        "seconds": round(time.perf_counter() - started, 2),
+        "summary": figures or {},
+    }
+    with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
+        json.dump(bundle, fh, ensure_ascii=False, indent=2)
+    report = tmp / f"{name}.html"
+    if html:
+        text = notebook_page(
+            nb,
+            title(name),
+            values.get("bahasa", lang),
+            TEMPLATES_DIR,
+            exporter=exporter[0].result() if exporter else None,
+        )
+        report.write_text(text, encoding="utf-8")
+        if printer is not None:
+            printer.try_print(report)  # the caller asks the printer how it went
+    kernel.stop()
+    final = rf.keep(folder)
+    return final / report.name
 
 
 _USER_ERRORS = {

@@ -32,7 +32,7 @@ from pathlib import Path
 from ..errors import Interrupted, ParameterError
 from ..i18n import t
 
-__all__ = ["run_folder", "RunFolder", "prepare_out_dir", "interruptible"]
+__all__ = ["run_folder", "RunFolder", "prepare_out_dir", "interruptible", "shielded"]
 
 
 class _Stop(BaseException):
@@ -129,7 +129,7 @@ def interruptible(lang: str | None = None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _shielded() -> Iterator[None]:
+def shielded() -> Iterator[None]:
     """Ignore SIGINT/SIGTERM while cleaning up (a second Ctrl-C must not leave a half)."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -192,7 +192,7 @@ def run_folder(out: str | Path, name: str, *, lang: str | None = None) -> Iterat
     try:
         yield rf
     finally:
-        with _shielded():
+        with shielded():
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
             if rf.final is None:
