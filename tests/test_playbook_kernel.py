@@ -165,6 +165,7 @@ def test_ctrl_c_leaves_no_kernel_and_no_browser(tmp_path):
             proc.kill()
     assert proc.returncode == 130, err
     assert "Traceback" not in err
+    assert "Kernel died" not in err  # no English log line before the run's own sentence
     left = [(p, _name(p)) for p in seen if _running(p)]
     assert left == [], left
     assert not out.exists()

@@ -98,6 +98,36 @@ def import_papermill():
     return papermill
 
 
+def quiet_dead_kernel_tasks() -> None:
+    """Keep asyncio from printing a traceback for a cell cut off by a stopped kernel.
+
+    After Ctrl-C (or a kernel that died) nbclient's cell task ends with ``DeadKernelError``
+    that nobody reads, and asyncio logs it with a traceback when the task is collected.
+    The run already said in one sentence what happened, so only that record is dropped.
+    """
+    import logging
+
+    for name in ("asyncio", "papermill"):
+        log = logging.getLogger(name)
+        if not any(isinstance(f, _DeadKernelNoise) for f in log.filters):
+            log.addFilter(_DeadKernelNoise())
+
+
+class _DeadKernelNoise:
+    """A logging filter dropping the English records of a kernel stopped mid-cell.
+
+    asyncio's "never retrieved" record of ``DeadKernelError`` (a traceback) and nbclient's
+    "Kernel died while waiting for execute reply." (logged through papermill's logger);
+    the run says what happened in its own sentence.
+    """
+
+    def filter(self, record) -> bool:  # noqa: ANN001
+        exc = record.exc_info[1] if record.exc_info else None
+        if type(exc).__name__ == "DeadKernelError":
+            return False
+        return not str(record.msg).startswith("Kernel died while waiting")
+
+
 class Background:
     """Run ``fn(*args)`` in a thread while the notebook runs; :meth:`result` waits for it
     and gives None when it failed (the caller then does the work itself)."""
@@ -246,6 +276,7 @@ class EarlyKernel:
         import os
 
         pm = import_papermill()
+        quiet_dead_kernel_tasks()
         return pm.execute_notebook(
             str(notebook),
             None,
