@@ -140,7 +140,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DataNotFound, ParameterError
 from ..i18n import t
-from ..paths import SAMPLES_DIR
+from ..paths import SAMPLES_DIR, cache_dir  # where read sample tables are kept
 from . import _model
 
 __all__ = [
@@ -425,16 +425,6 @@ def _load_cached(name: str, folder: str) -> pd.DataFrame:
     if not path.exists():
         raise DataNotFound(t("samples.missing_file", None, path=str(path)))
     return _read_stored(path, name)
-
-
-def cache_dir() -> Path:
-    """Where read sample tables are kept between runs: ``$HUMASKIT_CACHE``, else
-    ``$XDG_CACHE_HOME/humaskit`` or ``~/.cache/humaskit``."""
-    import os
-
-    if os.environ.get("HUMASKIT_CACHE"):
-        return Path(os.environ["HUMASKIT_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "humaskit"
 
 
 @cache
