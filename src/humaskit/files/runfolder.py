@@ -35,8 +35,14 @@ from ..i18n import t
 __all__ = ["run_folder", "RunFolder", "prepare_out_dir", "interruptible", "shielded"]
 
 
-class _Stop(BaseException):
-    """Raised by the signal handler: not an ``Exception``, so no ``except Exception`` eats it."""
+class _Stop(KeyboardInterrupt):
+    """Raised by the signal handler: not an ``Exception``, so no ``except Exception`` eats it.
+
+    A ``KeyboardInterrupt``, because asyncio lets only that (and ``SystemExit``) out of a
+    callback: any other exception raised while the event loop runs a callback (papermill
+    and nbclient run one; the signal can land there) is logged and dropped, and a run whose
+    loop-stopping callback was cut short that way never ends.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
