@@ -425,12 +425,12 @@ def _phone_elsewhere(fig: Any):
     """Start the phone rendering of ``fig`` in a forked copy of this process.
 
     Returns a function that waits for it and gives what :func:`_phone` gives, or None when
-    the copy failed (the caller then renders it here); None instead of a function where
-    there is no idle second core (a busy machine gains nothing) or no ``fork`` (Windows,
-    macOS). The copy changes its own copy of the figure, so the desktop rendering drawn
-    here meanwhile is the same as before, and it writes nothing but its PNG to a pipe (it
-    ends with ``os._exit``, touching none of the kernel's sockets or files). The images
-    are the same either way.
+    the copy failed or took more than :data:`PHONE_FORK_TIMEOUT` (the caller then renders
+    it here); None instead of a function where there is no idle second core (a busy
+    machine gains nothing) or no ``fork`` (Windows, macOS). The copy is one of
+    :mod:`humaskit.report.background`'s: it changes its own copy of the figure, so the
+    desktop rendering drawn here meanwhile is the same as before, and it touches none of
+    the kernel's sockets or files. The images are the same either way.
     """
     import os
     import sys
@@ -441,54 +441,20 @@ def _phone_elsewhere(fig: Any):
     if cores < 2 or os.getloadavg()[0] >= cores:  # no core to spare: draw both here
         return None
     import struct
-    import warnings
 
     from PIL import PngImagePlugin  # noqa: F401  (loaded before the copy: it imports nothing)
 
-    read, write = os.pipe()
-    try:
-        with warnings.catch_warnings():  # Python 3.12 warns about fork with threads running
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
+    def work() -> bytes:
+        png, points = _phone(fig)
+        return struct.pack("<d", points) + png
+
+    copy = background.fork(work)
+    if copy is None:
         return None
-    if pid == 0:  # the copy
-        code = 1
-        try:
-            os.close(read)
-            png, points = _phone(fig)
-            payload = struct.pack("<d", points) + png
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write, view) :]
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
 
     def wait() -> tuple[bytes, float] | None:
-        import select
-        import signal
-        import time
-
-        chunks = []
-        deadline = time.monotonic() + PHONE_FORK_TIMEOUT
-        with os.fdopen(read, "rb") as fh:
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([fh], [], [], left)[0]:
-                    os.kill(pid, signal.SIGKILL)  # stuck (e.g. a lock held at the fork)
-                    os.waitpid(pid, 0)
-                    return None  # the caller draws it here
-                chunk = os.read(fh.fileno(), 1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        payload = b"".join(chunks)
-        if status != 0 or len(payload) <= 8:
+        payload = background.result(copy, timeout=PHONE_FORK_TIMEOUT)
+        if payload is None or len(payload) <= 8:
             return None
         return payload[8:], struct.unpack("<d", payload[:8])[0]
 

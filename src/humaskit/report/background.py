@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["active", "submit", "finish", "pending", "limit", "TIMEOUT"]
+__all__ = ["active", "submit", "finish", "pending", "limit", "fork", "result", "TIMEOUT"]
 
 #: Set by :func:`humaskit.playbooks.run` (its ``OUT_ENV``) for the notebook it runs.
 OUT_ENV = "HUMASKIT_OUT_DIR"
@@ -137,6 +137,47 @@ def finish() -> None:
     _pump()
 
 
+def fork(work: Callable[[], bytes]) -> Any:
+    """Start ``work()`` in a forked copy at once, outside the queue; None if it cannot start.
+
+    For a caller that waits for the result itself (:func:`result`), e.g. a chart's phone
+    rendering drawn beside its desktop one.
+    """
+    return _start([_Job(work, None, work)])
+
+
+def result(copy: Any, *, timeout: float) -> bytes | None:
+    """Wait for a copy from :func:`fork`; its bytes, or None when it failed or took more
+    than ``timeout`` seconds (it is then stopped)."""
+    deadline = time.monotonic() + timeout
+    pause = 0.002
+    while not _peek(copy.pid)[0] and time.monotonic() < deadline:
+        time.sleep(pause)
+        pause = min(pause * 1.5, 0.02)
+    ended = bool(_peek(copy.pid)[0])
+    status: int | None = None
+    if ended:
+        try:
+            _, raw = os.waitpid(copy.pid, 0)
+            status = os.waitstatus_to_exitcode(raw)
+        except ChildProcessError:
+            status = 1
+    else:
+        _kill(copy)
+    return _results(copy, status == 0)[0]
+
+
+def _kill(copy: _Copy) -> None:
+    """Stop a stuck copy (killed and reaped)."""
+    import signal
+
+    try:
+        os.kill(copy.pid, signal.SIGKILL)
+        os.waitpid(copy.pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
 def _hook() -> None:
     if _hooked:
         return
@@ -224,14 +265,8 @@ def _results(copy: _Copy, ok: bool) -> list[bytes | None]:
 
 def _collect(copy: _Copy, status: int | None) -> None:
     """Hand back a finished (``status``) or stuck (None: killed) copy's results."""
-    import signal
-
     if status is None:
-        try:
-            os.kill(copy.pid, signal.SIGKILL)
-            os.waitpid(copy.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+        _kill(copy)
     for job, data in zip(copy.jobs, _results(copy, status is not None), strict=True):
         job.done(data if data else job.local())  # a failed job: the same result, made here
 
