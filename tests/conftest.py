@@ -14,6 +14,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+def start_report(out: Path):
+    """``humaskit run evaluasi-bulanan --out out`` started in a process of its own (this
+    checkout's source, text pipes), for tests that stop it midway."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "MPLBACKEND": "Agg"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "humaskit.cli", "run", "evaluasi-bulanan", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
 def shared_path(*parts: str) -> Path:
     """Path under ../shared; tests using it skip when it is absent."""
     p = SHARED.joinpath(*parts)

@@ -17,8 +17,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,6 +25,7 @@ import openpyxl
 import playbook_matrix as pm
 import pytest
 
+from conftest import start_report
 from humaskit import playbooks
 from humaskit.cli import main
 from humaskit.errors import HumaskitError, ParameterError
@@ -142,14 +141,7 @@ def test_failed_run_leaves_no_output_folder(tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_run_leaves_nothing_and_says_so(sig, tmp_path):
     out = tmp_path / "keluaran" / "laporan"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "humaskit.cli", "run", "evaluasi-bulanan", "--out", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_report(out)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import start_report
 from humaskit import playbooks
 from humaskit.errors import ParameterError
 from humaskit.files import kernel as hkernel
@@ -138,14 +137,7 @@ def test_the_kernel_is_stopped_when_it_cannot_be_asked_to(monkeypatch):
 @pytest.mark.skipif(not PROC.is_dir(), reason="needs /proc to see the kernel and Chromium")
 def test_ctrl_c_leaves_no_kernel_and_no_browser(tmp_path):
     out = tmp_path / "keluaran"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "humaskit.cli", "run", "evaluasi-bulanan", "--out", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_report(out)
     seen: set[int] = set()
     try:
         deadline = time.monotonic() + 120

@@ -47,6 +47,17 @@ def test_formulas_are_neutralised_in_spreadsheets(tmp_path):
     assert all(ws.cell(row=r, column=1).data_type == "s" for r in (2, 3, 4, 5))
 
 
+def _serial_then_idle_core(monkeypatch, figure):
+    """The chart of ``figure()`` drawn one rendering after the other; then a machine with an
+    idle second core, so :func:`chart` forks its phone rendering."""
+    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
+    serial = rp.chart(figure(), lang="id")
+    monkeypatch.undo()
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    return serial
+
+
 def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
     """Issue #20 (report time): with an idle core the phone rendering is drawn in a forked
     copy of the process while the desktop one is drawn here; both images are the same as
@@ -68,11 +79,7 @@ def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
         ax.set(title="Jangkauan per platform", xlabel="Platform", ylabel="Jangkauan")
         return ax
 
-    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
-    serial = rp.chart(figure(), lang="id")
-    monkeypatch.undo()
-    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    serial = _serial_then_idle_core(monkeypatch, figure)
     calls = []
     real = rp._phone_elsewhere
 
@@ -118,11 +125,7 @@ def test_chart_phone_rendering_drawn_here_when_the_forked_copy_is_stuck(monkeypa
         ax.set(title="Jangkauan per platform")
         return ax
 
-    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
-    serial = rp.chart(figure(), lang="id")
-    monkeypatch.undo()
-    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    serial = _serial_then_idle_core(monkeypatch, figure)
     monkeypatch.setattr(rp, "PHONE_FORK_TIMEOUT", 1.0)
     real_phone = rp._phone
     parent = __import__("os").getpid()

@@ -8,16 +8,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from humaskit import samples
 from humaskit.cli import main
 from humaskit.errors import DataNotFound, ParameterError
 from humaskit.paths import SAMPLES_DIR
 from humaskit.store import MARKER, Store, is_store, open_store
-
-
-@pytest.fixture(scope="module")
-def ws():
-    return samples.workspace()
 
 
 @pytest.fixture(scope="module")
