@@ -166,7 +166,7 @@ def test_ctrl_c_leaves_no_kernel_and_no_browser(tmp_path):
 @pytest.mark.skipif(not PROC.is_dir(), reason="needs /proc to see Chromium")
 def test_the_pdf_is_printed_in_the_run_folder_and_the_browser_closed(kernels, tmp_path):
     if hpdf.engine() is None:
-        pytest.skip("no PDF engine (Chromium + playwright) on this machine")
+        pytest.skip("no PDF engine (Chromium) on this machine")
     before = set(_descendants(os.getpid()))
     printer = hpdf.Printer(lang="id")
     page = playbooks.run("evaluasi-bulanan", {"bagian_sentimen": "false"}, tmp_path, pdf=printer)

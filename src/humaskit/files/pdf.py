@@ -1,12 +1,11 @@
 """A PDF of a report, written beside its HTML when a PDF engine is on the machine.
 
 The engine is headless Chromium from the system's packages (Debian/Ubuntu:
-``apt-get install chromium``), driven through the ``playwright`` Python package (installed
-with humaskit's test extra, or ``pip install playwright``; its own browser download is not
-needed). It prints with the report's own print style (A4, repeated table headers, page
-numbers). When either is missing, no PDF is written and :func:`write_pdf` says why; the
-HTML report is complete without it, and the browser's "Print > Save as PDF" gives the same
-document.
+``apt-get install chromium``), driven over its DevTools pipe by :class:`Chromium` (no other
+package needed; on a system without POSIX pipes, through the ``playwright`` package). It
+prints with the report's own print style (A4, repeated table headers, page numbers). When
+Chromium is missing, no PDF is written and :func:`write_pdf` says why; the HTML report is
+complete without it, and the browser's "Print > Save as PDF" gives the same document.
 
 Examples
 --------
@@ -16,10 +15,11 @@ True
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
-__all__ = ["engine", "write_pdf", "Printer", "PdfNotMade"]
+__all__ = ["engine", "write_pdf", "Printer", "PdfNotMade", "Chromium"]
 
 
 class PdfNotMade(Exception):
@@ -27,11 +27,16 @@ class PdfNotMade(Exception):
 
 
 def engine() -> str | None:
-    """The path of the PDF engine (system Chromium) when it and playwright are installed."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return None
+    """The path of the PDF engine (system Chromium), None when it is not installed.
+
+    Without POSIX pipes (native Windows) Chromium is driven through playwright, which must
+    then be installed too.
+    """
+    if os.name != "posix":
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            return None
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -98,32 +103,56 @@ class Printer:
             exe = engine()
             if exe is None:
                 raise PdfNotMade(t("report.pdf_no_engine", self._lang))
-            from playwright.sync_api import Error as PlaywrightError
-            from playwright.sync_api import sync_playwright
-
+            if os.name != "posix":  # pragma: no cover  (no fd 3/4 pipes to hand Chromium)
+                self._work_playwright(exe)
+                return
             try:
-                with sync_playwright() as p:
-                    browser = p.chromium.launch(
-                        executable_path=exe, args=["--no-sandbox"], timeout=60_000
-                    )
-                    try:
-                        page = browser.new_page()  # opened before the report is written
-                        job = self._jobs.get()
-                        if job is None:
-                            return
-                        html, out = job
-                        page.goto(html.resolve().as_uri())
-                        page.pdf(path=str(out), format="A4", print_background=True)
-                        self._results.put(out)
-                    finally:
-                        browser.close()
-            except PlaywrightError as exc:
-                error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise PdfNotMade(t("report.pdf_failed", self._lang, error=error)) from None
+                browser = Chromium(exe)
+                try:
+                    browser.open_page()  # before the report is written
+                    job = self._jobs.get()
+                    if job is None:  # closed: a print asked for after this says so
+                        self._results.put(PdfNotMade(t("report.pdf_failed", self._lang, error="-")))
+                        return
+                    html, out = job
+                    data = browser.print_pdf(html)
+                    out.write_bytes(data)
+                    self._results.put(out)
+                finally:
+                    browser.kill()  # a throwaway profile: no graceful shutdown to wait for
+            except ChromiumError as exc:
+                raise PdfNotMade(t("report.pdf_failed", self._lang, error=str(exc))) from None
         except PdfNotMade as exc:
             self._results.put(exc)
         except Exception as exc:  # noqa: BLE001  (the report stands without its PDF)
             self._results.put(PdfNotMade(t("report.pdf_failed", self._lang, error=str(exc))))
+
+    def _work_playwright(self, exe: str) -> None:  # pragma: no cover  (native Windows only)
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        from ..i18n import t
+
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=exe, args=["--no-sandbox"], timeout=60_000
+                )
+                try:
+                    page = browser.new_page()
+                    job = self._jobs.get()
+                    if job is None:
+                        self._results.put(PdfNotMade(t("report.pdf_failed", self._lang, error="-")))
+                        return
+                    html, out = job
+                    page.goto(html.resolve().as_uri())
+                    page.pdf(path=str(out), format="A4", print_background=True)
+                    self._results.put(out)
+                finally:
+                    browser.close()
+        except PlaywrightError as exc:
+            error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise PdfNotMade(t("report.pdf_failed", self._lang, error=error)) from None
 
     def print(self, html: str | Path, pdf: str | Path | None = None) -> Path:
         """Print ``html`` to an A4 PDF beside it (or at ``pdf``) and return its path.
@@ -188,3 +217,252 @@ class Printer:
         self._jobs.put(None)
         if wait:
             self._thread.join(timeout=10)
+
+
+class ChromiumError(Exception):
+    """Chromium did not start, answer or print (the message is short, for a sentence)."""
+
+
+#: Chromium's switches: those playwright 1.65 launches it with (quiet, no background work,
+#: sRGB colours, no scroll bars), so the PDF is the one it printed.
+_SWITCHES = (
+    "--disable-field-trial-config",
+    "--disable-background-networking",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-back-forward-cache",
+    "--disable-breakpad",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-component-update",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+    "--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,"
+    "HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,"
+    "ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,"
+    "NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch",
+    "--allow-pre-commit-input",
+    "--disable-hang-monitor",
+    "--disable-ipc-flooding-protection",
+    "--disable-popup-blocking",
+    "--disable-prompt-on-repost",
+    "--disable-renderer-backgrounding",
+    "--force-color-profile=srgb",
+    "--metrics-recording-only",
+    "--no-first-run",
+    "--password-store=basic",
+    "--use-mock-keychain",
+    "--no-service-autorun",
+    "--disable-search-engine-choice-screen",
+    "--disable-infobars",
+    "--disable-sync",
+    "--headless",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
+    "primaryPointerType=4,availablePointerTypes=4",
+    "--no-sandbox",
+    "--no-startup-window",
+    "--remote-debugging-pipe",
+)
+
+#: Page.printToPDF's settings: A4 (inches), no margins (the report's print style has them),
+#: backgrounds printed, and the rest as playwright's ``page.pdf(format="A4")`` sends them.
+_PRINT = {
+    "landscape": False,
+    "displayHeaderFooter": False,
+    "headerTemplate": "",
+    "footerTemplate": "",
+    "printBackground": True,
+    "scale": 1,
+    "paperWidth": 8.27,
+    "paperHeight": 11.7,
+    "marginTop": 0,
+    "marginBottom": 0,
+    "marginLeft": 0,
+    "marginRight": 0,
+    "pageRanges": "",
+    "preferCSSPageSize": False,
+    "generateTaggedPDF": False,
+    "generateDocumentOutline": False,
+    "transferMode": "ReturnAsBase64",
+}
+
+
+class Chromium:
+    """Headless Chromium driven over its DevTools pipe, with a throwaway profile.
+
+    Chromium reads commands on file descriptor 3 and answers on 4 (``--remote-debugging-pipe``,
+    JSON messages ending in a NUL byte), so no driver process runs beside it. It runs in its
+    own session (a Ctrl-C in the terminal reaches this process only) and :meth:`kill` ends
+    its whole process group and removes its profile; it also exits by itself when this
+    process ends (its pipe closes).
+
+    Examples
+    --------
+    >>> exe = engine()
+    >>> if exe is not None and os.name == "posix":
+    ...     browser = Chromium(exe)
+    ...     browser.kill()
+    """
+
+    def __init__(self, exe: str, *, timeout: float = 60.0) -> None:
+        import subprocess
+        import tempfile
+
+        self.timeout = timeout
+        # in memory where the system has it: Chromium's files (sqlite, caches) are written,
+        # synced and removed again in milliseconds instead of a few tenths of a second
+        shm = "/dev/shm"
+        memory = shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+        self._profile = tempfile.mkdtemp(prefix="humaskit-chromium-", dir=memory)
+        self._buffer = b""
+        self._next = 0
+        self._session: str | None = None
+        self._events: list[dict] = []
+        self._killed = False
+        commands, self._to = os.pipe()
+        self._from, answers = os.pipe()
+        try:
+            # the shell moves the pipe ends to fds 3 and 4, where Chromium looks for them
+            self.proc = subprocess.Popen(
+                [
+                    "/bin/sh",
+                    "-c",
+                    'exec "$@" 3<&0 4>&1 </dev/null >/dev/null',
+                    "sh",
+                    exe,
+                    *_SWITCHES,
+                    f"--user-data-dir={self._profile}",
+                ],
+                stdin=commands,
+                stdout=answers,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            for fd in (self._to, self._from):
+                os.close(fd)
+            shutil.rmtree(self._profile, ignore_errors=True)
+            raise ChromiumError(str(exc)) from None
+        finally:
+            os.close(commands)
+            os.close(answers)
+
+    # -- the pipe ------------------------------------------------------------------------
+
+    def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
+        import json
+
+        self._next += 1
+        msg: dict = {"id": self._next, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        data = json.dumps(msg).encode() + b"\0"
+        try:
+            while data:
+                data = data[os.write(self._to, data) :]
+        except OSError:
+            raise ChromiumError("Chromium stopped") from None
+        return self._next
+
+    def _receive(self, deadline: float) -> dict:
+        import json
+        import select
+        import time
+
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ChromiumError("Chromium did not answer in time")
+            ready, _, _ = select.select([self._from], [], [], left)
+            if ready:
+                chunk = os.read(self._from, 1 << 20)
+                if not chunk:
+                    raise ChromiumError("Chromium stopped")
+                self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(message)
+
+    def call(self, method: str, params: dict | None = None, *, page: bool = True) -> dict:
+        """Send one DevTools command (to the page, or to the browser) and return its result.
+
+        Events that arrive meanwhile are kept for :meth:`wait_for`.
+        """
+        import time
+
+        sent = self._send(method, params, self._session if page else None)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            msg = self._receive(deadline)
+            if msg.get("id") == sent:
+                if "error" in msg:
+                    raise ChromiumError(str(msg["error"].get("message", msg["error"])))
+                return msg.get("result", {})
+            if "method" in msg:
+                self._events.append(msg)
+
+    def wait_for(self, event: str) -> dict:
+        """Wait for the page's ``event`` (one kept by :meth:`call` counts) and return it."""
+        import time
+
+        deadline = time.monotonic() + self.timeout
+        while True:
+            for i, msg in enumerate(self._events):
+                if msg.get("method") == event and msg.get("sessionId") == self._session:
+                    del self._events[i]
+                    return msg
+            self._events.clear()
+            msg = self._receive(deadline)
+            if "method" in msg:
+                self._events.append(msg)
+
+    # -- the page ------------------------------------------------------------------------
+
+    def open_page(self) -> None:
+        """Open the blank page the report is printed from (1280 x 720, as playwright's)."""
+        target = self.call("Target.createTarget", {"url": "about:blank"}, page=False)
+        attached = self.call(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, page=False
+        )
+        self._session = attached["sessionId"]
+        self.call("Page.enable")
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
+
+    def print_pdf(self, html: str | Path) -> bytes:
+        """Load the page ``html`` (its load event: images decoded) and print it to an A4 PDF."""
+        import base64
+
+        if self._session is None:
+            self.open_page()
+        self._events.clear()
+        went = self.call("Page.navigate", {"url": Path(html).resolve().as_uri()})
+        if went.get("errorText"):
+            raise ChromiumError(went["errorText"])
+        self.wait_for("Page.loadEventFired")
+        return base64.b64decode(self.call("Page.printToPDF", _PRINT)["data"])
+
+    def kill(self) -> None:
+        """Stop Chromium and every process it started at once, and remove its profile."""
+        import signal
+        import subprocess
+
+        if self._killed:
+            return
+        self._killed = True
+        for fd in (self._to, self._from):
+            os.close(fd)
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # its own session: its process group
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self._profile, ignore_errors=True)
