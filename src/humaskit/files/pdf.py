@@ -81,6 +81,7 @@ class Printer:
         self._thread = threading.Thread(target=self._work, name="humaskit-pdf")
         self._started = False
         self._job_sent = False
+        self._page: Path | None = None
         self._lock = threading.Lock()
         if start:
             self.start()
@@ -154,6 +155,49 @@ class Printer:
             error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise PdfNotMade(t("report.pdf_failed", self._lang, error=error)) from None
 
+    def submit(
+        self, html: str | Path, pdf: str | Path | None = None, *, source: str | Path | None = None
+    ) -> None:
+        """Start printing the page ``html`` to ``pdf`` (default beside it); do not wait.
+
+        ``source`` is the file printed when it is not ``html`` itself (``humaskit run``
+        prints the page as the template wrote it while nbconvert finishes ``html``). Only
+        the first call prints; :meth:`result` waits for it.
+        """
+        if self._job_sent:
+            return
+        html = Path(html)
+        out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
+        self.start()
+        self._job_sent = True
+        self._page = html
+        self._jobs.put((Path(source) if source is not None else html, out))
+
+    def result(self) -> Path:
+        """The PDF :meth:`submit` asked for, once printed (the engine is then stopped).
+
+        Raises
+        ------
+        PdfNotMade
+            When no engine is installed or printing failed (the message is one sentence).
+        """
+        if self.printed is None:
+            result = self._results.get()
+            if self._thread.ident is not None:
+                self._thread.join()
+            self.printed = (self._page, result)
+        result = self.printed[1]
+        if isinstance(result, PdfNotMade):
+            raise result
+        return result
+
+    def try_result(self) -> Path | None:
+        """:meth:`result`, giving None instead of raising (:meth:`result_for` says why)."""
+        try:
+            return self.result()
+        except PdfNotMade:
+            return None
+
     def print(self, html: str | Path, pdf: str | Path | None = None) -> Path:
         """Print ``html`` to an A4 PDF beside it (or at ``pdf``) and return its path.
 
@@ -162,18 +206,8 @@ class Printer:
         PdfNotMade
             When no engine is installed or printing failed (the message is one sentence).
         """
-        html = Path(html)
-        out = Path(pdf) if pdf is not None else html.with_suffix(".pdf")
-        self.start()
-        self._job_sent = True
-        self._jobs.put((html, out))
-        result = self._results.get()
-        if self._thread.ident is not None:
-            self._thread.join()
-        self.printed = (html, result)
-        if isinstance(result, PdfNotMade):
-            raise result
-        return result
+        self.submit(html, pdf)
+        return self.result()
 
     def try_print(self, html: str | Path) -> Path | None:
         """:meth:`print`, giving None instead of raising (:meth:`result_for` says why)."""
