@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from humaskit import cli
@@ -107,8 +109,6 @@ def _pdf_facts(pdf):
 
 def test_the_pdf_is_the_one_playwright_printed(tmp_path):
     """Chromium driven over its pipe prints what playwright's page.pdf(format="A4") did."""
-    import shutil
-
     playwright = pytest.importorskip("playwright.sync_api")
     exe = hpdf.engine()
     if exe is None or not all(shutil.which(t) for t in ("pdfinfo", "pdftotext", "pdfimages")):
@@ -127,19 +127,25 @@ def test_the_pdf_is_the_one_playwright_printed(tmp_path):
     assert count != ["Pages:           1"] and "Baris 159" in text and images == 1
 
 
-def _group(pgid: int) -> list[int]:
-    """Live processes of process group ``pgid`` (zombies waiting to be reaped are not)."""
+def _group(pgid: int, *, gone_within: float = 0.0) -> list[int]:
+    """Live processes of process group ``pgid`` (zombies waiting to be reaped are not),
+    waiting up to ``gone_within`` seconds for killed ones to finish dying."""
+    import time
     from pathlib import Path
 
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
-            found.append(int(stat.parent.name))
-    return found
+    deadline = time.monotonic() + gone_within
+    while True:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+                found.append(int(stat.parent.name))
+        if not found or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.05)
 
 
 @pytest.mark.skipif(not __import__("os").path.isdir("/proc"), reason="needs /proc")
@@ -157,7 +163,7 @@ def test_chromium_is_killed_with_every_process_and_its_profile(tmp_path):
     assert profile.is_dir()
     browser.kill()
     browser.kill()  # twice is harmless
-    assert _group(browser.proc.pid) == []
+    assert _group(browser.proc.pid, gone_within=5) == []
     assert not profile.exists()
 
 
@@ -177,7 +183,7 @@ def test_a_printer_closed_while_chromium_starts_leaves_nothing(tmp_path, monkeyp
     printer.close()  # a failed run: the engine stops without printing
     assert printer.try_print(_page(tmp_path)) is None
     assert len(made) == 1 and made[0].proc.poll() is not None
-    assert _group(made[0].proc.pid) == []
+    assert _group(made[0].proc.pid, gone_within=5) == []
     assert not __import__("os").path.exists(made[0]._profile)
 
 
@@ -189,3 +195,23 @@ def test_a_chromium_that_stops_answering_is_one_sentence(tmp_path, monkeypatch):
         hpdf.write_pdf(_page(tmp_path), lang="id")
     assert "\n" not in str(err.value)
     assert not (tmp_path / "laporan.pdf").exists()
+
+
+def test_a_draft_is_printed_to_the_pages_pdf_and_removed(tmp_path):
+    source = tmp_path / "sumber"
+    source.mkdir()
+    draft = _page(source).read_text(encoding="utf-8")
+    page = tmp_path / "laporan.html"  # not written yet: its draft is printed meanwhile
+    printer = hpdf.Printer(lang="id")
+    printer.draft_of(page)(draft)
+    page.write_text("<p>halaman akhir</p>", encoding="utf-8")
+    printer.submit(page)  # the draft was sent: nothing more is printed
+    out = printer.try_result()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    if hpdf.engine() is None:
+        assert out is None
+        return
+    assert out == tmp_path / "laporan.pdf" and out.read_bytes()[:5] == b"%PDF-"
+    assert printer.result_for(page) == out
+    if shutil.which("pdftotext"):
+        assert "Laporan" in _pdf_facts(out)[1]  # the draft's text

@@ -762,25 +762,19 @@ def _execute(name, values, lang, kernel, rf, folder, started, html, printer) -> 
         json.dump(bundle, fh, ensure_ascii=False, indent=2)
     report = tmp / f"{name}.html"
     if html:
-        draft = tmp / f".{name}-cetak.html"
-
-        def print_draft(page: str) -> None:  # the PDF is printed while the page is finished
-            draft.write_text(page, encoding="utf-8")
-            printer.submit(report, source=draft)
-
         text = notebook_page(
             nb,
             title(name),
             values.get("bahasa", lang),
             TEMPLATES_DIR,
             exporter=exporter[0].result() if exporter else None,
-            draft=print_draft if printer is not None else None,
+            # the PDF is printed from the template's page while nbconvert finishes it
+            draft=printer.draft_of(report) if printer is not None else None,
         )
         report.write_text(text, encoding="utf-8")
         if printer is not None:
-            printer.submit(report)  # when the draft was not printed, the page itself
+            printer.submit(report)  # when no draft was printed, the page itself
             printer.try_result()  # the caller asks the printer how it went
-            draft.unlink(missing_ok=True)
     kernel.stop()
     final = rf.keep(folder)
     return final / report.name

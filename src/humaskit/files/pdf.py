@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = ["engine", "write_pdf", "Printer", "PdfNotMade", "Chromium"]
@@ -82,6 +83,7 @@ class Printer:
         self._started = False
         self._job_sent = False
         self._page: Path | None = None
+        self._drafts: list[Path] = []
         self._lock = threading.Lock()
         if start:
             self.start()
@@ -173,6 +175,23 @@ class Printer:
         self._page = html
         self._jobs.put((Path(source) if source is not None else html, out))
 
+    def draft_of(self, html: str | Path) -> Callable[[str], None]:
+        """A function that prints the text of a draft of the page ``html`` to its PDF.
+
+        For :func:`humaskit.report.page.notebook_page`'s ``draft``: the text is written to a
+        hidden file beside ``html`` and printed (:meth:`submit`) while the page itself is
+        finished; :meth:`result` removes the file once printed.
+        """
+        html = Path(html)
+        draft = html.with_name(f".{html.stem}-cetak.html")
+
+        def submit(text: str) -> None:
+            self._drafts.append(draft)
+            draft.write_text(text, encoding="utf-8")
+            self.submit(html, source=draft)
+
+        return submit
+
     def result(self) -> Path:
         """The PDF :meth:`submit` asked for, once printed (the engine is then stopped).
 
@@ -186,6 +205,8 @@ class Printer:
             if self._thread.ident is not None:
                 self._thread.join()
             self.printed = (self._page, result)
+            for draft in self._drafts:
+                draft.unlink(missing_ok=True)
         result = self.printed[1]
         if isinstance(result, PdfNotMade):
             raise result
