@@ -182,7 +182,7 @@ def test_a_printer_closed_while_chromium_starts_leaves_nothing(tmp_path, monkeyp
     printer = hpdf.Printer(lang="id")
     printer.close()  # a failed run: the engine stops without printing
     assert printer.try_print(_page(tmp_path)) is None
-    assert len(made) == 1 and made[0].proc.poll() is not None
+    assert len(made) == 1 and made[0].proc.wait(timeout=5) is not None
     assert _group(made[0].proc.pid, gone_within=5) == []
     assert not __import__("os").path.exists(made[0]._profile)
 
