@@ -44,3 +44,14 @@ def test_a_failing_draft_leaves_the_page_as_it_is():
     exporter = page_exporter("id")
     plain = notebook_page(_notebook(), "Judul", "id", exporter=exporter)
     assert notebook_page(_notebook(), "Judul", "id", exporter=exporter, draft=fails) == plain
+
+
+def test_the_page_leaves_the_notebook_as_it_was():
+    """The runner writes the notebook after the page: the page's title is not kept in it."""
+    nb = _notebook()
+    before = nbformat.writes(nb)
+    notebook_page(nb, "Judul", "id", exporter=page_exporter("id"))
+    assert nbformat.writes(nb) == before
+    nb.metadata["title"] = "Judul sendiri"
+    notebook_page(nb, "Judul", "id", exporter=page_exporter("id"))
+    assert nb.metadata["title"] == "Judul sendiri"

@@ -8,6 +8,7 @@ PDF engine (Chromium) is closed in every case too.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -187,6 +188,8 @@ def test_the_pdf_is_printed_in_the_run_folder_and_the_browser_closed(kernels, tm
     # printed from the template's page while nbconvert finished the HTML: the same on paper
     # as the finished page printed afterwards, and the draft is not left in the folder
     assert [p.name for p in page.parent.iterdir() if p.name.startswith(".")] == []
+    executed = json.loads(page.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    assert "title" not in executed["metadata"]  # the page's title stays in the page
     if all(shutil.which(t) for t in ("pdfinfo", "pdftotext", "pdfimages")):
         again = hpdf.write_pdf(page, tmp_path / "dari-html.pdf")
         assert _pdf_facts(pdf) == _pdf_facts(again)

@@ -67,7 +67,8 @@ def notebook_page(
     lang = resolve(lang)
     if exporter is None:
         exporter = page_exporter(lang, templates, warm=False)
-    nb.metadata["title"] = title_text
+    before = nb.metadata.get("title", _NONE)
+    nb.metadata["title"] = title_text  # the page's title, not kept in the notebook
     exporter.draft = draft
     try:
         body, _ = exporter.from_notebook_node(
@@ -75,7 +76,14 @@ def notebook_page(
         )
     finally:
         exporter.draft = None
+        if before is _NONE:
+            del nb.metadata["title"]
+        else:
+            nb.metadata["title"] = before
     return body
+
+
+_NONE = object()
 
 
 @lru_cache(maxsize=1)
