@@ -55,10 +55,10 @@ def write_pdf(html: str | Path, pdf: str | Path | None = None, *, lang: str | No
 class Printer:
     """A PDF engine started in the background, to print a report once it is written.
 
-    Starting the engine (playwright's driver and Chromium) and opening a blank page take
-    about a second; ``humaskit run`` starts it while the notebook runs, so only loading and
-    printing the page remain after the HTML is written. Call :meth:`print` once, or
-    :meth:`close` when there is nothing to print (a failed run). Without an engine,
+    Starting Chromium (:class:`Chromium`) and opening a blank page take about half a
+    second; ``humaskit run`` starts it while the notebook runs, so only loading and printing
+    the page remain after the HTML is written. Call :meth:`print` once (or :meth:`submit`
+    then :meth:`result`), or :meth:`close` when there is nothing to print (a failed run). Without an engine,
     :meth:`print` raises :class:`PdfNotMade` as :func:`write_pdf` does. The outcome is kept:
     :meth:`result_for` gives it again after the report's folder was renamed.
 
