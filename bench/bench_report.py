@@ -7,16 +7,17 @@ Prints, from the same bench run (interleaved, so each sees the same machine load
 - papermill running a one-cell notebook (``x = 1``): the floor of any notebook run
   (Python, ``import papermill``, kernel start, one round trip, shutdown);
 - ``humaskit run evaluasi-bulanan -p data contoh`` as ``make report`` runs it (HTML and, when
-  Chromium and playwright are installed, the PDF), and the same with ``--tanpa-pdf``: the PDF
+  Chromium is installed, the PDF), and the same with ``--tanpa-pdf``: the PDF
   is printed by a browser outside the notebook, so it is measured apart;
 - the ratios to the floor side by side, with and without the PDF (target: ``make report``
   at most 2.5x), as medians and round by round (each round runs the three one after the
   other, so a round's ratios share the machine's load), and where the kernel's time went
   (the cells' durations papermill recorded in the executed notebook).
 
-CPU seconds (user + system of every process of a run, Chromium's included) are printed
-too: the report uses a second core where one is idle, so its wall time can be below its
-CPU time, and on a busy machine the CPU times move less than the wall times.
+CPU seconds (user + system of every process of a run, Chromium's included: this process
+adopts the orphans of the killed browser and reaps them) are printed too: the report uses
+a second core where one is idle, so its wall time can be below its CPU time, and on a busy
+machine the CPU times move less than the wall times.
 
 One unmeasured round first warms the disk cache, the compiled bytecode and the sample
 tables kept between runs (:func:`humaskit.samples.cache_dir`), as a second ``make report``
@@ -52,6 +53,33 @@ ENV = {
 CPU: dict[str, list[float]] = {}
 
 
+def adopt_orphans() -> None:
+    """Become the reaper of the runs' orphans (Linux), so their CPU time is counted too.
+
+    ``humaskit run`` kills Chromium's process group after printing without waiting for its
+    helpers (renderer, GPU, zygote), which then belong to whoever reaps orphans; this
+    process reaps them (:func:`reap`) and their CPU seconds land in ``RUSAGE_CHILDREN``.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def reap(within: float = 5.0) -> None:
+    """Wait for the orphans adopted by :func:`adopt_orphans` (at most ``within`` seconds)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.01)
+
+
 def once(cmd: list[str], key: str | None = None) -> float:
     import resource
 
@@ -59,6 +87,7 @@ def once(cmd: list[str], key: str | None = None) -> float:
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, env=ENV)
     wall = time.perf_counter() - t0
+    reap()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if key:
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -83,6 +112,8 @@ def cells(folder: Path) -> tuple[float, list[tuple[float, str]]]:
 
 def main() -> None:
     import nbformat
+
+    adopt_orphans()
 
     bare = [once([PY, "-c", "pass"]) for _ in range(3)]
     imp = [once([PY, "-c", "import humaskit"]) for _ in range(3)]
@@ -129,7 +160,7 @@ def main() -> None:
     print(
         f"make report / one-cell papermill: {med['report'] / med['floor']:.2f}x (target <= 2.5); "
         f"without the PDF {med['no_pdf'] / med['floor']:.2f}x; "
-        f"PDF {'printed' if pdf else 'not printed (no Chromium/playwright)'}, "
+        f"PDF {'printed' if pdf else 'not printed (no Chromium)'}, "
         f"{med['report'] - med['no_pdf']:+.2f} s"
     )
     print("round  papermill  make report (ratio)  --tanpa-pdf (ratio)")

@@ -749,7 +749,6 @@ def _execute(name, values, lang, kernel, rf, folder, started, html, printer) -> 
     kernel.request_stop()  # it stops while the page is written
     nb.metadata.papermill["output_path"] = str(executed)  # as papermill records it
     figures = take_summary(nb, SUMMARY_MIME)
-    kernel.write(nb, executed)
     bundle = {
         "playbook": name,
         "kit_version": __version__,
@@ -758,20 +757,24 @@ def _execute(name, values, lang, kernel, rf, folder, started, html, printer) -> 
         "seconds": round(time.perf_counter() - started, 2),
         "summary": figures or {},
     }
-    with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
-        json.dump(bundle, fh, ensure_ascii=False, indent=2)
     report = tmp / f"{name}.html"
-    if html:
+    if html:  # first: the PDF is printed while the files are written
         text = notebook_page(
             nb,
             title(name),
             values.get("bahasa", lang),
             TEMPLATES_DIR,
             exporter=exporter[0].result() if exporter else None,
+            # the PDF is printed from the template's page while nbconvert finishes it
+            draft=printer.draft_of(report) if printer is not None else None,
         )
         report.write_text(text, encoding="utf-8")
-        if printer is not None:
-            printer.try_print(report)  # the caller asks the printer how it went
+    kernel.write(nb, executed)
+    with open(tmp / "ringkasan.json", "w", encoding="utf-8") as fh:
+        json.dump(bundle, fh, ensure_ascii=False, indent=2)
+    if html and printer is not None:
+        printer.submit(report)  # when no draft was printed, the page itself
+        printer.try_result()  # the caller asks the printer how it went
     kernel.stop()
     final = rf.keep(folder)
     return final / report.name

@@ -18,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ..i18n import resolve, t
@@ -44,19 +46,70 @@ def take_summary(nb, mime: str) -> dict[str, Any] | None:
 
 
 def notebook_page(
-    nb, title_text: str, lang: str | None = None, templates: Any = None, *, exporter: Any = None
+    nb,
+    title_text: str,
+    lang: str | None = None,
+    templates: Any = None,
+    *,
+    exporter: Any = None,
+    draft: Callable[[str], None] | None = None,
 ) -> str:
     """The report page: the kit's own template (``templates/laporan``), nothing from the web.
 
     ``templates`` is the folder holding ``laporan`` (default the kit's own); ``exporter``
-    one made ready by :func:`page_exporter` (for the same language and folder).
+    one made ready by :func:`page_exporter` (for the same language and folder). ``draft``,
+    when given, is called with the page as the template wrote it, before nbconvert's last
+    pass over the whole page (alt text on images that have none, keyboard focus on
+    outputs: about a tenth of a second for a long report, and nothing that shows on
+    paper): ``humaskit run`` prints the PDF from it meanwhile. A failing ``draft`` is
+    ignored (the page is made all the same).
     """
     lang = resolve(lang)
     if exporter is None:
         exporter = page_exporter(lang, templates, warm=False)
-    nb.metadata["title"] = title_text
-    body, _ = exporter.from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", lang)})
+    before = nb.metadata.get("title", _NONE)
+    nb.metadata["title"] = title_text  # the page's title, not kept in the notebook
+    exporter.draft = draft
+    try:
+        body, _ = exporter.from_notebook_node(
+            nb, resources={"chart_alt": t("report.chart_alt", lang)}
+        )
+    finally:
+        exporter.draft = None
+        if before is _NONE:
+            del nb.metadata["title"]
+        else:
+            nb.metadata["title"] = before
     return body
+
+
+_NONE = object()
+
+
+@lru_cache(maxsize=1)
+def _exporter_class():
+    """nbconvert's HTMLExporter, handing the template's page to ``draft`` before its last pass."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters import TemplateExporter
+
+    class _Drafting(TemplateExporter):
+        # HTMLExporter.from_notebook_node renders through this (its super()), then parses the
+        # whole page once more to add alt text and tabindex attributes
+        draft: Callable[[str], None] | None = None
+
+        def from_notebook_node(self, nb, resources=None, **kw):  # noqa: ANN001, ANN003, ANN201
+            body, resources = super().from_notebook_node(nb, resources, **kw)
+            if self.draft is not None:
+                try:
+                    self.draft(body)
+                except Exception:  # noqa: BLE001, S110  (the page is made all the same)
+                    pass
+            return body, resources
+
+    class PageExporter(HTMLExporter, _Drafting):
+        """The report page's exporter (see :func:`page_exporter`)."""
+
+    return PageExporter
 
 
 def page_exporter(lang: str | None = None, templates: Any = None, *, warm: bool = True):
@@ -70,10 +123,8 @@ def page_exporter(lang: str | None = None, templates: Any = None, *, warm: bool 
     >>> page_exporter("id").template_name
     'laporan'
     """
-    from nbconvert import HTMLExporter
-
     lang = resolve(lang)
-    exporter = HTMLExporter(
+    exporter = _exporter_class()(
         template_name="laporan",
         extra_template_basedirs=[str(templates or TEMPLATES_DIR)],
         exclude_input=True,
