@@ -260,7 +260,8 @@ class Rows:
         The conversions spend most of their time in pyarrow and numpy, which release the
         GIL, so a second core roughly halves their wall time. Small tables run in order.
         """
-        if self.n < _PARALLEL_ROWS or len(tasks) < 2:
+        if self.n < _PARALLEL_ROWS or len(tasks) < 2 or self.log is not None:
+            # (a chunk of a file: the other core parses the next chunk meanwhile)
             return {k: f() for k, f in tasks.items()}
         from concurrent.futures import ThreadPoolExecutor
 
@@ -475,13 +476,18 @@ def finish_table(
                     new = out & free
                     reason[new] = t("io.skip_not_allowed", lang, column=name)
                     free &= ~new
-    for col in spec.values():
-        if col.required and col.nullable and col.name not in table.columns:
-            table[col.name] = schema.empty(kind)[col.name].reindex(range(n)).set_axis(table.index)
     keep = free
     skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
     if not keep.all():  # (selecting every row would copy every column)
         table = table.loc[keep].reset_index(drop=True)
+    empty = schema.empty(kind)
+    for col in spec.values():  # all-NA columns (optional ones too, else added by validate)
+        if col.nullable and col.name not in table.columns:
+            blank = lazy_na(empty[col.name].dtype, len(table))
+            if blank is not None:
+                table[col.name] = pd.Series(blank, index=table.index, copy=False)
+            elif col.required:
+                table[col.name] = empty[col.name].reindex(range(len(table))).set_axis(table.index)
     for extra in EXTRA_INT:
         if extra in table.columns:
             table[extra] = table[extra].astype("Int64")
@@ -492,6 +498,46 @@ def finish_table(
     if return_keep:
         return table, skipped, notes, keep
     return table, skipped, notes
+
+
+#: All-NA columns of tables at least this long are kept in untouched zero pages.
+LAZY_NA_ROWS = 100_000
+
+
+def lazy_na(dtype, n: int):  # noqa: ANN001
+    """An all-NA array of ``dtype`` (Int64, Float64, boolean, str) and length ``n`` whose
+    values lie in fresh zero pages of memory: they cost no memory until written (a column
+    a file does not have, in a big table). None for other dtypes and short tables.
+
+    Examples
+    --------
+    >>> lazy_na(pd.Int64Dtype(), 200_000).isna().all(), lazy_na(pd.Int64Dtype(), 5)
+    (np.True_, None)
+    """
+    import mmap
+
+    if n < LAZY_NA_ROWS:
+        return None
+
+    def zeros(nbytes: int) -> mmap.mmap:
+        return mmap.mmap(-1, max(nbytes, 1))  # anonymous: zero pages, mapped when touched
+
+    if dtype in (pd.Int64Dtype(), pd.Float64Dtype(), pd.BooleanDtype()):
+        kind, cls = {
+            "Int64": ("int64", pd.arrays.IntegerArray),
+            "Float64": ("float64", pd.arrays.FloatingArray),
+            "boolean": ("bool", pd.arrays.BooleanArray),
+        }[str(dtype)]
+        values = np.frombuffer(zeros(np.dtype(kind).itemsize * n), dtype=kind, count=n)
+        return cls(values, np.ones(n, dtype=bool))
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        import pyarrow as pa
+
+        buffers = [pa.py_buffer(zeros((n + 7) // 8)), pa.py_buffer(zeros(8 * (n + 1)))]
+        arr = pa.Array.from_buffers(pa.large_string(), n, [*buffers, pa.py_buffer(b"")], n)
+        out = pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=dtype)
+        return out if out.dtype == dtype else None
+    return None
 
 
 #: Times outside these years are not social-media times (a typo, 9999, 1677): emptied.

@@ -172,6 +172,7 @@ def read_chunked(
             for name in part.columns:
                 parts.setdefault(name, []).append(part[name])
             del part, rows, grid
+            release_memory(collect=False)  # what the chunk's conversions freed
     except (Unstreamable, Unchunkable):
         return None
     finally:
@@ -195,6 +196,8 @@ def read_chunked(
         pieces = parts.pop(name)
         table[name] = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
         del pieces
+        if len(logs) > 1 and not pd.api.types.is_string_dtype(table[name].dtype):
+            release_memory(collect=False)  # the pieces' memory back before the next column
     release_memory(collect=False)
     return Chunked(
         table=table,

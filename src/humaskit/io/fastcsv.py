@@ -108,8 +108,8 @@ def iter_batches(
     """The kept columns of ``src`` as pyarrow tables of at least ``rows`` records (one per
     record batch when 0), text only; None when the streaming reader cannot start.
     Iterating raises :class:`Unstreamable` at a record with another number of cells than
-    the header or a blank line. ``threads``: pyarrow parses the next blocks in the
-    background while the caller works on a table."""
+    the header or a blank line. ``threads``: the next table is parsed on a thread of its
+    own while the caller works on one (:func:`_ahead`)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -130,7 +130,7 @@ def iter_batches(
         reader = pcsv.open_csv(
             str(src.path),
             read_options=pcsv.ReadOptions(
-                use_threads=threads,
+                use_threads=False,  # one core: as fast on a busy machine, less CPU in all
                 skip_rows=spec.header_row + 1 + skip_below,
                 column_names=names,
                 encoding="utf8",
@@ -153,7 +153,7 @@ def iter_batches(
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
         return None
 
-    def stream():
+    def tables():
         group: list = []
         count = 0
         with reader:
@@ -176,7 +176,55 @@ def iter_batches(
         if group:
             yield pa.Table.from_batches(group)
 
-    return stream()
+    return _ahead(tables()) if threads else tables()
+
+
+def _ahead(tables):  # noqa: ANN001
+    """Iterate ``tables`` on a thread of its own, one table ahead of the caller: pyarrow
+    parses (without the GIL) while the caller converts the table before."""
+    import queue
+    import threading
+
+    box: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    end = object()
+
+    def work() -> None:
+        try:
+            for table in tables:
+                while not stop.is_set():
+                    try:
+                        box.put(table, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            box.put(end)
+        except BaseException as exc:  # handed to the caller
+            box.put(exc)
+        finally:
+            tables.close()
+
+    worker = threading.Thread(target=work, name="humaskit-csv", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = box.get()
+            if item is end:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            del item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            try:
+                box.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        worker.join()
 
 
 def grid_of(table, spec: TableSpec, positions: list[int], texts: set[int], first: int) -> Grid:  # noqa: ANN001
