@@ -223,3 +223,59 @@ def test_x_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
     _write(path, X_HEADER, rows, quote_all=True, bom=False)
     got = _compare(path, small_chunks, monkeypatch, chunked=True)
     assert got.platform == "x" and got.imported == ROWS - 1
+
+
+def test_join_column_same_as_concat(monkeypatch):
+    from humaskit.io import base
+    from humaskit.io.joins import join_column
+
+    monkeypatch.setattr(base, "LAZY_NA_ROWS", 3)
+    parts = {
+        "Int64": pd.Series([1, None, 3], dtype="Int64"),
+        "Float64": pd.Series([1.5, None, 2.0, 4.0], dtype="Float64"),
+        "str": pd.Series(["a", None, "c"], dtype="str"),
+        "boolean": pd.Series([True, None, False], dtype="boolean"),
+    }
+    for name, s in parts.items():
+        for layout in ([s, 4, s], [5, s], [s, s]):
+            frames = [
+                pd.DataFrame({"c": p}) if isinstance(p, pd.Series) else pd.DataFrame(index=range(p))
+                for p in layout
+            ]
+            want = pd.concat(frames, ignore_index=True)["c"]
+            got = join_column(
+                [p.reset_index(drop=True) if isinstance(p, pd.Series) else p for p in layout]
+            )
+            assert got is not None, name
+            got.name = "c"
+            pd.testing.assert_series_equal(got, want)
+    assert join_column([pd.Series([1], dtype="Int64"), pd.Series([1.5], dtype="Float64")]) is None
+
+
+def test_lazy_na_columns_equal_schema_fill():
+    from humaskit import schema
+    from humaskit.io.base import lazy_na
+
+    n = 200_000
+    for col in ("impressions", "avg_view_pct", "category"):
+        want = schema.empty("posts")[col].reindex(range(n))
+        got = pd.Series(lazy_na(want.dtype, n), name=col)
+        pd.testing.assert_series_equal(got, want)
+
+
+def test_read_folder_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
+    from humaskit.io import base, read_folder
+
+    monkeypatch.setattr(base, "LAZY_NA_ROWS", 100)  # lazy all-NA columns and joins too
+    _write(tmp_path / "posts.csv", META_HEADER, _meta_rows())
+    x_name = "tweet_activity_metrics_humas_20240101_20240201_en.csv"
+    _write(tmp_path / x_name, X_HEADER, _x_rows(), quote_all=True, bom=False)
+    got = read_folder(tmp_path, export_date="2026-01-01")
+    assert [c is not None for c in small_chunks] == [True, True]
+    monkeypatch.setattr(chunks, "MIN_BYTES", 1 << 60)
+    monkeypatch.setattr(base, "LAZY_NA_ROWS", 1 << 60)
+    want = read_folder(tmp_path, export_date="2026-01-01")
+    for a, b in zip(got.imports, want.imports, strict=True):
+        _same(a, b)
+    assert [str(t) for t in got.posts.dtypes] == [str(t) for t in want.posts.dtypes]
+    pd.testing.assert_frame_equal(got.posts, want.posts)

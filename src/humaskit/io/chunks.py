@@ -130,12 +130,15 @@ def read_chunked(
         or src.size < MIN_BYTES
     ):
         return None
-    from .grid import _drop_swallowed, _scan_bytes
+    import mmap
 
-    nul, newlines = _scan_bytes(src)
+    from .grid import _drop_swallowed
+
+    with open(src.path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        nul = mm.find(b"\x00") >= 0  # (NUL bytes: the other paths remove and count them)
     if nul or not arrow_ready(src, True):
         return None
-    src.newlines = newlines
+    src.newlines = None  # (whether records span lines is looked at chunk by chunk)
     spec, mapping = cand.spec, cand.mapping
     positions = sorted({p for v in mapping.fields.values() for p in v})
     texts = {p for k in text for p in mapping.fields.get(k, [])}

@@ -40,10 +40,15 @@ def id_keys(ids: pd.Series) -> np.ndarray | None:
 
 
 def keys_unique(keys: list[np.ndarray | None]) -> bool:
-    """:func:`ids_unique` of a column from the :func:`id_keys` of its parts."""
+    """:func:`ids_unique` of a column from the :func:`id_keys` of its parts (sorted in
+    place, then neighbours compared: less memory than a hash table)."""
     if any(k is None for k in keys):
         return False
-    return not pd.Series(np.concatenate(keys) if keys else []).duplicated().any()
+    if not keys:
+        return True
+    whole = np.concatenate(keys)
+    whole.sort()
+    return not bool((whole[1:] == whole[:-1]).any())
 
 
 def ids_unique(ids: pd.Series) -> bool:
