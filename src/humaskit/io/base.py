@@ -433,7 +433,7 @@ def finish_table(
     """
     spec = {c.name: c for c in schema.TABLES[kind]}
     n = len(table)
-    reason = np.full(n, None, dtype=object)
+    reasons: list[tuple[np.ndarray, str]] = []  # (rows newly skipped, why): no n objects
     free = np.ones(n, dtype=bool)  # rows without a reason yet (object compares are slow)
     notes: list[str] = []
     table = table.copy(deep=False)  # copy-on-write: no data copied
@@ -448,15 +448,16 @@ def finish_table(
                 notes.append(t("io.note_time_range", lang, column=name, n=int(out.sum()), **YEARS))
                 if not col.nullable:
                     new = out & free
-                    reason[new] = t("io.skip_time_range", lang, column=name, **YEARS)
+                    reasons.append((new, t("io.skip_time_range", lang, column=name, **YEARS)))
                     free &= ~new
         if not col.nullable:
             bad = s.isna().to_numpy().copy()
             if col.kind == "str":
                 bad |= (s.astype("str") == "").to_numpy(dtype=bool, na_value=True)
             new = bad & free
-            reason[new] = t("io.skip_missing", lang, column=name)
-            free &= ~new
+            if new.any():
+                reasons.append((new, t("io.skip_missing", lang, column=name)))
+                free &= ~new
         if col.allowed is not None:
             known = s.isin(col.allowed).to_numpy(dtype=bool, na_value=False)
             out = s.notna().to_numpy() & ~known
@@ -474,16 +475,22 @@ def finish_table(
                     table[name] = s.where(~out)
                 else:
                     new = out & free
-                    reason[new] = t("io.skip_not_allowed", lang, column=name)
+                    reasons.append((new, t("io.skip_not_allowed", lang, column=name)))
                     free &= ~new
     keep = free
-    skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
+    out_at = np.flatnonzero(~keep)
+    reason = np.full(len(out_at), None, dtype=object)
+    for new, why in reasons:
+        reason[new[out_at]] = why
+    skipped = [(int(r), str(w)) for r, w in zip(rows[out_at], reason, strict=True)]
     if not keep.all():  # (selecting every row would copy every column)
         table = table.loc[keep].reset_index(drop=True)
     empty = schema.empty(kind)
     for col in spec.values():  # all-NA columns (optional ones too, else added by validate)
         if col.nullable and col.name not in table.columns:
-            blank = lazy_na(empty[col.name].dtype, len(table))
+            # (not decimals: the schema's check copies them all the same)
+            dtype = empty[col.name].dtype
+            blank = None if dtype == pd.Float64Dtype() else lazy_na(dtype, len(table))
             if blank is not None:
                 table[col.name] = pd.Series(blank, index=table.index, copy=False)
             elif col.required:

@@ -181,26 +181,28 @@ def iter_batches(
 
 def _ahead(tables):  # noqa: ANN001
     """Iterate ``tables`` on a thread of its own, one table ahead of the caller: pyarrow
-    parses (without the GIL) while the caller converts the table before."""
+    parses (without the GIL) the next table while the caller converts one (at most two
+    tables in memory)."""
     import queue
     import threading
 
-    box: queue.Queue = queue.Queue(maxsize=1)
+    box: queue.Queue = queue.Queue()
+    turn = threading.Semaphore(1)  # the worker reads a table when the caller took the last
     stop = threading.Event()
     end = object()
 
     def work() -> None:
         try:
-            for table in tables:
-                while not stop.is_set():
-                    try:
-                        box.put(table, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
+            while True:
+                while not turn.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
                 if stop.is_set():
                     return
-            box.put(end)
+                table = next(tables, end)
+                box.put(table)
+                if table is end:
+                    return
         except BaseException as exc:  # handed to the caller
             box.put(exc)
         finally:
@@ -211,6 +213,7 @@ def _ahead(tables):  # noqa: ANN001
     try:
         while True:
             item = box.get()
+            turn.release()
             if item is end:
                 return
             if isinstance(item, BaseException):
@@ -219,11 +222,7 @@ def _ahead(tables):  # noqa: ANN001
             del item
     finally:
         stop.set()
-        while worker.is_alive():
-            try:
-                box.get(timeout=0.1)
-            except queue.Empty:
-                pass
+        turn.release()
         worker.join()
 
 
