@@ -50,6 +50,8 @@ CHUNK_ROWS = 65_536
 MIN_BYTES = 8 << 20
 #: pyarrow parses the next blocks in the background while a chunk is converted.
 READ_AHEAD = True
+#: Give the memory a chunk's conversions freed back to the system after each chunk.
+TRIM = True
 
 
 class Unchunkable(Exception):
@@ -175,7 +177,8 @@ def read_chunked(
             for name in part.columns:
                 parts.setdefault(name, []).append(part[name])
             del part, rows, grid
-            release_memory(collect=False)  # what the chunk's conversions freed
+            if TRIM:
+                release_memory(collect=False)  # what the chunk's conversions freed
     except (Unstreamable, Unchunkable):
         return None
     finally:
