@@ -226,10 +226,10 @@ def test_x_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
 
 
 def test_join_column_same_as_concat(monkeypatch):
-    from humaskit.io import base
+    from humaskit.io import joins
     from humaskit.io.joins import join_column
 
-    monkeypatch.setattr(base, "LAZY_NA_ROWS", 3)
+    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 3)
     parts = {
         "Int64": pd.Series([1, None, 3], dtype="Int64"),
         "Float64": pd.Series([1.5, None, 2.0, 4.0], dtype="Float64"),
@@ -254,7 +254,7 @@ def test_join_column_same_as_concat(monkeypatch):
 
 def test_lazy_na_columns_equal_schema_fill():
     from humaskit import schema
-    from humaskit.io.base import lazy_na
+    from humaskit.io.joins import lazy_na
 
     n = 200_000
     for col in ("impressions", "avg_view_pct", "category"):
@@ -264,16 +264,16 @@ def test_lazy_na_columns_equal_schema_fill():
 
 
 def test_read_folder_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
-    from humaskit.io import base, read_folder
+    from humaskit.io import joins, read_folder
 
-    monkeypatch.setattr(base, "LAZY_NA_ROWS", 100)  # lazy all-NA columns and joins too
+    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 100)  # lazy all-NA columns and joins too
     _write(tmp_path / "posts.csv", META_HEADER, _meta_rows())
     x_name = "tweet_activity_metrics_humas_20240101_20240201_en.csv"
     _write(tmp_path / x_name, X_HEADER, _x_rows(), quote_all=True, bom=False)
     got = read_folder(tmp_path, export_date="2026-01-01")
     assert [c is not None for c in small_chunks] == [True, True]
     monkeypatch.setattr(chunks, "MIN_BYTES", 1 << 60)
-    monkeypatch.setattr(base, "LAZY_NA_ROWS", 1 << 60)
+    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 1 << 60)
     want = read_folder(tmp_path, export_date="2026-01-01")
     for a, b in zip(got.imports, want.imports, strict=True):
         _same(a, b)

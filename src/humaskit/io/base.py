@@ -24,6 +24,7 @@ from .fastcsv import release_memory
 from .files import Grid, Source, TableSpec
 from .grid import read_grid
 from .ids import id_keys, ids_unique, keys_unique
+from .joins import lazy_na
 from .lookup import Mapping
 from .numbers import _parse, text_of, to_int
 
@@ -505,46 +506,6 @@ def finish_table(
     if return_keep:
         return table, skipped, notes, keep
     return table, skipped, notes
-
-
-#: All-NA columns of tables at least this long are kept in untouched zero pages.
-LAZY_NA_ROWS = 100_000
-
-
-def lazy_na(dtype, n: int):  # noqa: ANN001
-    """An all-NA array of ``dtype`` (Int64, Float64, boolean, str) and length ``n`` whose
-    values lie in fresh zero pages of memory: they cost no memory until written (a column
-    a file does not have, in a big table). None for other dtypes and short tables.
-
-    Examples
-    --------
-    >>> lazy_na(pd.Int64Dtype(), 200_000).isna().all(), lazy_na(pd.Int64Dtype(), 5)
-    (np.True_, None)
-    """
-    import mmap
-
-    if n < LAZY_NA_ROWS:
-        return None
-
-    def zeros(nbytes: int) -> mmap.mmap:
-        return mmap.mmap(-1, max(nbytes, 1))  # anonymous: zero pages, mapped when touched
-
-    if dtype in (pd.Int64Dtype(), pd.Float64Dtype(), pd.BooleanDtype()):
-        kind, cls = {
-            "Int64": ("int64", pd.arrays.IntegerArray),
-            "Float64": ("float64", pd.arrays.FloatingArray),
-            "boolean": ("bool", pd.arrays.BooleanArray),
-        }[str(dtype)]
-        values = np.frombuffer(zeros(np.dtype(kind).itemsize * n), dtype=kind, count=n)
-        return cls(values, np.ones(n, dtype=bool))
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        import pyarrow as pa
-
-        buffers = [pa.py_buffer(zeros((n + 7) // 8)), pa.py_buffer(zeros(8 * (n + 1)))]
-        arr = pa.Array.from_buffers(pa.large_string(), n, [*buffers, pa.py_buffer(b"")], n)
-        out = pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=dtype)
-        return out if out.dtype == dtype else None
-    return None
 
 
 #: Times outside these years are not social-media times (a typo, 9999, 1677): emptied.
