@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .files import Grid, Source, TableSpec
+from .numbers import may_be_ints
 
 __all__ = [
     "arrow_ready",
@@ -301,7 +302,8 @@ def _cast_numbers(col) -> np.ndarray | None:  # noqa: ANN001
     import pyarrow.compute as pc
 
     try:
-        return pc.cast(col, pa.int64()).to_numpy()
+        if may_be_ints(col):  # (a failing cast reads every value: slow)
+            return pc.cast(col, pa.int64()).to_numpy()
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     try:

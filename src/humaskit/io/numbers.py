@@ -53,6 +53,7 @@ __all__ = [
     "edge_chars",
     "decide_stats",
     "decide_from",
+    "may_be_ints",
 ]
 
 _STRIP = "[ \t\r\n\u00a0\u2009\u202f\"'’+]"
@@ -311,6 +312,38 @@ def _arrow(text: pd.Series):
     return pa.chunked_array([pa.array(text, type=pa.large_string(), from_pandas=True)])
 
 
+_INT_BYTES = np.zeros(256, dtype=bool)  # bytes pyarrow's text -> int64 cast can accept
+for _c in b"0123456789-xXabcdefABCDEF":  # (it reads "0x1F" too)
+    _INT_BYTES[_c] = True
+
+
+def may_be_ints(arr) -> bool:  # noqa: ANN001
+    """False when a value of the pyarrow text array ``arr`` has a byte no whole number
+    has (``12.0``): a cast to int64 would fail, and a failing cast reads every value.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> may_be_ints(pa.array(["12", "-3"])), may_be_ints(pa.array(["12.0"]))
+    (True, False)
+    """
+    import pyarrow as pa
+
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    for c in chunks:
+        if not (pa.types.is_string(c.type) or pa.types.is_large_string(c.type)):
+            return True
+        if not len(c) or c.buffers()[1] is None or c.buffers()[2] is None:
+            continue
+        wide = pa.types.is_large_string(c.type)
+        offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
+        lo, hi = int(offs[c.offset]), int(offs[c.offset + len(c)])
+        data = np.frombuffer(c.buffers()[2], dtype=np.uint8)[lo:hi]
+        if not _INT_BYTES[data].all():
+            return False  # (a null's bytes are empty: no false alarm)
+    return True
+
+
 def _plain_numbers(text: pd.Series, *, integer: bool, language: str | None) -> pd.Series | None:
     """Numbers when every given cell is a plain number (the common case), else None.
 
@@ -324,6 +357,8 @@ def _plain_numbers(text: pd.Series, *, integer: bool, language: str | None) -> p
     arr = _arrow(text)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
     try:
+        if not may_be_ints(arr):
+            raise pa.ArrowInvalid("not whole numbers")  # (without reading every value)
         ints = pc.cast(arr, pa.int64())
         return pd.Series(
             ints.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).array, index=text.index
