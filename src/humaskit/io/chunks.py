@@ -170,6 +170,9 @@ def read_chunked(
             part = rows.table(convert(rows, state))
             state.first = False
             logs.append(log)
+            early = state.whole_only or logs[0].whole_only or log.whole_only
+            if len(logs) > 1 and (early or _differ(logs[0], log)):
+                return None  # (read whole at once: no use converting the rest)
             skipped += rows.skipped()
             numbers.append(grid.rows[rows.keep])
             in_file += rows.rows_in_file
@@ -217,17 +220,21 @@ def read_chunked(
     )
 
 
+def _differ(head: _Log, log: _Log) -> bool:
+    """Did a chunk decide otherwise than the first (cell types, decisions, numbers)?"""
+    if log.decisions != head.decisions:
+        return True
+    return [(*e[:4], [k for k, _ in e[5]]) for e in log.numbers] != [
+        (*e[:4], [k for k, _ in e[5]]) for e in head.numbers
+    ]
+
+
 def _merged_notes(logs: list[_Log], language: str | None, lang: str | None) -> list[str] | None:
     """The notes of the number conversions for the whole file, or None when the chunks did
     not decide the same (or not as the whole column would)."""
     head = logs[0]
-    for log in logs[1:]:
-        if log.decisions != head.decisions:
-            return None
-        if [(*e[:4], [k for k, _ in e[5]]) for e in log.numbers] != [
-            (*e[:4], [k for k, _ in e[5]]) for e in head.numbers
-        ]:
-            return None
+    if any(_differ(head, log) for log in logs[1:]):
+        return None
     notes: list[str] = []
     for i, (_name, header, path, integer, _, counts) in enumerate(head.numbers):
         if path is not None and path.startswith("marks "):
