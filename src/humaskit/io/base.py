@@ -23,8 +23,10 @@ from ..i18n import t
 from .fastcsv import release_memory
 from .files import Grid, Source, TableSpec
 from .grid import read_grid
+from .ids import id_keys, ids_unique, keys_unique
+from .joins import lazy_na
 from .lookup import Mapping
-from .numbers import parse, text_of, to_int
+from .numbers import _parse, text_of, to_int
 
 __all__ = [
     "Options",
@@ -40,6 +42,9 @@ __all__ = [
     "reader_notes",
     "text_na",
     "ids_unique",
+    "id_keys",
+    "keys_unique",
+    "rows_text",
     "daily_result",
     "fill_from_days",
     "id_day_mismatch",
@@ -136,6 +141,9 @@ class Rows:
         self._free = np.ones(self.n, dtype=bool)  # rows not skipped (object compares are slow)
         self.notes: list[str] = []
         self.table_name = ""
+        #: Set when the rows are one chunk of a file (:mod:`humaskit.io.chunks`): the
+        #: conversions record what they decided and what their notes would count.
+        self.log: Any = None
 
     # -- access -----------------------------------------------------------------
     def raw(self, name: str) -> pd.Series | None:
@@ -186,28 +194,34 @@ class Rows:
         s = self.raw(name)
         if s is None:
             return None
-        p = parse(s, integer=integer, language=self.mapping.language)
+        evidence: dict = {"integer": integer}
+        p = _parse(s, integer=integer, language=self.mapping.language, evidence=evidence)
         values = p.values
         if scale is not None:
             values = values * scale
-        if p.bad.any():
-            self.note(
-                "io.note_bad_numbers",
-                column=self.header_of(name),
-                n=int(p.bad.sum()),
-                rows=self.rows_text(p.bad.to_numpy()),
-            )
+        counts: list[tuple[str, Any]] = [("io.note_bad_numbers", p.bad.to_numpy())]
         if integer and values.dtype != "Int64":
             given = values.notna().to_numpy(dtype=bool, na_value=False)
             values, fractional = to_int(values)
-            if fractional and scale is None:
-                self.note("io.note_rounded", column=self.header_of(name), n=fractional)
-            self.note_emptied("io.note_too_big", name, given & values.isna().to_numpy())
+            if scale is None:
+                counts.append(("io.note_rounded", fractional))
+            counts.append(("io.note_too_big", given & values.isna().to_numpy()))
         if integer and not signed and name not in SIGNED_COUNTS:
             negative = (values < 0).to_numpy(dtype=bool, na_value=False)
             if negative.any():
                 values = values.where(~negative)
-                self.note_emptied("io.note_negative", name, negative)
+            counts.append(("io.note_negative", negative))
+        if self.log is not None:  # one chunk: the notes are written for the whole file
+            self.log.number(name, self.header_of(name), evidence, counts, self.grid.rows)
+            return values
+        for key, what in counts:
+            if isinstance(what, int):
+                if what:
+                    self.note(key, column=self.header_of(name), n=what)
+            elif what.any():
+                self.note(
+                    key, column=self.header_of(name), n=int(what.sum()), rows=self.rows_text(what)
+                )
         return values
 
     def note_emptied(self, key: str, name: str, mask: np.ndarray) -> None:
@@ -218,11 +232,28 @@ class Rows:
             )
 
     def rows_text(self, mask: np.ndarray, n: int = 5) -> str:
-        rows = self.grid.rows[mask]
-        text = ", ".join(str(r) for r in rows[:n])
-        if len(rows) > n:
-            text += " " + t("common.and_more", self.lang, n=len(rows) - n)
-        return text
+        return rows_text(self.grid.rows[mask], self.lang, n)
+
+    def decide(self, key: str, value: Any) -> None:
+        """Record a decision taken from these rows' cells: when the rows are one chunk of
+        a file, every chunk must take the same one (else the file is read whole)."""
+        if self.log is not None:
+            self.log.decide(key, value)
+
+    def against(self, key: str, margin: int) -> bool:
+        """Whether the evidence ``margin`` (> 0) overturns a column's default decision
+        ``key``. In a chunk the default is kept and the margins of the chunks are added
+        up: when they overturn it for the whole column, the file is read whole."""
+        if self.log is None:
+            return margin > 0
+        self.log.against(key, margin)
+        return False
+
+    def whole_only(self) -> None:
+        """Record that a conversion decided from these rows' cells what only the whole
+        column can decide (a file of several chunks is then read whole)."""
+        if self.log is not None:
+            self.log.whole_only = True
 
     def compute(self, tasks: dict[str, Any]) -> dict[str, Any]:
         """Run independent column conversions, on two threads for big tables.
@@ -230,7 +261,8 @@ class Rows:
         The conversions spend most of their time in pyarrow and numpy, which release the
         GIL, so a second core roughly halves their wall time. Small tables run in order.
         """
-        if self.n < _PARALLEL_ROWS or len(tasks) < 2:
+        if self.n < _PARALLEL_ROWS or len(tasks) < 2 or self.log is not None:
+            # (a chunk of a file: the other core parses the next chunk meanwhile)
             return {k: f() for k, f in tasks.items()}
         from concurrent.futures import ThreadPoolExecutor
 
@@ -263,6 +295,8 @@ class Rows:
         self.skip(parsed.isna(), bad, column=self.header_of(name))
 
     def note(self, key: str, **values: Any) -> None:
+        if self.log is not None:
+            self.log.note(key, values)  # (a note counting one chunk's rows: read whole)
         self.notes.append(t(key, self.lang, **values))
 
     @property
@@ -295,9 +329,17 @@ class Rows:
                 data[k] = v
         out = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
         self.cells.clear()  # free the raw cells early (memory)
-        if self.n >= _PARALLEL_ROWS:
+        if self.n >= _PARALLEL_ROWS and self.log is None:
             _release_arrow_memory()
         return out
+
+
+def rows_text(rows: np.ndarray, lang: str | None, n: int = 5) -> str:
+    """The first ``n`` row numbers of ``rows`` and how many more (for notes)."""
+    text = ", ".join(str(r) for r in rows[:n])
+    if len(rows) > n:
+        text += " " + t("common.and_more", lang, n=len(rows) - n)
+    return text
 
 
 def _release_arrow_memory() -> None:
@@ -392,7 +434,7 @@ def finish_table(
     """
     spec = {c.name: c for c in schema.TABLES[kind]}
     n = len(table)
-    reason = np.full(n, None, dtype=object)
+    reasons: list[tuple[np.ndarray, str]] = []  # (rows newly skipped, why): no n objects
     free = np.ones(n, dtype=bool)  # rows without a reason yet (object compares are slow)
     notes: list[str] = []
     table = table.copy(deep=False)  # copy-on-write: no data copied
@@ -407,15 +449,16 @@ def finish_table(
                 notes.append(t("io.note_time_range", lang, column=name, n=int(out.sum()), **YEARS))
                 if not col.nullable:
                     new = out & free
-                    reason[new] = t("io.skip_time_range", lang, column=name, **YEARS)
+                    reasons.append((new, t("io.skip_time_range", lang, column=name, **YEARS)))
                     free &= ~new
         if not col.nullable:
             bad = s.isna().to_numpy().copy()
             if col.kind == "str":
                 bad |= (s.astype("str") == "").to_numpy(dtype=bool, na_value=True)
             new = bad & free
-            reason[new] = t("io.skip_missing", lang, column=name)
-            free &= ~new
+            if new.any():
+                reasons.append((new, t("io.skip_missing", lang, column=name)))
+                free &= ~new
         if col.allowed is not None:
             known = s.isin(col.allowed).to_numpy(dtype=bool, na_value=False)
             out = s.notna().to_numpy() & ~known
@@ -433,15 +476,26 @@ def finish_table(
                     table[name] = s.where(~out)
                 else:
                     new = out & free
-                    reason[new] = t("io.skip_not_allowed", lang, column=name)
+                    reasons.append((new, t("io.skip_not_allowed", lang, column=name)))
                     free &= ~new
-    for col in spec.values():
-        if col.required and col.nullable and col.name not in table.columns:
-            table[col.name] = schema.empty(kind)[col.name].reindex(range(n)).set_axis(table.index)
     keep = free
-    skipped = [(int(r), str(w)) for r, w in zip(rows[~keep], reason[~keep], strict=True)]
+    out_at = np.flatnonzero(~keep)
+    reason = np.full(len(out_at), None, dtype=object)
+    for new, why in reasons:
+        reason[new[out_at]] = why
+    skipped = [(int(r), str(w)) for r, w in zip(rows[out_at], reason, strict=True)]
     if not keep.all():  # (selecting every row would copy every column)
         table = table.loc[keep].reset_index(drop=True)
+    empty = schema.empty(kind)
+    for col in spec.values():  # all-NA columns (optional ones too, else added by validate)
+        if col.nullable and col.name not in table.columns:
+            # (not decimals: the schema's check copies them all the same)
+            dtype = empty[col.name].dtype
+            blank = None if dtype == pd.Float64Dtype() else lazy_na(dtype, len(table))
+            if blank is not None:
+                table[col.name] = pd.Series(blank, index=table.index, copy=False)
+            elif col.required:
+                table[col.name] = empty[col.name].reindex(range(len(table))).set_axis(table.index)
     for extra in EXTRA_INT:
         if extra in table.columns:
             table[extra] = table[extra].astype("Int64")
@@ -588,34 +642,6 @@ def rows_result(
         notes=notes,
         **fields,
     )
-
-
-def ids_unique(ids: pd.Series) -> bool:
-    """True when no id is given twice (then the import needs no look for repeated posts);
-    False when one is, or when that is not cheap to tell (ids that are not all digits).
-
-    Examples
-    --------
-    >>> ids_unique(pd.Series(["12", "13"], dtype="str")), ids_unique(pd.Series([5, 5]))
-    (True, False)
-    """
-    if pd.api.types.is_integer_dtype(ids.dtype):
-        return bool(ids.notna().all() and not ids.duplicated().any())
-    if not _is_text(ids):
-        return False
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = (
-        ids.array._pa_array if hasattr(ids.array, "_pa_array") else pa.array(ids, from_pandas=True)
-    )
-    try:
-        whole = pc.cast(arr, pa.int64())  # "0012" and "12" meet: a false alarm, never a miss
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return False
-    if whole.null_count:
-        return False
-    return not pd.Series(whole.to_numpy()).duplicated().any()
 
 
 def text_na(index: pd.Index) -> pd.Series:

@@ -15,8 +15,17 @@ import numpy as np
 import pandas as pd
 
 from .files import Grid, Source, TableSpec
+from .numbers import may_be_ints
 
-__all__ = ["arrow_ready", "grid_fast", "ends_with_newline", "release_memory"]
+__all__ = [
+    "arrow_ready",
+    "grid_fast",
+    "grid_of",
+    "iter_batches",
+    "Unstreamable",
+    "ends_with_newline",
+    "release_memory",
+]
 
 _ARROW_BLOCK = 2 << 20  # bytes per block of pyarrow's streaming reader
 
@@ -61,6 +70,47 @@ def grid_fast(
     with a line break hands over to the other paths (None), which number or fill such
     rows. Records whose kept cells are all empty are dropped and counted as blank.
     """
+    batches = iter_batches(src, spec, positions, skip_below, threads=False)
+    if batches is None:
+        return None
+    try:
+        every = list(batches)
+    except Unstreamable:
+        return None
+    if not every:
+        return None
+    import pyarrow as pa
+
+    table = pa.concat_tables(every)
+    del every
+    if not table.num_rows:
+        return None
+    first = spec.header_row + 2 + skip_below
+    grid = grid_of(table, spec, positions, texts, first)
+    del table
+    release_memory(collect=False)
+    return grid
+
+
+class Unstreamable(Exception):
+    """The file has a record the streaming reader cannot take (ragged or blank): read it
+    by the other paths, which number such rows."""
+
+
+def iter_batches(
+    src: Source,
+    spec: TableSpec,
+    positions: list[int],
+    skip_below: int,
+    *,
+    threads: bool = False,
+    rows: int = 0,
+):
+    """The kept columns of ``src`` as pyarrow tables of at least ``rows`` records (one per
+    record batch when 0), text only; None when the streaming reader cannot start.
+    Iterating raises :class:`Unstreamable` at a record with another number of cells than
+    the header or a blank line. ``threads``: the next table is parsed on a thread of its
+    own while the caller works on one (:func:`_ahead`)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -101,17 +151,87 @@ def grid_fast(
             ),
             memory_pool=_reading_pool(),
         )
-        with reader:
-            batches = [b for b in reader if not odd]
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
         return None
-    if odd or not batches or any(b.column(k).null_count for b in batches for k in keep):
-        return None  # (an empty line reads as a record of nulls)
-    table = pa.Table.from_batches(batches)
-    del batches
+
+    def tables():
+        group: list = []
+        count = 0
+        with reader:
+            while True:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    break
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
+                    raise Unstreamable from None
+                if odd or any(batch.column(k).null_count for k in keep):
+                    raise Unstreamable  # (an empty line reads as a record of nulls)
+                group.append(batch)
+                count += batch.num_rows
+                if count >= rows:
+                    yield pa.Table.from_batches(group)
+                    group, count = [], 0
+        if odd:
+            raise Unstreamable
+        if group:
+            yield pa.Table.from_batches(group)
+
+    return _ahead(tables()) if threads else tables()
+
+
+def _ahead(tables):  # noqa: ANN001
+    """Iterate ``tables`` on a thread of its own, one table ahead of the caller: pyarrow
+    parses (without the GIL) the next table while the caller converts one (at most two
+    tables in memory)."""
+    import queue
+    import threading
+
+    box: queue.Queue = queue.Queue()
+    turn = threading.Semaphore(1)  # the worker reads a table when the caller took the last
+    stop = threading.Event()
+    end = object()
+
+    def work() -> None:
+        try:
+            while True:
+                while not turn.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
+                if stop.is_set():
+                    return
+                table = next(tables, end)
+                box.put(table)
+                if table is end:
+                    return
+        except BaseException as exc:  # handed to the caller
+            box.put(exc)
+        finally:
+            tables.close()
+
+    worker = threading.Thread(target=work, name="humaskit-csv", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = box.get()
+            turn.release()
+            if item is end:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            del item
+    finally:
+        stop.set()
+        turn.release()
+        worker.join()
+
+
+def grid_of(table, spec: TableSpec, positions: list[int], texts: set[int], first: int) -> Grid:  # noqa: ANN001
+    """The :class:`Grid` of a table of kept text columns whose first record is row ``first``
+    (``table``'s columns are dropped as they are converted)."""
+    width = spec.width or len(spec.header)
     n = table.num_rows
-    if not n:
-        return None
     frame = pd.DataFrame(index=pd.RangeIndex(n))
     blank = np.ones(n, dtype=bool)
     for p in positions:
@@ -130,8 +250,6 @@ def grid_fast(
         frame[p] = pd.Series(pd.arrays.ArrowStringArray(col, dtype=_STR), index=frame.index)
         del col
     del table
-    release_memory(collect=False)
-    first = spec.header_row + 2 + skip_below
     rows = np.arange(first, first + n, dtype="int64")
     nblank = int(blank.sum())
     if nblank:
@@ -166,9 +284,9 @@ def _as_numbers(col) -> np.ndarray | None:  # noqa: ANN001
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    numbers = _cast_numbers(col)
-    if numbers is None and _empty_cells(col).any():
+    if _empty_cells(col).any():  # (from the offsets: cheaper than a failing cast)
         return None  # an empty cell is no number, trimmed or not, and no True/False
+    numbers = _cast_numbers(col)
     if numbers is None and pc.any(pc.match_substring_regex(col, r"^[ \t]|[ \t]$|^\+")).as_py():
         numbers = _cast_numbers(pc.replace_substring_regex(pc.utf8_trim(col, " \t"), r"^\+", ""))
     if numbers is not None:
@@ -184,7 +302,8 @@ def _cast_numbers(col) -> np.ndarray | None:  # noqa: ANN001
     import pyarrow.compute as pc
 
     try:
-        return pc.cast(col, pa.int64()).to_numpy()
+        if may_be_ints(col):  # (a failing cast reads every value: slow)
+            return pc.cast(col, pa.int64()).to_numpy()
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     try:

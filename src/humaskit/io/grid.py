@@ -150,9 +150,8 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
     width = spec.width or len(spec.header)
     least = max(3, (width - 1) // 2)
     d = src.delimiter
-    shapes = {_shape(r[0]) for r in src.head[spec.header_row + 1 :] if r}
-    bad = np.zeros(len(grid.frame), dtype=bool)
-    lines = np.zeros(len(grid.frame), dtype="int64")
+    shapes: set | None = None  # (of the first cells of the records, when needed)
+    bad = lines = None  # (allocated at the first swallowing cell)
     looks = f"\n(?:[^\n]*{re.escape(d)}){{{least}}}"  # a line inside a cell, many delimiters
     # Line breaks inside the cells of the grid: when every one the file holds beyond its
     # records' own is found, the columns left hold none (they need no look).
@@ -174,7 +173,7 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
         text = col.astype("str")
         # the pattern needs a line break and at least `least` delimiters: test it only on
         # the (few) cells holding both
-        look = multi & ~bad
+        look = multi & ~bad if bad is not None else multi
         if not look.any():
             continue
         at = np.flatnonzero(look)
@@ -189,10 +188,15 @@ def _drop_swallowed(src: Source, spec: TableSpec, grid: Grid, lang: str | None) 
         for i in where[has.to_numpy(dtype=bool, na_value=False)]:
             cell = str(col.iat[i])
             inner = cell.splitlines()[1:]
+            if shapes is None:
+                shapes = {_shape(r[0]) for r in src.head[spec.header_row + 1 :] if r}
             if any(ln.count(d) >= least and _shape(ln.split(d, 1)[0]) in shapes for ln in inner):
+                if bad is None:
+                    bad = np.zeros(len(grid.frame), dtype=bool)
+                    lines = np.zeros(len(grid.frame), dtype="int64")
                 bad[i] = True
                 lines[i] = cell.count("\n") + 1
-    if not bad.any():
+    if bad is None or not bad.any():
         return grid
     skipped = [
         (int(r), t("io.row_quote_lines", lang, n=int(n)))

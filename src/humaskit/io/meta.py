@@ -42,11 +42,14 @@ from .base import (
     Result,
     Rows,
     daily_result,
-    ids_unique,
+    id_keys,
+    keys_unique,
     read_rows,
     reader_notes,
     rows_result,
+    unmapped_note,
 )
+from .chunks import ChunkState, read_chunked
 from .files import Source, TableSpec
 from .lookup import Mapping, lookup, map_headers, normalize, value_map
 from .meta_series import AUDIENCE, DAILY
@@ -109,14 +112,15 @@ _IG_HEADERS = {
 # --------------------------------------------------------------------------- posts
 
 
-def _publish_times(raw: pd.Series, tz: str) -> pd.Series:
+def _publish_times(rows: Rows, raw: pd.Series, tz: str) -> pd.Series:
     """Meta publish times -> UTC; month-first unless the column proves day-first."""
     text = raw.astype("str")
     naive = parse_datetimes(text, _TIME_FORMATS_MDY + _TIME_FORMATS_ISO)
     failed = naive.isna() & text.notna()
     if failed.any():
         dmy = parse_datetimes(text, _TIME_FORMATS_DMY + _TIME_FORMATS_ISO)
-        if dmy.notna().sum() > naive.notna().sum():
+        # day-first when more times read so; for a chunk, what the whole column decides
+        if rows.against("day_first", int(dmy.notna().sum()) - int(naive.notna().sum())):
             naive = dmy
     return local_to_utc(naive, tz)
 
@@ -162,51 +166,52 @@ def _resolve_duplicates(spec: TableSpec, mapping) -> list[str]:
     return notes
 
 
-def _platform_of(rows: Rows, header: list[str]) -> str | None:
+def _platform_of(rows: Rows, header: list[str]) -> tuple[str | None, bool]:
+    """The platform from the first 2,000 links (then post types, then headers), and
+    whether the rows were enough to tell it for the whole file (they were when the
+    decision came from 2,000 values, or from the headers with no link or type column)."""
     link = rows.raw("permalink")
-    if link is not None and link.notna().any():
-        low = link.dropna().head(2000).astype("str").str.lower()
-        ig = int(low.str.contains("instagram.com", regex=False).sum())
-        fb = int(low.str.contains(r"facebook\.com|fb\.com|fb\.watch", regex=True).sum())
-        if ig or fb:
-            return "instagram" if ig > fb else "facebook"
+    sure = True
+    if link is not None:
+        given = link.dropna()
+        sure = len(given) >= 2000
+        if len(given):
+            low = given.head(2000).astype("str").str.lower()
+            ig = int(low.str.contains("instagram.com", regex=False).sum())
+            fb = int(low.str.contains(r"facebook\.com|fb\.com|fb\.watch", regex=True).sum())
+            if ig or fb:
+                return ("instagram" if ig > fb else "facebook"), sure
     ptype = rows.raw("post_type")
-    if ptype is not None and ptype.notna().any():
-        if normalized(ptype.dropna().head(2000)).str.startswith("ig ").mean() > 0.5:
-            return "instagram"
+    if ptype is not None:
+        given = ptype.dropna()
+        sure = sure and len(given) >= 2000
+        if len(given):
+            if normalized(given.head(2000)).str.startswith("ig ").mean() > 0.5:
+                return "instagram", sure
     heads = {normalize(h) for h in header}
     if heads & _IG_HEADERS:
-        return "instagram"
+        return "instagram", sure
     if heads & _FB_HEADERS:
-        return "facebook"
-    return None
+        return "facebook", sure
+    return None, sure
 
 
-def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
-    lang = opts.lang
-    spec, mapping = cand.spec, cand.mapping
-    notes: list[str] = []
-    dups = _resolve_duplicates(spec, mapping)
-    skip_below = 1 if _description_row(spec, mapping) else 0
-    if skip_below:
-        notes.append(t("io.note_description_row", lang))
-    if dups:
-        notes.append(t("io.note_duplicate_headers", lang, headers=", ".join(dups)))
-    if cand.fmt.name == "meta.posts_by_values":
-        notes.append(t("io.note_by_values", lang))
-    rows = read_rows(src, cand, lang, POST_TEXT_FIELDS, skip_below=skip_below)
-    platform = opts.platform if opts.platform in ("facebook", "instagram") else None
-    platform = platform or _platform_of(rows, spec.header)
-
-    tz = opts.tz or META_TZ
+def _posts_columns(rows: Rows, state: ChunkState, header: list[str], chosen, tz: str) -> dict:  # noqa: ANN001
+    """The canonical columns of (a chunk of) a post export; the platform, taken from the
+    first chunk, and the id keys go to ``state``."""
+    if state.first:
+        platform, sure = (chosen, True) if chosen else _platform_of(rows, header)
+        state.values["platform"] = platform
+        state.whole_only = not sure
+    platform = state.values["platform"]
     known = value_map("post_type", platform or "meta")
 
     def ids():
         raw = rows.raw("post_id")
-        unique = ids_unique(raw)
+        keys = id_keys(raw)
         out = rows.text("post_id")
         rows.release("post_id")
-        return out, unique
+        return out, keys
 
     def text():
         out = rows.text("text", strip=False)
@@ -215,7 +220,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
 
     def times():
         raw = rows.raw("published_at")
-        return raw, _publish_times(raw, tz)
+        return raw, _publish_times(rows, raw, tz)
 
     def accounts():
         account, name = rows.text("account"), rows.text("account_name")
@@ -251,7 +256,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
             "metrics": metrics,
         }
     )
-    post_id, unique_ids = done["ids"]
+    post_id, keys = done["ids"]
+    state.add("id_keys", keys)
     raw_time, published = done["times"]
     comment = rows.text("data_comment")
     if comment is not None:  # "An error occurred while computing metadata for content..."
@@ -262,8 +268,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     rows.skip_unreadable(
         "published_at", raw_time, published, missing="io.skip_no_time", bad="io.skip_bad_time"
     )
-    notes.append(t("io.note_meta_tz", lang, tz=tz))
-    cols: dict[str, object] = {
+    return {
         "platform": platform,
         "account": done["account"],
         "post_id": post_id,
@@ -273,7 +278,50 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         "permalink": done["permalink"],
         **done["metrics"],
     }
-    table = rows.table(cols)
+
+
+def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
+    lang = opts.lang
+    spec, mapping = cand.spec, cand.mapping
+    notes: list[str] = []
+    dups = _resolve_duplicates(spec, mapping)
+    skip_below = 1 if _description_row(spec, mapping) else 0
+    if skip_below:
+        notes.append(t("io.note_description_row", lang))
+    if dups:
+        notes.append(t("io.note_duplicate_headers", lang, headers=", ".join(dups)))
+    if cand.fmt.name == "meta.posts_by_values":
+        notes.append(t("io.note_by_values", lang))
+    chosen = opts.platform if opts.platform in ("facebook", "instagram") else None
+    tz = opts.tz or META_TZ
+
+    def convert(rows: Rows, state: ChunkState) -> dict:
+        return _posts_columns(rows, state, spec.header, chosen, tz)
+
+    part = read_chunked(src, cand, lang, POST_TEXT_FIELDS, convert, skip_below=skip_below)
+    notes.append(t("io.note_meta_tz", lang, tz=tz))
+    if part is not None:  # a big file, converted chunk by chunk
+        platform = part.state.values["platform"]
+        table = part.table
+        notes = [*notes, *part.notes, *unmapped_note(mapping, lang)]
+        if part.blank:
+            notes.append(t("io.note_blank_rows", lang, n=part.blank))
+        return Result(
+            platform=platform,
+            kind=cand.fmt.kind,
+            table=table,
+            rows_in_file=part.rows_in_file,
+            skipped=part.skipped,
+            source=cand.fmt.name,
+            notes=notes,
+            needs_account="account" not in table or bool(table["account"].isna().any()),
+            rows=part.rows,
+            unique_ids=keys_unique(part.state.lists["id_keys"]),
+        )
+    rows = read_rows(src, cand, lang, POST_TEXT_FIELDS, skip_below=skip_below)
+    state = ChunkState()
+    table = rows.table(_posts_columns(rows, state, spec.header, chosen, tz))
+    platform = state.values["platform"]
     notes = reader_notes(rows, notes)
     if rows.grid.blank:
         notes.append(t("io.note_blank_rows", lang, n=rows.grid.blank))
@@ -284,7 +332,7 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         notes,
         platform=platform,
         needs_account="account" not in table or bool(table["account"].isna().any()),
-        unique_ids=unique_ids,
+        unique_ids=keys_unique(state.lists["id_keys"]),
     )
 
 

@@ -51,6 +51,9 @@ __all__ = [
     "normalized",
     "map_unique",
     "edge_chars",
+    "decide_stats",
+    "decide_from",
+    "may_be_ints",
 ]
 
 _STRIP = "[ \t\r\n\u00a0\u2009\u202f\"'’+]"
@@ -175,12 +178,22 @@ def _count(mask: pd.Series) -> int:
 
 def _decide(t: pd.Series, *, integer: bool, language: str | None) -> str:
     """Decide the decimal mark of a column of cleaned number texts."""
+    return decide_from(decide_stats(t), integer=integer, language=language)
+
+
+def decide_stats(t: pd.Series) -> tuple[int, int, int, int, bool]:
+    """The evidence :func:`decide_from` decides the decimal mark from, for the cleaned
+    number texts ``t``: values with both marks, those of them whose last mark is ``,``,
+    the votes for ``.`` and ``,`` as decimal marks, and whether any value has a ``.``.
+    Evidence of the parts of a column adds up to that of the column (elementwise sum;
+    ``or`` for the last)."""
     has_dot = t.str.contains(".", regex=False).fillna(False)
     has_com = t.str.contains(",", regex=False).fillna(False)
     both = has_dot & has_com
-    if both.any():
+    n_both = int(both.sum())
+    if n_both:
         last_com = t[both].str.rfind(",") > t[both].str.rfind(".")
-        return "," if last_com.sum() * 2 >= len(last_com) else "."
+        return n_both, int(last_com.sum()), 0, 0, bool(has_dot.any())
     votes = {".": 0, ",": 0}  # evidence that the mark is the decimal mark (+) / grouping (-)
     for mark, present in ((".", has_dot), (",", has_com)):
         if not present.any():
@@ -192,13 +205,27 @@ def _decide(t: pd.Series, *, integer: bool, language: str | None) -> str:
         single = v[~twice]
         grouped = single.str.fullmatch(rf"-?[1-9][0-9]{{0,2}}{esc}[0-9]{{3}}")
         votes[mark] += _count(~grouped.fillna(True).astype(bool))
-    if votes["."] > 0 or votes[","] < 0:
+    return 0, 0, votes["."], votes[","], bool(has_dot.any())
+
+
+def decide_from(stats: tuple, *, integer: bool, language: str | None) -> str:
+    """The decimal mark from the evidence of :func:`decide_stats`.
+
+    Examples
+    --------
+    >>> decide_from((0, 0, 0, 0, True), integer=True, language=None)
+    ','
+    """
+    n_both, n_last, dot, com, has_dot = stats
+    if n_both:
+        return "," if n_last * 2 >= n_both else "."
+    if dot > 0 or com < 0:
         return "."
-    if votes[","] > 0 or votes["."] < 0:
+    if com > 0 or dot < 0:
         return ","
     if integer:
         # "1.234" or "1,234" in a count column: the mark groups thousands.
-        return "," if has_dot.any() else "."
+        return "," if has_dot else "."
     return "," if language == "id" else "."
 
 
@@ -234,17 +261,24 @@ def parse(
     return _parse(values, integer=integer, language=language)
 
 
-def _parse(values: pd.Series, *, integer: bool, language: str | None) -> Parsed:
+def _parse(
+    values: pd.Series, *, integer: bool, language: str | None, evidence: dict | None = None
+) -> Parsed:
+    """:func:`parse`; ``evidence`` (a dict) is given the way the column was read
+    (``path``) and, when the decimal mark was decided, its evidence (``stats``)."""
     index = values.index
+    evidence = {} if evidence is None else evidence
     if pd.api.types.is_bool_dtype(values.dtype):
         values = values.astype("Int64")
     if pd.api.types.is_numeric_dtype(values.dtype):
         kind = "Int64" if pd.api.types.is_integer_dtype(values.dtype) else "Float64"
+        evidence["path"] = "numeric " + kind
         none = pd.Series(False, index=index)
         return Parsed(values.astype(kind), none, none)
     text = _as_text(values)
     fast = _plain_numbers(text, integer=integer, language=language)
     if fast is not None:
+        evidence["path"] = "plain " + str(fast.dtype)
         none = pd.Series(False, index=index)
         return Parsed(fast, none, none.copy())
     miss = missing_mask(text)
@@ -254,7 +288,9 @@ def _parse(values: pd.Series, *, integer: bool, language: str | None) -> Parsed:
     t = t.where(~miss)
     shape_ok = t.str.match(_NUMERIC).fillna(False).astype(bool)
     candidates = t.where(shape_ok)
-    decimal = _decide(candidates.dropna(), integer=integer, language=language)
+    stats = decide_stats(candidates.dropna())
+    decimal = decide_from(stats, integer=integer, language=language)
+    evidence.update(path="marks " + decimal, stats=stats)
     group = "," if decimal == "." else "."
     clean = candidates.str.replace(group, "", regex=False)
     if decimal == ",":
@@ -276,6 +312,38 @@ def _arrow(text: pd.Series):
     return pa.chunked_array([pa.array(text, type=pa.large_string(), from_pandas=True)])
 
 
+_INT_BYTES = np.zeros(256, dtype=bool)  # bytes pyarrow's text -> int64 cast can accept
+for _c in b"0123456789-xXabcdefABCDEF":  # (it reads "0x1F" too)
+    _INT_BYTES[_c] = True
+
+
+def may_be_ints(arr) -> bool:  # noqa: ANN001
+    """False when a value of the pyarrow text array ``arr`` has a byte no whole number
+    has (``12.0``): a cast to int64 would fail, and a failing cast reads every value.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> may_be_ints(pa.array(["12", "-3"])), may_be_ints(pa.array(["12.0"]))
+    (True, False)
+    """
+    import pyarrow as pa
+
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    for c in chunks:
+        if not (pa.types.is_string(c.type) or pa.types.is_large_string(c.type)):
+            return True
+        if not len(c) or c.buffers()[1] is None or c.buffers()[2] is None:
+            continue
+        wide = pa.types.is_large_string(c.type)
+        offs = np.frombuffer(c.buffers()[1], dtype=np.int64 if wide else np.int32)
+        lo, hi = int(offs[c.offset]), int(offs[c.offset + len(c)])
+        data = np.frombuffer(c.buffers()[2], dtype=np.uint8)[lo:hi]
+        if not _INT_BYTES[data].all():
+            return False  # (a null's bytes are empty: no false alarm)
+    return True
+
+
 def _plain_numbers(text: pd.Series, *, integer: bool, language: str | None) -> pd.Series | None:
     """Numbers when every given cell is a plain number (the common case), else None.
 
@@ -289,6 +357,8 @@ def _plain_numbers(text: pd.Series, *, integer: bool, language: str | None) -> p
     arr = _arrow(text)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
     try:
+        if not may_be_ints(arr):
+            raise pa.ArrowInvalid("not whole numbers")  # (without reading every value)
         ints = pc.cast(arr, pa.int64())
         return pd.Series(
             ints.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).array, index=text.index

@@ -97,8 +97,10 @@ from .base import (
     skipped_frame,
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
+from .fastcsv import release_memory
 from .files import READ_ERRORS, _why, open_source, special_kind
 from .folder import account_folder, is_archive, unzip, walk
+from .joins import join_column
 from .recognise import FORMATS, candidates, choose
 from .times import dates_in_name
 
@@ -753,11 +755,16 @@ def _join_apart(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame | None:
     sizes = np.cumsum([0] + [len(f) for f in frames])
     out = {}
     for c in cols:
-        parts = [f[[c]] if c in f.columns else f[[]] for f in frames]
-        joined = pd.concat(parts, ignore_index=True)[c]
-        del parts
+        joined = join_column([f[c] if c in f.columns else len(f) for f in frames])
+        if joined is None:
+            parts = [f[[c]] if c in f.columns else f[[]] for f in frames]
+            joined = pd.concat(parts, ignore_index=True)[c]
+            del parts
+        joined.name = c
         for f, lo, hi in zip(frames, sizes[:-1], sizes[1:], strict=True):
             if c in f.columns and f[c].dtype == joined.dtype:
                 f[c] = pd.Series(joined.array[lo:hi], index=f.index, name=c, copy=False)
         out[c] = joined
+        if not pd.api.types.is_string_dtype(joined.dtype):
+            release_memory(collect=False)  # the files' own copies of the column
     return pd.DataFrame(out, index=pd.RangeIndex(int(sizes[-1])), copy=False)

@@ -35,15 +35,17 @@ from .base import (
     Format,
     Options,
     Result,
+    Rows,
     daily_result,
-    fill_from_days,
-    id_day_mismatch,
-    ids_unique,
+    id_keys,
+    keys_unique,
     read_rows,
     reader_notes,
     rows_result,
     text_na,
+    unmapped_note,
 )
+from .chunks import ChunkState, read_chunked
 from .files import Source
 from .times import parse_datetimes, parse_days, snowflake_time
 
@@ -101,17 +103,16 @@ def handles(link: pd.Series) -> pd.Series:
     return out
 
 
-def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
-    lang = opts.lang
-    rows = read_rows(src, cand, lang, _TEXT)
-    notes: list[str] = []
+def _posts_columns(rows: Rows, state: ChunkState, name: str) -> dict:
+    """The canonical columns of (a chunk of) an X post export; the id keys and the counts
+    of the notes go to ``state``."""
 
     def ids():
         post_id = rows.text("post_id")
         if post_id.str.endswith(".0").any():  # ids saved as "123.0" by Excel
             post_id = post_id.str.replace(r"\.0$", "", regex=True)
         rows.release("post_id")
-        return post_id, snowflake_time(post_id), ids_unique(post_id)
+        return post_id, snowflake_time(post_id), id_keys(post_id)
 
     def times():
         raw_time = rows.raw("published_at")
@@ -143,7 +144,8 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
             "metrics": metrics,
         }
     )
-    post_id, exact, unique_ids = done["ids"]
+    post_id, exact, keys = done["ids"]
+    state.add("id_keys", keys)
     rows.skip(post_id.isna(), "io.skip_no_id")
     published = done["times"]
     if published is None:
@@ -153,20 +155,23 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
     raw_day = rows.raw("published_day")
     if raw_day is not None:
         day = parse_days(raw_day.astype("str"), ("%a %b %d %Y", "%a, %b %d, %Y", "%b %d, %Y"))
-        published, day_notes = fill_from_days(published, day, lang)
-        notes += day_notes
-        if filled_from_id.any():
-            notes.append(t("io.note_snowflake", lang, n=int(filled_from_id.sum())))
-        notes += id_day_mismatch(exact, day, lang)
+        from_day = published.isna() & day.notna()  # (as base.fill_from_days)
+        if from_day.any():
+            published = published.where(~from_day, day.dt.tz_localize("UTC"))
+        both = day.notna() & exact.notna()  # (as base.id_day_mismatch)
+        off = (exact[both].dt.tz_localize(None).dt.normalize() - day[both]).abs()
+        state.add("from_day", int(from_day.sum()))
+        state.add("from_id", int(filled_from_id.sum()))
+        state.add("far", int((off > pd.Timedelta(days=1)).sum()))
     rows.skip(published.isna(), "io.skip_no_time")
 
     link, account = done["links"]
-    m = _LEGACY_NAME.search(src.name)
+    m = _LEGACY_NAME.search(name)
     if m:
         account = (account if account is not None else text_na(post_id.index)).fillna(m.group(1))
     if link is None and account is not None:
         link = "https://x.com/" + account + "/status/" + post_id
-    cols: dict[str, object] = {
+    return {
         "platform": "x",
         "account": account,
         "post_id": post_id,
@@ -175,15 +180,59 @@ def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
         "permalink": link,
         **done["metrics"],
     }
-    table = rows.table(cols)
+
+
+def _day_notes(state: ChunkState, lang: str | None) -> list[str]:
+    """The notes of a file that gives days: times from days, from ids, far from the day."""
+    if "from_day" not in state.lists:
+        return []
+    notes = []
+    from_day, from_id, far = (sum(state.lists[k]) for k in ("from_day", "from_id", "far"))
+    if from_day:
+        notes.append(t("io.note_day_only", lang, n=from_day))
+    if from_id:
+        notes.append(t("io.note_snowflake", lang, n=from_id))
+    if far:
+        notes.append(t("io.note_id_day_mismatch", lang, n=far))
+    return notes
+
+
+def read_posts(src: Source, cand: Candidate, opts: Options) -> Result:
+    lang = opts.lang
+
+    def convert(rows: Rows, state: ChunkState) -> dict:
+        return _posts_columns(rows, state, src.name)
+
+    part = read_chunked(src, cand, lang, _TEXT, convert)
+    if part is not None:  # a big file, converted chunk by chunk
+        table = part.table
+        return Result(
+            platform="x",
+            kind=cand.fmt.kind,
+            table=table,
+            rows_in_file=part.rows_in_file,
+            skipped=part.skipped,
+            source=cand.fmt.name,
+            notes=[
+                *_day_notes(part.state, lang),
+                *part.notes,
+                *unmapped_note(cand.mapping, lang),
+            ],
+            needs_account="account" not in table or bool(table["account"].isna().any()),
+            rows=part.rows,
+            unique_ids=keys_unique(part.state.lists["id_keys"]),
+        )
+    rows = read_rows(src, cand, lang, _TEXT)
+    state = ChunkState()
+    table = rows.table(_posts_columns(rows, state, src.name))
     return rows_result(
         cand,
         rows,
         table,
-        reader_notes(rows, notes),
+        reader_notes(rows, _day_notes(state, lang)),
         platform="x",
         needs_account="account" not in table or bool(table["account"].isna().any()),
-        unique_ids=unique_ids,
+        unique_ids=keys_unique(state.lists["id_keys"]),
     )
 
 
