@@ -160,3 +160,33 @@ def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
     assert plain.returncode == 0, plain.stderr
     light, kde = run.stdout.split()
     assert light == "True" and plain.stdout.split() == ["False", kde]  # same density
+
+
+def test_finish_gives_every_queued_job_a_copy_of_its_own(monkeypatch):
+    """Issue #20 (report time): the kernel only waits in ``finish``, so the jobs still queued
+    go one per copy to every core, none of them to the kernel (which would hold back the
+    next copy's start until it is done)."""
+    import struct
+    import time
+
+    if background.limit(idle=True) < 2:
+        pytest.skip("one core: nothing to run side by side")
+    parent = os.getpid()
+    monkeypatch.setattr(background, "active", lambda: True)
+    monkeypatch.setattr(background, "_hook", lambda: None)
+    monkeypatch.setattr(background, "limit", lambda idle=False: 2 if idle else 1)
+
+    def job() -> bytes:
+        start = time.monotonic()
+        time.sleep(0.3)
+        return struct.pack("<qdd", os.getpid(), start, time.monotonic())
+
+    got = []
+    for _ in range(3):  # the first starts a copy at once; two wait in the queue
+        background.submit(job, got.append, local=lambda: struct.pack("<qdd", parent, 0, 0))
+    assert background.pending() == 3
+    background.finish()
+    runs = sorted((struct.unpack("<qdd", b) for b in got), key=lambda r: r[1])
+    assert len(runs) == 3 and parent not in [pid for pid, _, _ in runs]
+    assert runs[1][1] < runs[0][2]  # a queued job started beside the running copy
+    assert background.pending() == 0
