@@ -109,12 +109,14 @@ def submit(
     done: Callable[[bytes], None],
     *,
     local: Callable[[], bytes] | None = None,
+    start: bool = True,
 ) -> None:
     """Run ``work()`` in a forked copy; later call ``done(result)`` in this process.
 
     ``work`` runs in the copy and returns bytes; ``local`` (default ``work``) gives the
     same bytes when run here, for a copy that failed or could not start. Outside
-    :func:`active` the job is done at once, here.
+    :func:`active` the job is done at once, here. Without ``start`` the job waits for the
+    next one submitted, so that both can go to one copy (:data:`BATCH`).
     """
     job = _Job(work, done, local or work)
     if not active():
@@ -122,7 +124,8 @@ def submit(
         return
     _hook()
     _queue.append(job)
-    _pump()
+    if start:
+        _pump()
 
 
 def finish() -> None:
@@ -274,9 +277,10 @@ def _collect(copy: _Copy, status: int | None) -> None:
         job.done(data if data else job.local())  # a failed job: the same result, made here
 
 
-def _pump(*, copies: int | None = None, batch: int = BATCH) -> None:
-    """Hand back finished copies, stop stuck ones, give queued jobs (``batch`` a copy, oldest
-    first) to new copies while fewer than ``copies`` (default :func:`limit`) run."""
+def _pump(*, copies: int | None = None, batch: int | None = None) -> None:
+    """Hand back finished copies, stop stuck ones, give queued jobs (``batch`` a copy, default
+    :data:`BATCH`; oldest first) to new copies while fewer than ``copies`` (default
+    :func:`limit`) run."""
     for copy in list(_running):
         try:
             pid, status = os.waitpid(copy.pid, os.WNOHANG)
@@ -290,6 +294,7 @@ def _pump(*, copies: int | None = None, batch: int = BATCH) -> None:
             _running.remove(copy)
             _collect(copy, None)
     copies = limit() if copies is None else copies
+    batch = BATCH if batch is None else batch
     while _queue and len(_running) < copies:
         jobs = _queue[:batch]
         del _queue[:batch]
