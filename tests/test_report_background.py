@@ -162,10 +162,10 @@ def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
     assert light == "True" and plain.stdout.split() == ["False", kde]  # same density
 
 
-def test_finish_gives_every_queued_job_a_copy_of_its_own(monkeypatch):
+def test_finish_draws_the_queued_jobs_in_copies_on_every_core(monkeypatch):
     """Issue #20 (report time): the kernel only waits in ``finish``, so the jobs still queued
-    go one per copy to every core, none of them to the kernel (which would hold back the
-    next copy's start until it is done)."""
+    go to copies on every core, none of them to the kernel (which would hold back the next
+    copy's start until it is done)."""
     import struct
     import time
 

@@ -131,13 +131,15 @@ def submit(
 def finish() -> None:
     """Hand back every job, waiting for the copies.
 
-    This process only waits meanwhile, so the jobs still queued go one per copy to as many
-    copies as there are cores (:func:`limit` with ``idle``): a copy that ends is followed
-    by the next at once, where work done here would hold the next start back until it
-    is done.
+    This process only waits meanwhile, so the jobs still queued go to as many copies as
+    there are cores (:func:`limit` with ``idle``), :data:`BATCH` a copy while there are
+    enough for every free core, one a copy when fewer: a copy that ends is followed by the
+    next at once, where work done here would hold the next start back until it is done.
     """
     while _queue or _running:
-        _pump(copies=limit(idle=True), batch=1)
+        copies = limit(idle=True)
+        few = len(_queue) < BATCH * max(1, copies - len(_running))
+        _pump(copies=copies, batch=1 if few else BATCH)
         if _running:
             _wait_any()
     _pump()
