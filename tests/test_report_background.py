@@ -136,8 +136,9 @@ def test_failed_or_stuck_copies_are_done_here(monkeypatch):
 
 
 def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
-    """The kit's charts under ``humaskit run`` import seaborn without scipy.stats (0.6 s);
-    seaborn's density and clustering still work, with scipy loaded on first use."""
+    """The kit's charts under ``humaskit run`` import seaborn without scipy.stats (0.6 s) and
+    ipywidgets; seaborn's density, clustering and palette widgets still work, with scipy and
+    ipywidgets loaded on first use."""
     import subprocess
 
     code = (
@@ -145,11 +146,12 @@ def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
         "import matplotlib; matplotlib.use('Agg')\n"
         "import humaskit.plots as P\n"
         "ax = P.bar(pd.DataFrame({'platform': ['a', 'b'], 'posts': [1, 2]}), x='platform', y='posts')\n"
-        "light = 'scipy.stats' not in sys.modules and 'scipy.cluster' not in sys.modules\n"
+        "light = not {'scipy.stats', 'scipy.cluster', 'ipywidgets'} & set(sys.modules)\n"
         "from humaskit.plots._seaborn import seaborn\n"
         "sns = seaborn()\n"
         "kde = sns.kdeplot(x=np.arange(20.0) % 7).lines[0].get_ydata()\n"
         "sns.clustermap(pd.DataFrame(np.arange(24.0).reshape(6, 4) % 5))\n"
+        "assert sns.widgets.IntSlider(min=2, max=16, value=9).value == 9\n"
         "print(light, round(float(kde.sum()), 6))\n"
     )
     env = {**os.environ, background.OUT_ENV: str(tmp_path)}
