@@ -4,8 +4,8 @@ When ``humaskit run`` executes a playbook, drawing a chart's PNGs or writing the
 card is work nobody waits for until the report is put together: the kernel can go on
 with the next cells while a forked copy of itself does it. :func:`submit` queues such a
 job; at most :func:`limit` copies run at once (the kernel keeps a core), each taking
-up to :data:`BATCH` queued jobs (one fork for several; one each, on every core, once the
-kernel only waits for them in :func:`finish`); a copy writes the results to
+up to :data:`BATCH` queued jobs (one fork for several; on every core once the kernel only
+waits for them, in :func:`finish`); a copy writes the results to
 an unlinked temporary file and ends with ``os._exit``, touching none of the kernel's
 sockets or files (its garbage collector is off, so it copies few of the kernel's pages). Results are handed back (to the ``done`` function
 given with the job) after each cell (those ready), and all of them by :func:`finish`,
@@ -41,7 +41,8 @@ __all__ = ["active", "submit", "finish", "pending", "limit", "fork", "result", "
 OUT_ENV = "HUMASKIT_OUT_DIR"
 #: Seconds a copy may take before it is stopped and its job done in the kernel.
 TIMEOUT = 60.0
-#: Jobs one copy takes at most while cells run: fewer forks (:func:`finish` gives one a copy).
+#: Jobs one copy takes at most: fewer forks (:func:`finish` gives one a copy when there are
+#: fewer left than free cores can take).
 BATCH = 2
 
 
