@@ -107,10 +107,9 @@ def test_chart_drawn_apart_is_the_same_when_its_phone_layout_starts_from_the_des
     monkeypatch,
 ):
     """Issue #20 (report time): the sentiment chart (a legend above the plot, a second axis)
-    is laid out for the phone from where its desktop rendering left it. Drawn in a forked
-    copy (an idle core; or under ``humaskit run``, desktop and phone in copies of their own)
-    it is first laid out as the desktop rendering does, so its images are the same as drawn
-    one after the other."""
+    is laid out for the phone from where its desktop rendering left it. Its phone rendering
+    drawn in a forked copy (an idle core) is first laid out as the desktop rendering does,
+    so its images are the same as drawn one after the other, as under ``humaskit run``."""
     import sys
 
     import matplotlib
@@ -134,12 +133,9 @@ def test_chart_drawn_apart_is_the_same_when_its_phone_layout_starts_from_the_des
     assert forked.data == serial.data and forked.metadata == serial.metadata
     monkeypatch.setattr(background, "active", lambda: True)  # as under humaskit run
     monkeypatch.setattr(background, "_hook", lambda: None)
-    for batch in (2, 1):  # desktop and phone in one copy, then each in a copy of its own
-        monkeypatch.setattr(background, "BATCH", batch)
-        pending = rp.chart(figure(), lang="id")
-        assert background.pending() == 2  # desktop and phone, each a job
-        background.finish()
-        assert pending.image.data == serial.data and pending.image.metadata == serial.metadata
+    pending = rp.chart(figure(), lang="id")
+    background.finish()
+    assert pending.image.data == serial.data and pending.image.metadata == serial.metadata
 
 
 def test_chart_phone_rendering_drawn_here_when_the_forked_copy_is_stuck(monkeypatch):

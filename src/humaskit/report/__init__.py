@@ -351,53 +351,19 @@ def _both(fig: Any, dpi: int) -> bytes:
 
 
 def _pending_chart(fig: Any, dpi: int, text: str) -> PendingChart:
-    """Two jobs for :mod:`humaskit.report.background`: the desktop rendering, then the phone
-    one, which a copy of its own (once the kernel only waits) starts from the figure laid
-    out as the desktop one leaves it (:func:`_as_drawn`): the images of :func:`_both`."""
     import struct
 
     import matplotlib.pyplot as plt
 
     out = PendingChart(text)
-    parts: dict[str, bytes] = {}
-    here: list[bytes] = []  # both renderings drawn in this process (a copy failed), once
-    drawn: list[bool] = []  # in a copy: its desktop rendering was drawn (or begun) there
 
-    def from_here(which: str) -> bytes:
-        if not here:
-            here.append(_both(fig, dpi))  # desktop first, as chart() draws them
-        desktop_pt, phone_pt, size = struct.unpack("<ddQ", here[0][:24])
-        if which == "desktop":
-            return struct.pack("<d", desktop_pt) + here[0][24 : 24 + size]
-        return struct.pack("<d", phone_pt) + here[0][24 + size :]
+    def done(payload: bytes) -> None:
+        desktop_pt, phone_pt, size = struct.unpack("<ddQ", payload[:24])
+        desktop, phone = payload[24 : 24 + size], payload[24 + size :]
+        out.ready(_image(desktop, desktop_pt, phone or None, phone_pt, dpi, text))
 
-    def done(which: str, payload: bytes) -> None:
-        parts[which] = payload
-        if len(parts) == 2:
-            (desktop_pt, desktop), (phone_pt, phone) = (
-                (struct.unpack("<d", parts[k][:8])[0], parts[k][8:]) for k in ("desktop", "phone")
-            )
-            out.ready(_image(desktop, desktop_pt, phone or None, phone_pt, dpi, text))
-
-    def desktop() -> bytes:
-        drawn.append(False)
-        png, points = _render(fig, dpi)
-        drawn[0] = True
-        return struct.pack("<d", points) + png
-
-    def phone() -> bytes:
-        if drawn and not drawn[0]:  # half drawn: both are drawn in the kernel instead
-            raise RuntimeError("the desktop rendering failed in this copy")
-        if not drawn:  # a copy of its own
-            _as_drawn(fig, dpi)
-        png, points = _phone_or_none(fig)
-        return struct.pack("<d", points) + png
-
-    plt.close(fig)  # nothing more to show from this figure here; the copies draw their own
-    background.submit(
-        desktop, lambda b: done("desktop", b), local=lambda: from_here("desktop"), start=False
-    )
-    background.submit(phone, lambda b: done("phone", b), local=lambda: from_here("phone"))
+    plt.close(fig)  # nothing more to show from this figure here; the copy draws its own
+    background.submit(lambda: _both(fig, dpi), done)
     return out
 
 

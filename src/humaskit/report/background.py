@@ -4,8 +4,8 @@ When ``humaskit run`` executes a playbook, drawing a chart's PNGs or writing the
 card is work nobody waits for until the report is put together: the kernel can go on
 with the next cells while a forked copy of itself does it. :func:`submit` queues such a
 job; at most :func:`limit` copies run at once (the kernel keeps a core), each taking
-up to :data:`BATCH` queued jobs (one fork for several; on every core once the kernel only
-waits for them, in :func:`finish`); a copy writes the results to
+up to :data:`BATCH` queued jobs (one fork for several; one each, on every core, once the
+kernel only waits for them in :func:`finish`); a copy writes the results to
 an unlinked temporary file and ends with ``os._exit``, touching none of the kernel's
 sockets or files (its garbage collector is off, so it copies few of the kernel's pages). Results are handed back (to the ``done`` function
 given with the job) after each cell (those ready), and all of them by :func:`finish`,
@@ -41,8 +41,7 @@ __all__ = ["active", "submit", "finish", "pending", "limit", "fork", "result", "
 OUT_ENV = "HUMASKIT_OUT_DIR"
 #: Seconds a copy may take before it is stopped and its job done in the kernel.
 TIMEOUT = 60.0
-#: Jobs one copy takes at most: fewer forks (:func:`finish` gives one a copy when there are
-#: fewer left than free cores can take).
+#: Jobs one copy takes at most while cells run: fewer forks (:func:`finish` gives one a copy).
 BATCH = 2
 
 
@@ -110,14 +109,12 @@ def submit(
     done: Callable[[bytes], None],
     *,
     local: Callable[[], bytes] | None = None,
-    start: bool = True,
 ) -> None:
     """Run ``work()`` in a forked copy; later call ``done(result)`` in this process.
 
     ``work`` runs in the copy and returns bytes; ``local`` (default ``work``) gives the
     same bytes when run here, for a copy that failed or could not start. Outside
-    :func:`active` the job is done at once, here. Without ``start`` the job waits for the
-    next one submitted, so that both can go to one copy (:data:`BATCH`).
+    :func:`active` the job is done at once, here.
     """
     job = _Job(work, done, local or work)
     if not active():
@@ -125,22 +122,19 @@ def submit(
         return
     _hook()
     _queue.append(job)
-    if start:
-        _pump()
+    _pump()
 
 
 def finish() -> None:
     """Hand back every job, waiting for the copies.
 
-    This process only waits meanwhile, so the jobs still queued go to as many copies as
-    there are cores (:func:`limit` with ``idle``), :data:`BATCH` a copy while there are
-    enough for every free core, one a copy when fewer: a copy that ends is followed by the
-    next at once, where work done here would hold the next start back until it is done.
+    This process only waits meanwhile, so the jobs still queued go one per copy to as many
+    copies as there are cores (:func:`limit` with ``idle``): a copy that ends is followed
+    by the next at once, where work done here would hold the next start back until it
+    is done.
     """
     while _queue or _running:
-        copies = limit(idle=True)
-        few = len(_queue) < BATCH * max(1, copies - len(_running))
-        _pump(copies=copies, batch=1 if few else BATCH)
+        _pump(copies=limit(idle=True), batch=1)
         if _running:
             _wait_any()
     _pump()
@@ -280,10 +274,9 @@ def _collect(copy: _Copy, status: int | None) -> None:
         job.done(data if data else job.local())  # a failed job: the same result, made here
 
 
-def _pump(*, copies: int | None = None, batch: int | None = None) -> None:
-    """Hand back finished copies, stop stuck ones, give queued jobs (``batch`` a copy, default
-    :data:`BATCH`; oldest first) to new copies while fewer than ``copies`` (default
-    :func:`limit`) run."""
+def _pump(*, copies: int | None = None, batch: int = BATCH) -> None:
+    """Hand back finished copies, stop stuck ones, give queued jobs (``batch`` a copy, oldest
+    first) to new copies while fewer than ``copies`` (default :func:`limit`) run."""
     for copy in list(_running):
         try:
             pid, status = os.waitpid(copy.pid, os.WNOHANG)
@@ -297,7 +290,6 @@ def _pump(*, copies: int | None = None, batch: int | None = None) -> None:
             _running.remove(copy)
             _collect(copy, None)
     copies = limit() if copies is None else copies
-    batch = BATCH if batch is None else batch
     while _queue and len(_running) < copies:
         jobs = _queue[:batch]
         del _queue[:batch]
