@@ -183,3 +183,35 @@ def test_example_targets_use_known_kpis():
     tg = ev.example_targets()
     assert set(tg["kpi"]) <= set(ev.kpi_directions()["kpi"])
     assert tg["target"].notna().all()
+
+
+def test_kpis_share_followers_and_coverage_but_never_serve_an_edited_table_stale():
+    """Issue #20 (report time): a report's kpis calls compute the follower series and the
+    days with data once (kept by the content of the columns read), so an edit in place,
+    of the daily follower counts or of the posts' times, is seen by the next call."""
+    from humaskit import samples
+    from humaskit.evaluation import _memo
+
+    def fresh(ws, **kw):  # the same call with nothing kept
+        _memo._kept.clear()
+        return ev.kpis(ws, "2025-09", **kw)
+
+    ws = ev.scope(samples.workspace(), period="2025-09").ws
+    ws.posts, ws.daily = ws.posts.copy(), ws.daily.copy()
+    shared = [ev.kpis(ws, "2025-09", by=by) for by in (None, "platform", "unit", "platform")]
+    assert len(_memo._kept) >= 3  # spans and both windows' followers, kept once
+    for by, got in zip((None, "platform", "unit", "platform"), shared, strict=True):
+        pd.testing.assert_frame_equal(got, fresh(ws, by=by))
+    ev.kpis(ws, "2025-09")
+    followers = ws.daily.index[ws.daily["metric"].eq("followers")]
+    ws.daily.loc[followers[-40:], "value"] = ws.daily.loc[followers[-40:], "value"] + 1000
+    edited = ev.kpis(ws, "2025-09", by="platform")
+    assert not edited["followers"].equals(shared[1]["followers"])
+    pd.testing.assert_frame_equal(edited, fresh(ws, by="platform"))
+    ws.daily = ws.daily.iloc[0:0]  # days with data now from the posts alone
+    before = ev.kpis(ws, "2025-09")
+    early = ws.posts["published_at"] < pd.Timestamp("2025-08-29", tz="UTC")
+    ws.posts.loc[early, "published_at"] = pd.Timestamp("2025-08-29 05:00", tz="UTC")
+    edited = ev.kpis(ws, "2025-09")
+    assert int(edited.loc[0, "days_covered_prev"]) < int(before.loc[0, "days_covered_prev"])
+    pd.testing.assert_frame_equal(edited, fresh(ws))

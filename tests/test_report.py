@@ -50,7 +50,7 @@ def test_formulas_are_neutralised_in_spreadsheets(tmp_path):
 def _serial_then_idle_core(monkeypatch, figure):
     """The chart of ``figure()`` drawn one rendering after the other; then a machine with an
     idle second core, so :func:`chart` forks its phone rendering."""
-    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig: None)
+    monkeypatch.setattr(rp, "_phone_elsewhere", lambda fig, dpi: None)
     serial = rp.chart(figure(), lang="id")
     monkeypatch.undo()
     monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
@@ -83,8 +83,8 @@ def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
     calls = []
     real = rp._phone_elsewhere
 
-    def spy(fig):
-        job = real(fig)
+    def spy(fig, dpi):
+        job = real(fig, dpi)
         calls.append(job is not None)
         return job
 
@@ -101,6 +101,41 @@ def test_chart_phone_rendering_is_the_same_drawn_in_a_forked_copy(monkeypatch):
     monkeypatch.setattr(rp, "_for_phone", broken)  # fails in the copy and here alike
     alone = rp.chart(figure(), lang="id")
     assert alone.data == serial.data and "phone" not in alone.metadata
+
+
+def test_chart_drawn_apart_is_the_same_when_its_phone_layout_starts_from_the_desktop_one(
+    monkeypatch,
+):
+    """Issue #20 (report time): the sentiment chart (a legend above the plot, a second axis)
+    is laid out for the phone from where its desktop rendering left it. Its phone rendering
+    drawn in a forked copy (an idle core) is first laid out as the desktop rendering does,
+    so its images are the same as drawn one after the other, as under ``humaskit run``."""
+    import sys
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pytest
+
+    from humaskit import evaluation as ev
+    from humaskit import plots, samples
+    from humaskit.report import background
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    trend = ev.sentiment_trend(samples.workspace(), freq="W", period="2025-09")
+
+    def figure():
+        return plots.plot_sentiment(trend)
+
+    serial = _serial_then_idle_core(monkeypatch, figure)
+    forked = rp.chart(figure(), lang="id")  # the phone rendering in a forked copy
+    assert forked.data == serial.data and forked.metadata == serial.metadata
+    monkeypatch.setattr(background, "active", lambda: True)  # as under humaskit run
+    monkeypatch.setattr(background, "_hook", lambda: None)
+    pending = rp.chart(figure(), lang="id")
+    background.finish()
+    assert pending.image.data == serial.data and pending.image.metadata == serial.metadata
 
 
 def test_chart_phone_rendering_drawn_here_when_the_forked_copy_is_stuck(monkeypatch):

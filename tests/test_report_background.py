@@ -136,8 +136,9 @@ def test_failed_or_stuck_copies_are_done_here(monkeypatch):
 
 
 def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
-    """The kit's charts under ``humaskit run`` import seaborn without scipy.stats (0.6 s);
-    seaborn's density and clustering still work, with scipy loaded on first use."""
+    """The kit's charts under ``humaskit run`` import seaborn without scipy.stats (0.6 s) and
+    ipywidgets; seaborn's density, clustering and palette widgets still work, with scipy and
+    ipywidgets loaded on first use."""
     import subprocess
 
     code = (
@@ -145,11 +146,12 @@ def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
         "import matplotlib; matplotlib.use('Agg')\n"
         "import humaskit.plots as P\n"
         "ax = P.bar(pd.DataFrame({'platform': ['a', 'b'], 'posts': [1, 2]}), x='platform', y='posts')\n"
-        "light = 'scipy.stats' not in sys.modules and 'scipy.cluster' not in sys.modules\n"
+        "light = not {'scipy.stats', 'scipy.cluster', 'ipywidgets'} & set(sys.modules)\n"
         "from humaskit.plots._seaborn import seaborn\n"
         "sns = seaborn()\n"
         "kde = sns.kdeplot(x=np.arange(20.0) % 7).lines[0].get_ydata()\n"
         "sns.clustermap(pd.DataFrame(np.arange(24.0).reshape(6, 4) % 5))\n"
+        "assert sns.widgets.IntSlider(min=2, max=16, value=9).value == 9\n"
         "print(light, round(float(kde.sum()), 6))\n"
     )
     env = {**os.environ, background.OUT_ENV: str(tmp_path)}
@@ -160,3 +162,33 @@ def test_seaborn_without_scipy_stats_under_humaskit_run(tmp_path):
     assert plain.returncode == 0, plain.stderr
     light, kde = run.stdout.split()
     assert light == "True" and plain.stdout.split() == ["False", kde]  # same density
+
+
+def test_finish_draws_the_queued_jobs_in_copies_on_every_core(monkeypatch):
+    """Issue #20 (report time): the kernel only waits in ``finish``, so the jobs still queued
+    go to copies on every core, none of them to the kernel (which would hold back the next
+    copy's start until it is done)."""
+    import struct
+    import time
+
+    if background.limit(idle=True) < 2:
+        pytest.skip("one core: nothing to run side by side")
+    parent = os.getpid()
+    monkeypatch.setattr(background, "active", lambda: True)
+    monkeypatch.setattr(background, "_hook", lambda: None)
+    monkeypatch.setattr(background, "limit", lambda idle=False: 2 if idle else 1)
+
+    def job() -> bytes:
+        start = time.monotonic()
+        time.sleep(0.3)
+        return struct.pack("<qdd", os.getpid(), start, time.monotonic())
+
+    got = []
+    for _ in range(3):  # the first starts a copy at once; two wait in the queue
+        background.submit(job, got.append, local=lambda: struct.pack("<qdd", parent, 0, 0))
+    assert background.pending() == 3
+    background.finish()
+    runs = sorted((struct.unpack("<qdd", b) for b in got), key=lambda r: r[1])
+    assert len(runs) == 3 and parent not in [pid for pid, _, _ in runs]
+    assert runs[1][1] < runs[0][2]  # a queued job started beside the running copy
+    assert background.pending() == 0

@@ -31,6 +31,7 @@ import pandas as pd
 from ..fmt import fmt_number
 from ..i18n import t
 from ._common import Window
+from ._memo import fingerprint, remembered
 
 __all__ = ["MIN_COVERED_SHARE", "covered_days", "spans", "comparison_note"]
 
@@ -56,6 +57,16 @@ def spans(data: Any, tz: str = "Asia/Jakarta") -> pd.DataFrame:
     (['platform', 'account', 'first', 'last'], True)
     """
     posts, daily = _tables(data)
+    key = (  # the same for each kpis call of a report: computed once (see _memo)
+        "spans",
+        tz,
+        fingerprint(posts, ["platform", "account", "published_at"]),
+        fingerprint(daily, ["platform", "account", "date"]),
+    )
+    return remembered(key, lambda: _spans(posts, daily, tz))
+
+
+def _spans(posts: pd.DataFrame, daily: pd.DataFrame | None, tz: str) -> pd.DataFrame:
     parts = []
     if len(posts) and {"platform", "account", "published_at"} <= set(posts.columns):
         times = pd.to_datetime(posts["published_at"], utc=True, errors="coerce")

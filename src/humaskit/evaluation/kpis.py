@@ -50,6 +50,7 @@ from ..errors import ParameterError
 from ..i18n import t
 from ..schema import ENGAGEMENT_METRICS
 from ._common import DEFAULT_TZ, Window, account_units, window, zone
+from ._memo import fingerprint, remembered
 
 __all__ = [
     "DEFAULT_TZ",
@@ -410,6 +411,14 @@ def _aggregate(
 
 
 def _followers_from_daily(daily: pd.DataFrame, win: Window) -> pd.DataFrame | None:
+    """Followers at the end of ``win`` and before it, per platform/account (None: no figures
+    in ``win``); computed once per window for a report's several kpis calls (see _memo)."""
+    columns = ["metric", "platform", "account", "date", "value"]
+    key = ("followers", win.start, win.end, fingerprint(daily, columns))
+    return remembered(key, lambda: _daily_followers(daily, win))
+
+
+def _daily_followers(daily: pd.DataFrame, win: Window) -> pd.DataFrame | None:
     d = daily[daily["metric"] == "followers"]
     if not len(d):
         return None

@@ -1,10 +1,11 @@
 """seaborn for the kit's charts, imported without scipy.stats under ``humaskit run``.
 
 Importing seaborn imports scipy.stats (for its kernel density estimates) and
-scipy.cluster (for clustermap): about 0.6 s, though the kit's charts use neither. In a
-playbook run by ``humaskit run`` (``HUMASKIT_OUT_DIR`` set) seaborn is imported with both
-held back, and the names it takes from them are then put back as stand-ins that import
-them on first use, so seaborn does the same (``kdeplot``, ``clustermap``) if they are
+scipy.cluster (for clustermap): about 0.6 s, though the kit's charts use neither; and
+ipywidgets (its palette choosers; about 0.05 s in a kernel). In a playbook run by
+``humaskit run`` (``HUMASKIT_OUT_DIR`` set) seaborn is imported with them held back, and
+the names it takes from them are then put back as stand-ins that import them on first use,
+so seaborn does the same (``kdeplot``, ``clustermap``, ``choose_..._palette``) if they are
 used. Elsewhere (JupyterLab, scripts) seaborn is imported as usual.
 
 Examples
@@ -22,6 +23,7 @@ from typing import Any
 #: Set by :func:`humaskit.playbooks.run` (its ``OUT_ENV``) for the notebook it runs.
 OUT_ENV = "HUMASKIT_OUT_DIR"
 _HELD = ("scipy.stats", "scipy.cluster")
+_WIDGETS = "ipywidgets"  # held too when not loaded yet
 
 
 def seaborn() -> Any:
@@ -34,6 +36,8 @@ def seaborn() -> Any:
         import seaborn as sns
 
         return sns
+    if _WIDGETS not in sys.modules:
+        held.append(_WIDGETS)
     try:
         for name in held:
             sys.modules[name] = None  # type: ignore[assignment]  (ImportError for seaborn)
@@ -62,7 +66,23 @@ class _Hierarchy:
         return getattr(hierarchy, name)
 
 
+class _Widget:
+    """An ipywidgets name (``interact``, a slider), imported when first called."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        import ipywidgets
+
+        return getattr(ipywidgets, self.name)(*args, **kwargs)
+
+
 def _put_back() -> None:
+    widgets = sys.modules.get("seaborn.widgets")
+    if widgets is not None and not hasattr(widgets, "FloatSlider"):  # held back above
+        for name in ("interact", "FloatSlider", "IntSlider"):
+            setattr(widgets, name, _Widget(name))
     for name in ("seaborn._statistics", "seaborn._stats.density"):
         module = sys.modules.get(name)
         if module is not None and getattr(module, "_no_scipy", False):

@@ -312,7 +312,7 @@ def chart(ax: Any, *, dpi: int = 110, alt: str | None = None, lang: str | None =
     text = alt or chart_alt(fig, lang=lang)
     if background.active():  # humaskit run: drawn in a forked copy, shown when ready
         return _pending_chart(fig, dpi, text)
-    phone_job = _phone_elsewhere(fig)  # on a second core, while this one draws the desktop
+    phone_job = _phone_elsewhere(fig, dpi)  # on a second core, while this one draws the desktop
     try:
         desktop, desktop_pt = _render(fig, dpi)
     finally:
@@ -346,10 +346,7 @@ def _both(fig: Any, dpi: int) -> bytes:
     import struct
 
     desktop, desktop_pt = _render(fig, dpi)
-    try:
-        phone, phone_pt = _phone(fig)
-    except Exception:  # noqa: BLE001  (a figure that cannot be re-laid out keeps one rendering)
-        phone, phone_pt = b"", 0.0
+    phone, phone_pt = _phone_or_none(fig)
     return struct.pack("<ddQ", desktop_pt, phone_pt, len(desktop)) + desktop + phone
 
 
@@ -368,6 +365,25 @@ def _pending_chart(fig: Any, dpi: int, text: str) -> PendingChart:
     plt.close(fig)  # nothing more to show from this figure here; the copy draws its own
     background.submit(lambda: _both(fig, dpi), done)
     return out
+
+
+def _phone_or_none(fig: Any) -> tuple[bytes, float]:
+    """:func:`_phone`, or no rendering (``b""``) for a figure that cannot be re-laid out."""
+    try:
+        return _phone(fig)
+    except Exception:  # noqa: BLE001  (a figure that cannot be re-laid out keeps one rendering)
+        return b"", 0.0
+
+
+def _as_drawn(fig: Any, dpi: int) -> None:
+    """Lay ``fig`` out as :func:`_render` at ``dpi`` leaves it, drawing no pixels (a third of
+    its cost): the phone layout starts from the positions the desktop one left (a legend
+    above the plot lands a fraction of a pixel elsewhere otherwise)."""
+    before, fig.dpi = fig.dpi, dpi  # as savefig(dpi=...) lays it out
+    try:
+        fig.draw_without_rendering()
+    finally:
+        fig.dpi = before
 
 
 class PendingChart:
@@ -421,16 +437,16 @@ def _phone(fig: Any) -> tuple[bytes, float]:
         return _render(_for_phone(fig), PHONE_DPI)
 
 
-def _phone_elsewhere(fig: Any):
+def _phone_elsewhere(fig: Any, dpi: int):
     """Start the phone rendering of ``fig`` in a forked copy of this process.
 
     Returns a function that waits for it and gives what :func:`_phone` gives, or None when
     the copy failed or took more than :data:`PHONE_FORK_TIMEOUT` (the caller then renders
     it here); None instead of a function where there is no idle second core (a busy
-    machine gains nothing) or no ``fork`` (Windows, macOS). The copy is one of
-    :mod:`humaskit.report.background`'s: it changes its own copy of the figure, so the
-    desktop rendering drawn here meanwhile is the same as before, and it touches none of
-    the kernel's sockets or files. The images are the same either way.
+    machine gains nothing) or no ``fork`` (Windows, macOS). The copy, one of
+    :mod:`humaskit.report.background`'s, touches none of the kernel's sockets or files and
+    changes its own copy of the figure, laid out first as the desktop rendering at ``dpi``
+    leaves it (:func:`_as_drawn`): the images are the same either way.
     """
     import os
     import sys
@@ -445,6 +461,7 @@ def _phone_elsewhere(fig: Any):
     from PIL import PngImagePlugin  # noqa: F401  (loaded before the copy: it imports nothing)
 
     def work() -> bytes:
+        _as_drawn(fig, dpi)
         png, points = _phone(fig)
         return struct.pack("<d", points) + png
 

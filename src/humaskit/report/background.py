@@ -4,7 +4,8 @@ When ``humaskit run`` executes a playbook, drawing a chart's PNGs or writing the
 card is work nobody waits for until the report is put together: the kernel can go on
 with the next cells while a forked copy of itself does it. :func:`submit` queues such a
 job; at most :func:`limit` copies run at once (the kernel keeps a core), each taking
-up to :data:`BATCH` queued jobs (one fork for several); a copy writes the results to
+up to :data:`BATCH` queued jobs (one fork for several; one each, on every core, once the
+kernel only waits for them in :func:`finish`); a copy writes the results to
 an unlinked temporary file and ends with ``os._exit``, touching none of the kernel's
 sockets or files (its garbage collector is off, so it copies few of the kernel's pages). Results are handed back (to the ``done`` function
 given with the job) after each cell (those ready), and all of them by :func:`finish`,
@@ -40,8 +41,7 @@ __all__ = ["active", "submit", "finish", "pending", "limit", "fork", "result", "
 OUT_ENV = "HUMASKIT_OUT_DIR"
 #: Seconds a copy may take before it is stopped and its job done in the kernel.
 TIMEOUT = 60.0
-#: Jobs one copy takes at most: fewer forks, while the kernel, idle at the end, still
-#: finds queued jobs to share.
+#: Jobs one copy takes at most while cells run: fewer forks (:func:`finish` gives one a copy).
 BATCH = 2
 
 
@@ -92,10 +92,11 @@ def _shell() -> Any:
         return None
 
 
-def limit() -> int:
-    """How many copies run at once: one core is left to the kernel (one or two copies)."""
+def limit(*, idle: bool = False) -> int:
+    """How many copies run at once: one core is left to the kernel (one or two copies);
+    every core (up to four) when the kernel is ``idle``, waiting for them in :func:`finish`."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(1, min(2, cores - 1))
+    return max(1, min(4, cores)) if idle else max(1, min(2, cores - 1))
 
 
 def pending() -> int:
@@ -125,13 +126,15 @@ def submit(
 
 
 def finish() -> None:
-    """Hand back every job (waiting for the copies; queued jobs are shared with this process)."""
+    """Hand back every job, waiting for the copies.
+
+    This process only waits meanwhile, so the jobs still queued go one per copy to as many
+    copies as there are cores (:func:`limit` with ``idle``): a copy that ends is followed
+    by the next at once, where work done here would hold the next start back until it
+    is done.
+    """
     while _queue or _running:
-        _pump()
-        if _queue and len(_running) >= limit():  # this process is idle: take the newest
-            job = _queue.pop()
-            job.done(job.local())
-            continue
+        _pump(copies=limit(idle=True), batch=1)
         if _running:
             _wait_any()
     _pump()
@@ -271,8 +274,9 @@ def _collect(copy: _Copy, status: int | None) -> None:
         job.done(data if data else job.local())  # a failed job: the same result, made here
 
 
-def _pump() -> None:
-    """Hand back finished copies, stop stuck ones, give queued jobs to a new copy."""
+def _pump(*, copies: int | None = None, batch: int = BATCH) -> None:
+    """Hand back finished copies, stop stuck ones, give queued jobs (``batch`` a copy, oldest
+    first) to new copies while fewer than ``copies`` (default :func:`limit`) run."""
     for copy in list(_running):
         try:
             pid, status = os.waitpid(copy.pid, os.WNOHANG)
@@ -285,9 +289,10 @@ def _pump() -> None:
         elif time.monotonic() - copy.started > TIMEOUT:
             _running.remove(copy)
             _collect(copy, None)
-    if _queue and len(_running) < limit():
-        jobs = _queue[:BATCH]
-        del _queue[:BATCH]
+    copies = limit() if copies is None else copies
+    while _queue and len(_running) < copies:
+        jobs = _queue[:batch]
+        del _queue[:batch]
         copy = _start(jobs)
         if copy is not None:
             _running.append(copy)
