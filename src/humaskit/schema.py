@@ -346,6 +346,8 @@ def _coerce(s: pd.Series, col: Column, table: str, lang: str | None) -> pd.Serie
             raise _bad_values(table, col, bad, t("schema.expected_int", lang), lang)
         return num.round().astype("Int64")
     if kind == "float":
+        if isinstance(s.dtype, pd.Float64Dtype):
+            return s  # already canonical: no copy (a big table's empty column stays unwritten)
         num = pd.to_numeric(s, errors="coerce")
         bad = s.notna() & num.isna()
         if bad.any():

@@ -489,9 +489,8 @@ def finish_table(
     empty = schema.empty(kind)
     for col in spec.values():  # all-NA columns (optional ones too, else added by validate)
         if col.nullable and col.name not in table.columns:
-            # (not decimals: the schema's check copies them all the same)
             dtype = empty[col.name].dtype
-            blank = None if dtype == pd.Float64Dtype() else lazy_na(dtype, len(table))
+            blank = lazy_na(dtype, len(table))
             if blank is not None:
                 table[col.name] = pd.Series(blank, index=table.index, copy=False)
             elif col.required:
