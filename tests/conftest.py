@@ -27,7 +27,18 @@ def start_report(out: Path):
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=default_signals,
     )
+
+
+def default_signals() -> None:
+    """SIGINT and SIGTERM back to their defaults: a test run started in the background
+    (a shell's ``make test &``) inherits an ignored SIGINT, which a run rightly keeps
+    ignoring, so the tests that press Ctrl-C would see nothing happen."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def shared_path(*parts: str) -> Path:

@@ -25,7 +25,7 @@ import openpyxl
 import playbook_matrix as pm
 import pytest
 
-from conftest import start_report
+from conftest import default_signals, start_report
 from humaskit import playbooks
 from humaskit.cli import main
 from humaskit.errors import HumaskitError, ParameterError
@@ -187,9 +187,15 @@ def test_a_signal_landing_in_an_asyncio_callback_still_stops_the_run(sig):
         asyncio.get_running_loop().call_soon(os.kill, os.getpid(), sig)
         await asyncio.sleep(5)
 
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    default_signals()  # (ignored when the test run was started in the background)
     started = time.monotonic()
-    with pytest.raises(Interrupted) as caught, interruptible("id"):
-        asyncio.run(work())
+    try:
+        with pytest.raises(Interrupted) as caught, interruptible("id"):
+            asyncio.run(work())
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
     assert caught.value.signal == sig
     assert time.monotonic() - started < 4  # stopped at once, not after the sleep
 
