@@ -201,3 +201,21 @@ def _close():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_bar_says_no_data_where_a_category_has_no_value(horizontal):
+    # X reports no reach: its empty slot must not read as 0% on the chart
+    df = pd.DataFrame(
+        {"platform": ["facebook", "instagram", "x"], "er_by_reach": [0.03, 0.06, None]}
+    )
+    ax = plots.bar(df, x="platform", y="er_by_reach", pct=True, horizontal=horizontal)
+    marks = [t for t in ax.texts if t.get_text().strip() == "tidak ada data"]
+    assert len(marks) == 1
+    slots = ax.get_yticks() if horizontal else ax.get_xticks()
+    labels = [t.get_text() for t in (ax.get_yticklabels() if horizontal else ax.get_xticklabels())]
+    where = marks[0].get_position()[1 if horizontal else 0]
+    assert labels[list(slots).index(where)] == "X (Twitter)"
+    full = plots.bar(df.fillna(0.01), x="platform", y="er_by_reach", lang="en")
+    assert not full.texts
+    assert plots.bar(df, x="platform", y="er_by_reach", lang="en").texts[0].get_text() == "no data"

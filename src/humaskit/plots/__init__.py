@@ -141,9 +141,47 @@ def bar(
         ax.tick_params(axis="x", rotation=20)
     if pct:
         _pct_axis(ax, "x" if horizontal else "y", lang=lang)
+    if not hue:
+        _mark_missing(ax, df, x=x, y=y, horizontal=horizontal, lang=lang)
     if title:
         ax.set_title(_plain(title))
     return ax
+
+
+def _mark_missing(ax, df: pd.DataFrame, *, x: str, y: str, horizontal: bool, lang) -> None:  # noqa: ANN001
+    """Write "no data" where a category has no value, so an empty slot is not read as 0."""
+    from ..i18n import t
+
+    values = df.groupby(df[x].astype("str"), sort=False)[y].apply(lambda s: s.notna().any())
+    missing = {str(k) for k, v in values.items() if not v}
+    if not missing:
+        return
+    ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
+    where = ax.get_yticks() if horizontal else ax.get_xticks()
+    for pos, tick in zip(where, ticks, strict=False):
+        if tick.get_text() not in missing:
+            continue
+        if horizontal:
+            ax.text(
+                0,
+                pos,
+                " " + t("plots.no_data", lang),
+                ha="left",
+                va="center",
+                fontsize=8,
+                color="#555555",
+            )
+        else:
+            ax.text(
+                pos,
+                0,
+                t("plots.no_data", lang),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color="#555555",
+                rotation=90,
+            )
 
 
 def performance(
