@@ -110,9 +110,26 @@ def cells(folder: Path) -> tuple[float, list[tuple[float, str]]]:
     return sum(d for d, _ in out), out
 
 
-def main() -> None:
+def commands(tmp: Path) -> tuple[list[str], list[str]]:
+    """The floor (papermill on a one-cell notebook written in ``tmp``) and the report
+    command without its output folder (``--out`` comes last)."""
     import nbformat
 
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    src = tmp / "one.ipynb"
+    nbformat.write(nb, src)
+    floor = [PY, "-m", "papermill", str(src), str(tmp / "out.ipynb"), "--no-progress-bar"]
+    humaskit = str(Path(PY).with_name("humaskit"))
+    return floor, [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out"]
+
+
+def main() -> None:
     adopt_orphans()
 
     bare = [once([PY, "-c", "pass"]) for _ in range(3)]
@@ -123,21 +140,10 @@ def main() -> None:
         f"import humaskit (cold, process) : {statistics.median(imp):.3f} s "
         f"(import alone {statistics.median(imp) - statistics.median(bare):.3f} s)"
     )
-    humaskit = str(Path(PY).with_name("humaskit"))
     runs: dict[str, list[float]] = {"floor": [], "report": [], "no_pdf": []}
     kernel: list[tuple[float, list]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_code_cell("x = 1")]
-        nb.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3",
-            "language": "python",
-        }
-        src = Path(tmp) / "one.ipynb"
-        nbformat.write(nb, src)
-        floor = [PY, "-m", "papermill", str(src), str(Path(tmp) / "out.ipynb"), "--no-progress-bar"]
-        report = [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out"]
+        floor, report = commands(Path(tmp))
         once(floor)  # warm-up round, not measured
         once([*report, str(Path(tmp) / "w"), "--tanpa-pdf"])
         for i in range(RUNS):

@@ -22,21 +22,12 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PY = sys.executable
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-ENV = {
-    **os.environ,
-    "MPLBACKEND": "Agg",
-    "PYTHONPATH": str(ROOT / "src"),
-    "PATH": f"{Path(PY).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-}
+from bench_report import ENV, ROOT, RUNS, commands  # (the same floor, command and settings)
 
 
 def once(cmd: list[str]) -> tuple[float, float, float]:
@@ -64,20 +55,11 @@ def cell_span(folder: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    import nbformat
-
-    humaskit = str(Path(PY).with_name("humaskit"))
     rows: dict[str, list[tuple[float, float, float, float]]] = {"report": [], "no_pdf": []}
     floors: list[float] = []
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {RUNS} rounds")
     with tempfile.TemporaryDirectory() as tmp:
-        nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_code_cell("x = 1")]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        src = Path(tmp) / "one.ipynb"
-        nbformat.write(nb, src)
-        floor = [PY, "-m", "papermill", str(src), str(Path(tmp) / "out.ipynb"), "--no-progress-bar"]
-        report = [humaskit, "run", "evaluasi-bulanan", "-p", "data", "contoh", "--out"]
+        floor, report = commands(Path(tmp))
         once(floor)  # warm-up round, not measured
         once([*report, str(Path(tmp) / "w"), "--tanpa-pdf"])
         for i in range(RUNS):
