@@ -79,6 +79,20 @@ def test_snowflake_time_follows_the_formula():
     assert got[1:].isna().all()
 
 
+def test_ids_in_other_digits_are_no_ids():
+    """Only ASCII digits make an id: full-width or Arabic-Indic digits (a copy through a
+    phone keyboard) give no time instead of stopping the import; spaces around are fine."""
+    ms = int(pd.Timestamp("2025-02-17 14:03:26.521", tz="UTC").value // 1_000_000)
+    pid = str(((ms - 1288834974657) << 22) + 12345)
+    wide = pid.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    arabic = pid.translate({ord(d): 0x0660 + int(d) for d in "0123456789"})
+    for dtype in ("str", "object"):
+        ids = [wide, arabic, wide[:12], arabic[:12], f" {pid} ", "+" + pid]
+        got = times.snowflake_time(pd.Series(ids, dtype=dtype))
+        assert got.isna().tolist() == [True, True, True, True, False, True]
+        assert got[4] == pd.Timestamp("2025-02-17 14:03:26.521", tz="UTC")
+
+
 def test_tiktok_id_time():
     secs = int(pd.Timestamp("2025-06-13 16:42:48", tz="UTC").timestamp())
     got = times.tiktok_id_time(pd.Series([str((secs << 32) + 77)]))
