@@ -279,3 +279,57 @@ def test_read_folder_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
         _same(a, b)
     assert [str(t) for t in got.posts.dtypes] == [str(t) for t in want.posts.dtypes]
     pd.testing.assert_frame_equal(got.posts, want.posts)
+
+
+def _data_buffers(s: pd.Series) -> set[int]:
+    """Addresses of the text buffers behind a pyarrow-backed text column."""
+    return {c.buffers()[2].address for c in s.array._pa_array.chunks if len(c)}
+
+
+def test_constant_text_columns_share_one_buffer(tmp_path, small_chunks, monkeypatch):
+    """The page name and the platform, the same in every row of a chunk, are held once and
+    shared by the chunks (memory), with the values of the whole-file path; a page name
+    that changes half way is kept per chunk and read right."""
+    rows = _meta_rows(2 * ROWS)
+    for r in rows[ROWS:]:
+        r[2] = "Humas Kabupaten Lain"
+    path = tmp_path / "Jan-01-2025_Dec-31-2025_humas.csv"
+    _write(path, META_HEADER, rows)
+    got = _compare(path, small_chunks, monkeypatch, chunked=True)
+    n = next(c for c in small_chunks if c is not None).chunks
+    assert got.table["account"].value_counts().to_dict() == {
+        "Humas Kota Contoh": ROWS,
+        "Humas Kabupaten Lain": ROWS,
+    }
+    assert len(_data_buffers(got.table["platform"])) == 1
+    # one buffer for each name, and the pieces of the one chunk that holds both names
+    held = len(_data_buffers(got.table["account"]))
+    assert 2 < held < len(_data_buffers(got.table["permalink"])) / n * 2
+
+
+def test_readers_allocate_from_the_c_heap_and_restore_the_pool(tmp_path, monkeypatch):
+    """While a file is read pyarrow allocates from the C heap (its memory can be given
+    back); the allocator in use before is set back, also when the reading fails."""
+    import pyarrow as pa
+
+    from humaskit.errors import UnsupportedFile
+
+    before = pa.default_memory_pool().backend_name
+    seen = []
+    real = meta.read_posts
+
+    def spy(*args, **kwargs):
+        seen.append(pa.default_memory_pool().backend_name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(meta.POSTS, "read", spy)
+    path = tmp_path / "Jan-01-2025_Dec-31-2025_humas.csv"
+    _write(path, META_HEADER, _meta_rows(50))
+    assert read_export(path, export_date="2026-01-01").imported == 50
+    assert seen == ["system" if before == "mimalloc" else before]
+    assert pa.default_memory_pool().backend_name == before
+    bad = tmp_path / "aneh.csv"
+    bad.write_text("Tarehe,Maoni\n2025-01-01,3\n")
+    with pytest.raises(UnsupportedFile):
+        read_export(bad)
+    assert pa.default_memory_pool().backend_name == before

@@ -26,7 +26,7 @@ from .grid import read_grid
 from .ids import id_keys, ids_unique, keys_unique
 from .joins import lazy_na
 from .lookup import Mapping
-from .numbers import _parse, text_of, to_int
+from .numbers import _parse, text_of, text_series, to_int
 
 __all__ = [
     "Options",
@@ -367,7 +367,7 @@ def _coalesce_text(cols: list[pd.Series]) -> pd.Series:
         missing = pc.fill_null(pc.equal(out, ""), True)
         out = pc.if_else(missing, arrow(c), out)
     out = pa.chunked_array([_empty_as_null(c) for c in out.chunks], type=out.type)
-    return pd.Series(pd.arrays.ArrowStringArray(out), index=cols[0].index).astype("str")
+    return text_series(out, cols[0].index)
 
 
 def _empty_as_null(c):

@@ -54,6 +54,7 @@ __all__ = [
     "decide_stats",
     "decide_from",
     "may_be_ints",
+    "text_series",
 ]
 
 _STRIP = "[ \t\r\n\u00a0\u2009\u202f\"'’+]"
@@ -152,8 +153,7 @@ def map_unique(values: pd.Series, func) -> pd.Series:
     )
     enc = pc.dictionary_encode(arr).combine_chunks()
     mapped = pa.array([func(v) for v in enc.dictionary.to_pylist()], type=pa.large_string())
-    out = pc.take(mapped, enc.indices)
-    return pd.Series(pd.arrays.ArrowStringArray(out), index=values.index).astype("str")
+    return text_series(pc.take(mapped, enc.indices), values.index)
 
 
 def missing_mask(s: pd.Series) -> pd.Series:
@@ -421,6 +421,16 @@ def text_of(values: pd.Series) -> pd.Series:
 _SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
+#: pandas' default text dtype ("str"), pyarrow-backed.
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def text_series(arr, index: pd.Index) -> pd.Series:  # noqa: ANN001
+    """A pyarrow text array as a pandas ``str`` Series, its buffers used as they are (no
+    conversion through the ``string`` dtype)."""
+    return pd.Series(pd.arrays.ArrowStringArray(arr, dtype=_STR), index=index, copy=False)
+
+
 def _clean_texts(t: pd.Series) -> pd.Series:
     """:func:`_clean_text` of every cell, vectorised in pyarrow (no Python call per value).
 
@@ -435,8 +445,7 @@ def _clean_texts(t: pd.Series) -> pd.Series:
         else pa.chunked_array([pa.array(t, type=pa.large_string(), from_pandas=True)])
     )
     chunks = [_clean_chunk(c) for c in arr.chunks] or [pa.array([], type=arr.type)]
-    out = pa.chunked_array(chunks, type=chunks[0].type)
-    return pd.Series(pd.arrays.ArrowStringArray(out), index=t.index).astype("str")
+    return text_series(pa.chunked_array(chunks, type=chunks[0].type), t.index)
 
 
 def edge_chars(c, chars: str) -> bool:

@@ -97,7 +97,7 @@ from .base import (
     skipped_frame,
 )
 from .core import WORKSPACE_TABLES, Import, Workspace
-from .fastcsv import release_memory
+from .fastcsv import on_c_heap, release_memory
 from .files import READ_ERRORS, _why, open_source, special_kind
 from .folder import account_folder, is_archive, unzip, walk
 from .joins import join_column
@@ -327,6 +327,7 @@ def _options(platform, account, export_date, tz, lang) -> Options:
     return Options(platform=platform, account=account, export_date=export_date, tz=tz, lang=lang)
 
 
+@on_c_heap
 def read_export(
     path: str | os.PathLike,
     *,
@@ -576,6 +577,7 @@ def _merge(kind: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return merged[cols]
 
 
+@on_c_heap
 def read_folder(
     path: str | os.PathLike,
     *,

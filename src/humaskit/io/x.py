@@ -47,6 +47,7 @@ from .base import (
 )
 from .chunks import ChunkState, read_chunked
 from .files import Source
+from .numbers import text_series
 from .times import parse_datetimes, parse_days, snowflake_time
 
 __all__ = ["POSTS", "DAILY"]
@@ -96,7 +97,7 @@ def handles(link: pd.Series) -> pd.Series:
         other = pc.struct_field(pc.extract_regex(arr.filter(miss), "(?i)" + named), "h")
         found = pc.replace_with_mask(found, miss, other)
     found = pc.if_else(pc.is_valid(found), found, pa.scalar(None, found.type))
-    out = pd.Series(pd.arrays.ArrowStringArray(found), index=link.index).astype("str")
+    out = text_series(found, link.index)
     other = ~pc.fill_null(pc.string_is_ascii(arr), True).to_numpy(zero_copy_only=False)
     if other.any():
         out[other] = link[other].astype("str").str.extract(_HANDLE, expand=False)
