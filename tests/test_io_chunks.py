@@ -7,11 +7,13 @@ chunk boundaries; each import is compared with the same file read whole.
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from humaskit import schema
 from humaskit.io import chunks, fastcsv, meta, read_export, x
 
 META_HEADER = [
@@ -226,10 +228,9 @@ def test_x_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
 
 
 def test_join_column_same_as_concat(monkeypatch):
-    from humaskit.io import joins
     from humaskit.io.joins import join_column
 
-    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 3)
+    monkeypatch.setattr(schema, "LAZY_NA_ROWS", 3)
     parts = {
         "Int64": pd.Series([1, None, 3], dtype="Int64"),
         "Float64": pd.Series([1.5, None, 2.0, 4.0], dtype="Float64"),
@@ -253,27 +254,52 @@ def test_join_column_same_as_concat(monkeypatch):
 
 
 def test_lazy_na_columns_equal_schema_fill():
-    from humaskit import schema
-    from humaskit.io.joins import lazy_na
+    """Missing columns of a big table, in zero pages, equal a plain fill, and cost no
+    memory until written."""
+    n = 2_000_000
+    for table, col in (
+        ("posts", "impressions"),
+        ("posts", "avg_view_pct"),
+        ("posts", "category"),
+        ("accounts", "verified"),
+    ):
+        want = schema.empty(table)[col].reindex(range(n))
+        got = schema.lazy_na(want.dtype, n)
+        assert got is not None and schema.lazy_na(want.dtype, 10) is None
+        pd.testing.assert_series_equal(pd.Series(got, name=col), want)
+    data = {
+        "platform": pd.Series(["x"] * n, dtype="str"),
+        "account": pd.Series(["a"] * n, dtype="str"),
+        "post_id": pd.Series(np.arange(n).astype(str), dtype="str"),
+        "published_at": pd.Series(pd.Timestamp("2025-01-01", tz="UTC"), index=range(n)),
+        "post_type": pd.Series(["feed"] * n, dtype="str"),
+    }
+    statm = Path("/proc/self/statm")
 
-    n = 200_000
-    for col in ("impressions", "avg_view_pct", "category"):
-        want = schema.empty("posts")[col].reindex(range(n))
-        got = pd.Series(lazy_na(want.dtype, n), name=col)
-        pd.testing.assert_series_equal(got, want)
+    def resident() -> int:
+        return int(statm.read_text().split()[1]) * 4096 if statm.exists() else 0
+
+    given = pd.DataFrame(data)
+    before = resident()
+    table = schema.validate(given, "posts")
+    grown = resident() - before
+    assert table["reach"].isna().all() and table["category"].isna().all()
+    added = [c for c in table.columns if c not in given.columns]
+    nominal = sum(table[c].memory_usage(deep=False) for c in added)  # (if written)
+    assert len(added) > 10 and grown < nominal / 4
 
 
 def test_read_folder_chunked_same_as_whole(tmp_path, small_chunks, monkeypatch):
-    from humaskit.io import joins, read_folder
+    from humaskit.io import read_folder
 
-    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 100)  # lazy all-NA columns and joins too
+    monkeypatch.setattr(schema, "LAZY_NA_ROWS", 100)  # lazy all-NA columns and joins too
     _write(tmp_path / "posts.csv", META_HEADER, _meta_rows())
     x_name = "tweet_activity_metrics_humas_20240101_20240201_en.csv"
     _write(tmp_path / x_name, X_HEADER, _x_rows(), quote_all=True, bom=False)
     got = read_folder(tmp_path, export_date="2026-01-01")
     assert [c is not None for c in small_chunks] == [True, True]
     monkeypatch.setattr(chunks, "MIN_BYTES", 1 << 60)
-    monkeypatch.setattr(joins, "LAZY_NA_ROWS", 1 << 60)
+    monkeypatch.setattr(schema, "LAZY_NA_ROWS", 1 << 60)
     want = read_folder(tmp_path, export_date="2026-01-01")
     for a, b in zip(got.imports, want.imports, strict=True):
         _same(a, b)

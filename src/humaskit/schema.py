@@ -48,6 +48,9 @@ __all__ = [
     "Column",
     "columns",
     "empty",
+    "missing_column",
+    "lazy_na",
+    "LAZY_NA_ROWS",
     "validate",
     "describe",
 ]
@@ -295,9 +298,72 @@ def _empty_series(col: Column) -> pd.Series:
     return pd.Series([], dtype=_DTYPES[col.kind])
 
 
+#: All-missing columns of tables at least this long are kept in untouched zero pages.
+LAZY_NA_ROWS = 100_000
+
+
+def lazy_na(dtype, n: int):  # noqa: ANN001, ANN201
+    """An all-NA array of ``dtype`` (Int64, Float64, boolean, str) and length ``n`` whose
+    values lie in fresh zero pages of memory: they cost no memory until written (a column
+    a big table does not have). None for other dtypes and tables shorter than
+    :data:`LAZY_NA_ROWS`.
+
+    Examples
+    --------
+    >>> lazy_na(pd.Int64Dtype(), 200_000).isna().all(), lazy_na(pd.Int64Dtype(), 5)
+    (np.True_, None)
+    """
+    import mmap
+
+    if n < LAZY_NA_ROWS:
+        return None
+
+    def zeros(nbytes: int) -> mmap.mmap:
+        return mmap.mmap(-1, max(nbytes, 1))  # anonymous: zero pages, mapped when touched
+
+    if dtype in (pd.Int64Dtype(), pd.Float64Dtype(), pd.BooleanDtype()):
+        kind, cls = {
+            "Int64": ("int64", pd.arrays.IntegerArray),
+            "Float64": ("float64", pd.arrays.FloatingArray),
+            "boolean": ("bool", pd.arrays.BooleanArray),
+        }[str(dtype)]
+        values = np.frombuffer(zeros(np.dtype(kind).itemsize * n), dtype=kind, count=n)
+        return cls(values, np.ones(n, dtype=bool))
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        import pyarrow as pa
+
+        buffers = [pa.py_buffer(zeros((n + 7) // 8)), pa.py_buffer(zeros(8 * (n + 1)))]
+        arr = pa.Array.from_buffers(pa.large_string(), n, [*buffers, pa.py_buffer(b"")], n)
+        out = pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=dtype)
+        return out if out.dtype == dtype else None
+    return None
+
+
+def missing_column(table: str, name: str, index: pd.Index, *, lang: str | None = None) -> pd.Series:
+    """Column ``name`` of ``table`` with every value missing, on ``index`` (in zero pages
+    for big tables, see :func:`lazy_na`).
+
+    Examples
+    --------
+    >>> missing_column("posts", "reach", pd.RangeIndex(2)).tolist()
+    [<NA>, <NA>]
+    """
+    cols = {c.name: c for c in _spec(table)}
+    if name not in cols:
+        known = ", ".join(cols)
+        raise ParameterError(
+            t("schema.unknown_column", lang, table=table, column=name, known=known)
+        )
+    return _missing_series(cols[name], index)
+
+
 def _missing_series(col: Column, index: pd.Index) -> pd.Series:
-    """An all-missing column of ``col``'s dtype on ``index`` (a fill, no index lookup)."""
+    """An all-missing column of ``col``'s dtype on ``index`` (zero pages for a big table,
+    else a fill; no index lookup)."""
     empty = _empty_series(col)
+    lazy = lazy_na(empty.dtype, len(index))
+    if lazy is not None:
+        return pd.Series(lazy, index=index, name=empty.name, copy=False)
     fill = np.full(len(index), -1, dtype=np.intp)
     values = pd.api.extensions.take(empty.array, fill, allow_fill=True)
     return pd.Series(values, index=index, name=empty.name)

@@ -24,7 +24,6 @@ from .fastcsv import release_memory
 from .files import Grid, Source, TableSpec
 from .grid import read_grid
 from .ids import id_keys, ids_unique, keys_unique
-from .joins import lazy_na
 from .lookup import Mapping
 from .numbers import _parse, text_of, text_series, to_int
 
@@ -486,15 +485,9 @@ def finish_table(
     skipped = [(int(r), str(w)) for r, w in zip(rows[out_at], reason, strict=True)]
     if not keep.all():  # (selecting every row would copy every column)
         table = table.loc[keep].reset_index(drop=True)
-    empty = schema.empty(kind)
-    for col in spec.values():  # all-NA columns (optional ones too, else added by validate)
-        if col.nullable and col.name not in table.columns:
-            dtype = empty[col.name].dtype
-            blank = lazy_na(dtype, len(table))
-            if blank is not None:
-                table[col.name] = pd.Series(blank, index=table.index, copy=False)
-            elif col.required:
-                table[col.name] = empty[col.name].reindex(range(len(table))).set_axis(table.index)
+    for col in spec.values():  # required columns a file lacks (validate adds the others)
+        if col.required and col.nullable and col.name not in table.columns:
+            table[col.name] = schema.missing_column(kind, col.name, table.index)
     for extra in EXTRA_INT:
         if extra in table.columns:
             table[extra] = table[extra].astype("Int64")

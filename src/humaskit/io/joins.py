@@ -5,56 +5,17 @@ that do not have it. Here a text column is joined as a pyarrow chunked array of 
 own chunks (nothing copied; a file without the column adds an all-NA chunk in untouched
 zero pages), and a nullable number column is written into zero pages that stay untouched
 where a file has no such column. Other columns, or parts with differing dtypes, are joined
-by ``pd.concat`` as before; the result is the same. :func:`lazy_na` makes such all-NA
-columns (also those :func:`humaskit.io.base.finish_table` adds to a big table).
+by ``pd.concat`` as before; the result is the same. All-NA parts are made by
+:func:`humaskit.schema.lazy_na`.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-__all__ = ["join_column", "lazy_na", "LAZY_NA_ROWS"]
+from ..schema import lazy_na
 
-#: All-NA columns of tables at least this long are kept in untouched zero pages.
-LAZY_NA_ROWS = 100_000
-
-
-def lazy_na(dtype, n: int):  # noqa: ANN001
-    """An all-NA array of ``dtype`` (Int64, Float64, boolean, str) and length ``n`` whose
-    values lie in fresh zero pages of memory: they cost no memory until written (a column
-    a file does not have, in a big table). None for other dtypes and short tables.
-
-    Examples
-    --------
-    >>> lazy_na(pd.Int64Dtype(), 200_000).isna().all(), lazy_na(pd.Int64Dtype(), 5)
-    (np.True_, None)
-    """
-    import mmap
-
-    if n < LAZY_NA_ROWS:
-        return None
-
-    def zeros(nbytes: int) -> mmap.mmap:
-        return mmap.mmap(-1, max(nbytes, 1))  # anonymous: zero pages, mapped when touched
-
-    if dtype in (pd.Int64Dtype(), pd.Float64Dtype(), pd.BooleanDtype()):
-        kind, cls = {
-            "Int64": ("int64", pd.arrays.IntegerArray),
-            "Float64": ("float64", pd.arrays.FloatingArray),
-            "boolean": ("bool", pd.arrays.BooleanArray),
-        }[str(dtype)]
-        values = np.frombuffer(zeros(np.dtype(kind).itemsize * n), dtype=kind, count=n)
-        return cls(values, np.ones(n, dtype=bool))
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        import pyarrow as pa
-
-        buffers = [pa.py_buffer(zeros((n + 7) // 8)), pa.py_buffer(zeros(8 * (n + 1)))]
-        arr = pa.Array.from_buffers(pa.large_string(), n, [*buffers, pa.py_buffer(b"")], n)
-        out = pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=dtype)
-        return out if out.dtype == dtype else None
-    return None
-
+__all__ = ["join_column"]
 
 _MASKED = ("Int64", "Float64", "boolean")
 
