@@ -29,7 +29,7 @@ from ..errors import ParameterError
 from ..fmt import fmt_number
 from ..i18n import label, resolve, t
 from ..plots.audience import plot_pyramid
-from .core import Feedback, _odd_answer, read_text
+from .core import Feedback, _odd_answer, read_text, unanswered
 
 __all__ = ["show_profile", "check_platform_for_public"]
 
@@ -134,7 +134,7 @@ def check_platform_for_public(
     False
     """
     lang = resolve(lang)
-    odd = _odd_answer(answer, lang)
+    odd = None if unanswered(answer) else _odd_answer(answer, lang)  # (its own: the choices)
     if odd is not None:
         return odd
     answer = read_text(answer)

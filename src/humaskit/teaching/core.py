@@ -36,6 +36,7 @@ __all__ = [
     "check_table_for_question",
     "read_number",
     "read_text",
+    "unanswered",
 ]
 
 
@@ -121,8 +122,23 @@ def _as_int(answer: object) -> int | None:
     return int(value)
 
 
+def unanswered(answer: Any) -> bool:
+    """True while the learner has not written an answer: ``None`` (the placeholder of the
+    exercise cells), or nothing but spaces and quotation marks.
+
+    Examples
+    --------
+    >>> unanswered(None), unanswered(" '' "), unanswered(0), unanswered("Senin")
+    (True, True, False, False)
+    """
+    return answer is None or (isinstance(answer, str) and not read_text(answer))
+
+
 def _odd_answer(answer: Any, lang: str | None) -> Feedback | None:
-    """A sentence for an answer of the wrong kind (a whole table, a tuple), else None."""
+    """A sentence for no answer yet or an answer of the wrong kind (a whole table, a
+    tuple), else None."""
+    if unanswered(answer):
+        return Feedback(False, t("exercises.no_answer", lang))
     if isinstance(answer, pd.DataFrame | pd.Series | np.ndarray) or hasattr(answer, "mentions"):
         n = len(answer) if hasattr(answer, "__len__") else 0
         return Feedback(False, t("exercises.whole_table", lang, n=fmt_number(n, lang)))
@@ -139,7 +155,8 @@ def _odd_answer(answer: Any, lang: str | None) -> Feedback | None:
 def answer_guard(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """Make a checker answer an oddly typed answer with a sentence, never a traceback.
 
-    The first argument (the learner's answer) is checked: a whole table, a tuple made by a
+    The first argument (the learner's answer) is checked: no answer yet (``None``, the
+    exercise cells' placeholder), a whole table, a tuple made by a
     decimal comma (``-0,1`` in Python is two numbers), several values or a function get a
     sentence; a one-item list is unwrapped. Any unexpected error inside the checker becomes
     a sentence too.

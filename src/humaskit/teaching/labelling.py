@@ -40,7 +40,7 @@ from ..files.labels import WORDS, add_label, label_path, read_labels, training_l
 from ..i18n import resolve, t
 from ..privacy import mask_handles, mask_personal_data
 from ..text.labelling import choose_to_label, compare_on_held_back, held_back, topic_groups
-from .core import Feedback
+from .core import Feedback, answer_guard
 
 __all__ = [
     "next_batch",
@@ -343,6 +343,7 @@ _ANSWERS = {
 }
 
 
+@answer_guard
 def check_best_engine(answer: object, table: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Latihan: which engine had the highest macro-F1 on the held-back labels?
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import planning
 from ..i18n import label, resolve, t
-from .core import Feedback, read_number, read_text
+from .core import Feedback, answer_guard, read_number, read_text
 
 __all__ = ["check_mix", "preview", "check_held", "check_presence", "check_behind_the_scenes"]
 
@@ -135,6 +135,7 @@ def preview(
     return view.astype("str")
 
 
+@answer_guard
 def check_held(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Check the learner's list of the posts that may not go out yet (Latihan checker).
 
@@ -193,6 +194,7 @@ def check_held(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> F
     return Feedback(False, t("gate.ex_held_extra", lang, row=extra[0]))
 
 
+@answer_guard
 def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) -> Feedback:
     """Check the learner's count of days without a post for the main account (Latihan).
 
@@ -220,6 +222,7 @@ def check_presence(answer: Any, plan: pd.DataFrame, *, lang: str | None = None) 
     )
 
 
+@answer_guard
 def check_behind_the_scenes(answer: Any, *, lang: str | None = None) -> Feedback:
     """Which Instagram format carries behind-the-scenes moments? (Latihan checker).
 

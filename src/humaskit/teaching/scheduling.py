@@ -26,7 +26,7 @@ import pandas as pd
 from .. import schema
 from ..i18n import t
 from ..scheduling import day_name, schedule
-from .core import Feedback, answer_guard, read_text
+from .core import Feedback, answer_guard, read_text, unanswered
 
 __all__ = [
     "check_best_slot",
@@ -106,6 +106,8 @@ def check_best_slot(
     ...                 lang="en").correct
     True
     """
+    if unanswered(hour):
+        return Feedback(False, t("exercises.no_answer", lang))
     d, h = _day(day), _hour(hour)
     if d is None or h is None:
         return Feedback(False, t("scheduling.ex_bad_answer", lang, day=day, hour=hour))
@@ -302,6 +304,8 @@ def check_time_rule(
 
     from ..scheduling import parse_working_hours, time_rules
 
+    if unanswered(hour):
+        return Feedback(False, t("exercises.no_answer", lang))
     table = time_rules() if rules is None else rules
     h = _hour(hour)
     if h is None:
@@ -314,6 +318,7 @@ def check_time_rule(
     return Feedback(True, t("gate.ex_rule_free", lang, hour=h))
 
 
+@answer_guard
 def check_sensitive_trend(
     answer: Any, judged: pd.DataFrame, *, lang: str | None = None
 ) -> Feedback:
