@@ -647,7 +647,8 @@ def _ints(ids: pd.Series) -> pd.Series:
 
     t = ids.astype("str").str.strip()
     arr = pa.array(t, type=pa.large_string(), from_pandas=True)
-    # 1 to 19 ASCII digits (as the regex \d{1,19} reads them), without a regex
+    # 1 to 19 ASCII digits, without a regex (other scripts' digits are no id: pyarrow's
+    # cast below reads ASCII digits only)
     digits = pc.and_(pc.ascii_is_decimal(arr), pc.less_equal(pc.binary_length(arr), 19))
     ok = pd.Series(pc.fill_null(digits, False).to_numpy(zero_copy_only=False), index=ids.index)
     ok &= ~(t.str.len().eq(19) & (t > "9223372036854775807")).fillna(False).astype(bool)
