@@ -219,3 +219,38 @@ def test_bar_says_no_data_where_a_category_has_no_value(horizontal):
     full = plots.bar(df.fillna(0.01), x="platform", y="er_by_reach", lang="en")
     assert not full.texts
     assert plots.bar(df, x="platform", y="er_by_reach", lang="en").texts[0].get_text() == "no data"
+
+
+def _png(ax) -> bytes:
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    ax.figure.savefig(buf, format="png", dpi=60)
+    plt.close(ax.figure)
+    return buf.getvalue()
+
+
+def test_bars_of_one_row_each_are_drawn_as_seaborn_draws_them_without_bootstrapping(monkeypatch):
+    """A bar of one row has no interval to draw: it is drawn as seaborn's default draws it,
+    without a thousand bootstrap rounds; bars of several rows keep their 95% interval."""
+    from humaskit.plots._seaborn import seaborn
+
+    sns = seaborn()
+    one = pd.DataFrame({"platform": ["instagram", "x", "tiktok"], "reach": [10, 30, 20]})
+    many = pd.DataFrame({"platform": ["instagram", "x"] * 4, "reach": [1, 5, 2, 6, 3, 7, 4, 8]})
+    fast = _png(plots.bar(one, x="platform", y="reach"))
+    raw = plots.bar(many, x="platform", y="reach")
+    assert len(raw.lines) == 2  # one interval per bar
+    real = sns.barplot
+    asked = []
+
+    def default_interval(*args, **kwargs):
+        asked.append(kwargs.pop("errorbar"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sns, "barplot", default_interval)
+    assert _png(plots.bar(one, x="platform", y="reach")) == fast
+    assert asked == [None]
+    units = pd.DataFrame({"unit": ["A", "B"], "within_limit_share": [0.5, 0.95]})
+    plots.plot_response(units, target=0.9)
+    assert asked == [None, None]

@@ -55,3 +55,52 @@ def test_the_page_leaves_the_notebook_as_it_was():
     nb.metadata["title"] = "Judul sendiri"
     notebook_page(nb, "Judul", "id", exporter=page_exporter("id"))
     assert nb.metadata["title"] == "Judul sendiri"
+
+
+def test_the_page_is_the_document_nbconverts_html_exporter_makes():
+    """The last pass is done on the template's markup, not by parsing the page again: the
+    page is the same document (same elements and attributes) as nbconvert's own."""
+    import base64
+    import io
+
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+    from PIL import Image
+
+    from humaskit.i18n import t
+    from humaskit.paths import TEMPLATES_DIR
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 3), (30, 120, 200)).save(buf, format="PNG")
+    png = base64.b64encode(buf.getvalue()).decode()
+    nb = _notebook()
+    nb.cells[0].outputs += [
+        nbformat.v4.new_output("display_data", data={"image/png": png}, metadata={}),
+        nbformat.v4.new_output(
+            "display_data",
+            data={"image/png": png},
+            metadata={"image/png": {"alt": "Grafik: jangkauan > 5%", "phone": png}},
+        ),
+        nbformat.v4.new_output(
+            "display_data",
+            data={"text/html": f'<div class="x"><img src="data:image/png;base64,{png}"/></div>'},
+        ),
+    ]
+    ours = notebook_page(nb, "Judul <uji>", "id", exporter=page_exporter("id"))
+    nb.metadata["title"] = "Judul <uji>"
+    theirs, _ = HTMLExporter(
+        template_name="laporan",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_markdown=True,
+        language_code="id",
+    ).from_notebook_node(nb, resources={"chart_alt": t("report.chart_alt", "id")})
+
+    def document(html: str) -> str:
+        return str(BeautifulSoup(html, features="html.parser"))
+
+    assert document(ours) == document(theirs)
+    assert ours.count('tabindex="0"') == 5  # each output, focusable from the keyboard
+    assert 'alt="No description has been provided for this image"' in ours

@@ -104,6 +104,14 @@ def _translated(data: pd.DataFrame, cols: list[str | None], lang: str | None) ->
     return out
 
 
+def _errorbar(df: pd.DataFrame, keys: list[str | None]) -> Any:
+    """seaborn.barplot's ``errorbar``: none where each bar is one row of ``df`` (the interval
+    of one value is that value, drawn as nothing, but seaborn would still bootstrap it a
+    thousand times), its default (a 95% interval of the mean) otherwise."""
+    cols = [k for k in dict.fromkeys(keys) if k]
+    return None if not df.duplicated(subset=cols).any() else ("ci", 95)
+
+
 def bar(
     data: pd.DataFrame,
     *,
@@ -129,7 +137,15 @@ def bar(
     if key in data and set(data[key].dropna().astype(str)) <= set(PALETTE):
         palette = {_value(k, lang): v for k, v in PALETTE.items()}
     kw = {"x": y, "y": x} if horizontal else {"x": x, "y": y}
-    sns.barplot(data=df, hue=hue or x, ax=ax, palette=palette, legend=bool(hue), **kw)
+    sns.barplot(
+        data=df,
+        hue=hue or x,
+        ax=ax,
+        palette=palette,
+        legend=bool(hue),
+        errorbar=_errorbar(df, [x, hue]),
+        **kw,
+    )
     if hue and ax.get_legend() is not None:
         ax.get_legend().set_title(_plain(label(hue, lang)))
     if horizontal:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..fmt import fmt_value
 from ..i18n import label, t
-from . import _plain, _value
+from . import _errorbar, _plain, _value
 
 __all__ = [
     "plot_sentiment",
@@ -164,7 +164,9 @@ def plot_response(
         **{x: df[x].astype("float64"), y: df[y].astype("str").map(lambda v: _value(v, lang))}
     )
     colors = ["#b42318" if (target is not None and v < target) else "#1b7f3b" for v in df[x]]
-    sns.barplot(data=df, x=x, y=y, hue=y, palette=colors, legend=False, ax=ax)
+    sns.barplot(
+        data=df, x=x, y=y, hue=y, palette=colors, legend=False, errorbar=_errorbar(df, [y]), ax=ax
+    )
     if target is not None:
         ax.axvline(target, color="#0b3d91", ls="--", lw=1)
         ax.text(target, -0.6, t("evaluation.plot.target", lang), color="#0b3d91", fontsize=8)

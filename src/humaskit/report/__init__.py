@@ -434,7 +434,26 @@ def _phone(fig: Any) -> tuple[bytes, float]:
 
     with warnings.catch_warnings():  # a layout that cannot shrink further is still drawn
         warnings.simplefilter("ignore")
-        return _render(_for_phone(fig), PHONE_DPI)
+        import matplotlib
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        # drawn here as savefig draws a PNG (a closed figure's canvas cannot draw)
+        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        before, fig.dpi = fig.dpi, PHONE_DPI  # laid out at the resolution it is drawn at
+        try:
+            _for_phone(fig)
+            # what savefig's "tight" box would find, from the layout just made: savefig
+            # need not lay the figure out and place its texts once more (half the time of
+            # a phone rendering; the layout again would move things by a pixel or two)
+            box = fig.get_tightbbox(canvas.get_renderer())
+        finally:
+            fig.dpi = before
+
+        with matplotlib.rc_context(
+            {"figure.autolayout": False, "figure.constrained_layout.use": False}
+        ):
+            fig.set_layout_engine(None)  # no engine: the layout made stands
+        return _render(fig, PHONE_DPI, bbox=box.padded(matplotlib.rcParams["savefig.pad_inches"]))
 
 
 def _phone_elsewhere(fig: Any, dpi: int):
@@ -489,14 +508,15 @@ def _texts(fig: Any) -> list:
     ]
 
 
-def _render(fig: Any, dpi: int) -> tuple[bytes, float]:
-    """``fig`` as a compact PNG (256 colours) and the size in points of its smallest text."""
+def _render(fig: Any, dpi: int, *, bbox: Any = "tight") -> tuple[bytes, float]:
+    """``fig`` as a compact PNG (256 colours) and the size in points of its smallest text;
+    ``bbox`` is the part of the figure drawn (savefig's ``bbox_inches``)."""
     import io
 
     from PIL import Image as PILImage
 
     buf = io.BytesIO()  # read back at once: light compression is enough
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pil_kwargs={"compress_level": 1})
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches=bbox, pil_kwargs={"compress_level": 1})
     sizes = [x.get_fontsize() for x in _texts(fig)]
     img = PILImage.open(io.BytesIO(buf.getvalue())).convert("RGBA")
     if img.getextrema()[3][0] < 255:  # see-through parts show white
@@ -539,6 +559,8 @@ def _for_phone(fig: Any) -> Any:
         thinned = [_thin_ticks(a.xaxis, 0) | _thin_ticks(a.yaxis, 1) for a in fig.get_axes()]
         if not any(thinned):
             break
+    else:
+        fig.draw_without_rendering()  # the last thinning is laid out too
     return fig
 
 

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -58,11 +59,10 @@ def notebook_page(
 
     ``templates`` is the folder holding ``laporan`` (default the kit's own); ``exporter``
     one made ready by :func:`page_exporter` (for the same language and folder). ``draft``,
-    when given, is called with the page as the template wrote it, before nbconvert's last
-    pass over the whole page (alt text on images that have none, keyboard focus on
-    outputs: about a tenth of a second for a long report, and nothing that shows on
-    paper): ``humaskit run`` prints the PDF from it meanwhile. A failing ``draft`` is
-    ignored (the page is made all the same).
+    when given, is called with the page as the template wrote it, before the last pass
+    over the page (alt text on images that have none, keyboard focus on outputs: nothing
+    that shows on paper): ``humaskit run`` prints the PDF from it meanwhile. A failing
+    ``draft`` is ignored (the page is made all the same).
     """
     lang = resolve(lang)
     if exporter is None:
@@ -107,9 +107,74 @@ def _exporter_class():
             return body, resources
 
     class PageExporter(HTMLExporter, _Drafting):
-        """The report page's exporter (see :func:`page_exporter`)."""
+        """The report page's exporter (see :func:`page_exporter`).
+
+        It does what :class:`~nbconvert.HTMLExporter` does, except its last pass: instead of
+        parsing the whole page again with BeautifulSoup (a tenth to a fifth of a second of
+        a long report, while its PDF prints) to add two attributes, :func:`_last_pass`
+        adds them to the template's own markup. The page is the same document.
+        """
+
+        def from_notebook_node(self, nb, resources=None, **kw):  # noqa: ANN001, ANN003, ANN201
+            from nbconvert.filters.highlight import Highlight2HTML
+            from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+            # HTMLExporter.from_notebook_node up to its last pass (nbconvert 7.17)
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight_code = self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+            )
+            resources = self._init_resources(resources)
+            filter_data_type = WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            )
+            self.register_filter("highlight_code", highlight_code)
+            self.register_filter("filter_data_type", filter_data_type)
+            body, resources = _Drafting.from_notebook_node(self, nb, resources, **kw)
+            return _last_pass(body), resources
 
     return PageExporter
+
+
+#: An opening <div> or <img> tag of the template's markup (attribute values are escaped:
+#: no ">" inside them), and a class attribute in it.
+_TAG = re.compile(r"<(div|img)(\s[^>]*)?>")
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+#: What nbconvert's last pass gives an image without alt text (its words, in English).
+_NO_ALT = "No description has been provided for this image"
+
+
+def _last_pass(page: str) -> str:
+    """nbconvert's last pass over a page, on the template's markup: keyboard focus
+    (``tabindex="0"``) on each input and output of the notebook (``.jp-Notebook``), and
+    alt text on an image that has none.
+
+    Examples
+    --------
+    >>> _last_pass('<body class="jp-Notebook"><div class="a jp-OutputArea-output"><img src="x">')
+    '<body class="jp-Notebook"><div class="a jp-OutputArea-output" tabindex="0"><img src="x" alt="No description has been provided for this image">'
+    """
+    notebook = re.search(r'<[a-z]+\s[^>]*class="(?:[^"]*\s)?jp-Notebook(?:\s[^"]*)?"', page)
+    start = notebook.end() if notebook else len(page)
+
+    def attributes(match: re.Match) -> str:
+        name, attrs = match.group(1), match.group(2) or ""
+        if name == "img":
+            if re.search(r"\salt=", attrs):
+                return match.group(0)
+            closed = attrs.rstrip().endswith("/")
+            attrs = attrs.rstrip().removesuffix("/").rstrip() if closed else attrs
+            return f'<img{attrs} alt="{_NO_ALT}"{" /" if closed else ""}>'
+        if match.start() < start or re.search(r"\stabindex=", attrs):
+            return match.group(0)
+        found = _CLASS.search(attrs)
+        classes = found.group(1).split() if found else []
+        if "jp-OutputArea-output" in classes or "jp-Cell-inputWrapper" in classes:
+            return f'<div{attrs} tabindex="0">'
+        return match.group(0)
+
+    return _TAG.sub(attributes, page)
 
 
 def page_exporter(lang: str | None = None, templates: Any = None, *, warm: bool = True):
