@@ -220,3 +220,20 @@ def test_a_stop_while_the_kernel_starts_leaves_no_kernel(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         hkernel.EarlyKernel()
     assert len(started) == 1 and not _running(started[0])
+
+
+def test_the_warm_up_leaves_what_it_imported_out_of_the_garbage_collectors_rounds():
+    """The imports' objects live as long as the kernel: frozen, the collector's full rounds
+    during the cells do not walk them again and again."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from humaskit.files.kernel import warm\n"
+        "before = gc.get_freeze_count()\n"
+        "warm([('fractions', ()), ('no_such_module_here', ())])\n"
+        "print(before, gc.get_freeze_count() > before + 100, 'fractions' in __import__('sys').modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "True", "True"]
