@@ -176,3 +176,50 @@ def test_chart_phone_rendering_drawn_here_when_the_forked_copy_is_stuck(monkeypa
     assert time.monotonic() - start < 20
     assert out.data == serial.data
     assert out.metadata == serial.metadata
+
+
+def _legend_chart():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
+    for i, name in enumerate(["Instagram", "Facebook", "X (Twitter)"]):
+        ax.bar(
+            [f"Kategori panjang nomor {k}" for k in range(6)], [i + k for k in range(6)], label=name
+        )
+    ax.legend(title="Platform", loc="center left", bbox_to_anchor=(1, 0.5))
+    ax.set(title="Interaksi per kategori", xlabel="Kategori", ylabel="Interaksi")
+    return fig
+
+
+def test_the_phone_rendering_is_savefigs_tight_crop_of_the_phone_layout():
+    """The phone PNG is drawn from the layout made for it, cropped where savefig's "tight"
+    box would crop that same layout (savefig does not lay it out and place its texts again)."""
+    import matplotlib.pyplot as plt
+
+    fast, points = rp._phone(_legend_chart())
+    fig = _legend_chart()
+    before, fig.dpi = fig.dpi, rp.PHONE_DPI
+    rp._for_phone(fig)
+    fig.dpi = before
+    fig.set_layout_engine("none")  # keeps the layout; savefig finds the tight box itself
+    slow, _ = rp._render(fig, rp.PHONE_DPI)
+    plt.close("all")
+    assert fast == slow and points >= rp.PHONE_MIN_PT
+
+
+def test_a_closed_figure_and_axes_placed_by_locators_keep_their_phone_rendering():
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    shown = ax.imshow(np.arange(20).reshape(4, 5))
+    fig.colorbar(shown, cax=make_axes_locatable(ax).append_axes("right", size="5%", pad=0.1))
+    ax.inset_axes([0.6, 0.6, 0.3, 0.3]).plot([1, 2, 3])
+    ax.set_title("Peta panas")
+    plt.close(fig)  # as humaskit run hands it to a forked copy: a plain canvas
+    phone, points = rp._phone_or_none(fig)
+    assert phone[:8] == b"\x89PNG\r\n\x1a\n" and points >= rp.PHONE_MIN_PT
