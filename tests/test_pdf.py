@@ -215,3 +215,19 @@ def test_a_draft_is_printed_to_the_pages_pdf_and_removed(tmp_path):
     assert printer.result_for(page) == out
     if shutil.which("pdftotext"):
         assert "Laporan" in _pdf_facts(out)[1]  # the draft's text
+
+
+def test_the_page_is_laid_out_for_paper_from_the_start(tmp_path):
+    """Chromium lays the report out once, in print media, not for the screen and then again."""
+    if hpdf.engine() is None:
+        pytest.skip("no Chromium on this machine")
+    browser = hpdf.Chromium(hpdf.engine())
+    try:
+        browser.open_page()
+        data = browser.print_pdf(_page(tmp_path))
+        media = browser.call(
+            "Runtime.evaluate", {"expression": "matchMedia('print').matches", "returnByValue": True}
+        )
+    finally:
+        browser.kill()
+    assert data[:5] == b"%PDF-" and media["result"]["value"] is True
